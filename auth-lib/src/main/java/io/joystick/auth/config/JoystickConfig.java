@@ -1,0 +1,69 @@
+package io.joystick.auth.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings every Joystick service understands (DESIGN §8a). Property names map to the documented
+ * environment variables, e.g. {@code joystick.api-key} ↔ {@code JOYSTICK_API_KEY}.
+ */
+@ConfigMapping(prefix = "joystick")
+public interface JoystickConfig {
+
+    /** The single service key, {@code JOYSTICK_API_KEY}. */
+    Optional<String> apiKey();
+
+    /** Comma-separated keys, optionally {@code name=key}, {@code JOYSTICK_API_KEYS}. */
+    Optional<String> apiKeys();
+
+    /** Lets the prod profile start with the well-known development key. */
+    @WithDefault("false")
+    boolean allowDefaultApiKey();
+
+    /** Where auth-service lives: JWKS and revocations are fetched from here. */
+    @WithDefault("http://localhost:8090")
+    String authUrl();
+
+    /** A JWKS (or PEM public key) file, for devices that verify tokens offline. */
+    Optional<String> jwksFile();
+
+    @WithDefault("./data")
+    String dataDir();
+
+    /** Base64 of 32 random bytes; required in prod, generated under the data directory otherwise. */
+    Optional<String> secretKey();
+
+    Jwt jwt();
+
+    Revocation revocation();
+
+    interface Jwt {
+        @WithDefault("joystick-auth")
+        String issuer();
+
+        @WithDefault("joystick")
+        String audience();
+
+        /** Tokens whose {@code kid} is unknown trigger a JWKS refresh at most this often. */
+        @WithDefault("10s")
+        Duration unknownKidRefreshInterval();
+
+        @WithDefault("10m")
+        Duration jwksRefreshInterval();
+
+        @WithDefault("5s")
+        Duration jwksFetchTimeout();
+    }
+
+    interface Revocation {
+        /** How often the revocation list is fetched from auth-service. */
+        @WithDefault("15s")
+        Duration pollInterval();
+
+        @WithDefault("true")
+        boolean pollEnabled();
+    }
+}

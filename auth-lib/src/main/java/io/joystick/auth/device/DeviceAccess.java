@@ -1,0 +1,43 @@
+package io.joystick.auth.device;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.joystick.auth.error.ApiException;
+import io.joystick.auth.error.ErrorBody;
+import io.joystick.auth.permission.Caller;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The per-device allow-list check of DESIGN §2. */
+@ApplicationScoped
+public class DeviceAccess {
+
+    private final DeviceAllowList allowList;
+
+    public DeviceAccess(DeviceAllowList allowList) {
+        this.allowList = allowList;
+    }
+
+    /**
+     * Passes for admins, services and users on the device's allow-list; 401 for anonymous callers,
+     * 404 for an unknown device, 403 otherwise.
+     */
+    public void check(SecurityIdentity identity, String deviceId) {
+        Caller caller = Caller.of(identity);
+        if (caller == null) {
+            throw new UnauthorizedException();
+        }
+        Set<String> allowed = allowList.allowed(deviceId)
+                .orElseThrow(() -> ApiException.notFound("Device not found: " + deviceId));
+        if (!caller.privileged() && !allowed.contains(caller.id())) {
+            throw ApiException.forbidden(ErrorBody.DEVICE_ACCESS_DENIED);
+        }
+    }
+
+    public boolean allows(Caller caller, String deviceId) {
+        return caller != null && (caller.privileged()
+                || allowList.allowed(deviceId).map(ids -> ids.contains(caller.id())).orElse(false));
+    }
+}

@@ -1,0 +1,55 @@
+package io.joystick.auth.mechanism;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/** Finds the credential a request presents, in the order of DESIGN §2. */
+public final class Credentials {
+
+    public static final String API_KEY_HEADER = "X-API-Key";
+    public static final String TOKEN_QUERY_PARAM = "token";
+
+    private Credentials() {
+    }
+
+    public sealed interface Presented permits ApiKey, Token, Malformed {
+    }
+
+    public record ApiKey(String key) implements Presented {
+    }
+
+    public record Token(String jwt) implements Presented {
+    }
+
+    /** Something was presented but it cannot be a credential of ours (e.g. {@code Authorization: Basic …}). */
+    public record Malformed() implements Presented {
+    }
+
+    /** @return the credential, or {@code null} when the request is anonymous */
+    public static Presented from(HttpServerRequest request) {
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (apiKey != null) {
+            return new ApiKey(apiKey.trim());
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            return fromAuthorization(authorization.trim());
+        }
+        String token = request.getParam(TOKEN_QUERY_PARAM);
+        if (token != null) {
+            return token.isBlank() ? new Malformed() : new Token(token.trim());
+        }
+        return null;
+    }
+
+    static Presented fromAuthorization(String value) {
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String jwt = value.substring(7).trim();
+            return jwt.isEmpty() ? new Malformed() : new Token(jwt);
+        }
+        // The PocketBase SDK sends the bare token, without a scheme.
+        if (value.indexOf(' ') < 0 && value.chars().filter(c -> c == '.').count() == 2) {
+            return new Token(value);
+        }
+        return new Malformed();
+    }
+}

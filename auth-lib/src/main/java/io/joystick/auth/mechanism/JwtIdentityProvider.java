@@ -1,0 +1,64 @@
+package io.joystick.auth.mechanism;
+
+import java.security.PublicKey;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.joystick.auth.jwt.TokenVerifier;
+import io.joystick.auth.revocation.RevocationList;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRequest> {
+
+    private final TokenVerifier verifier;
+    private final RevocationList revocations;
+
+    public JwtIdentityProvider(TokenVerifier verifier, RevocationList revocations) {
+        this.verifier = verifier;
+        this.revocations = revocations;
+    }
+
+    @Override
+    public Class<JwtAuthenticationRequest> getRequestType() {
+        return JwtAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(JwtAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.token();
+        Optional<PublicKey> key;
+        try {
+            key = verifier.cachedKey(token);
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        }
+        if (key.isPresent()) {
+            // Known key: verification is pure CPU, so it stays on the I/O thread.
+            try {
+                return Uni.createFrom().item(identity(verifier.verify(token, key.get())));
+            } catch (AuthenticationFailedException e) {
+                return Uni.createFrom().failure(e);
+            }
+        }
+        return context.runBlocking(() -> identity(verifier.verify(token)));
+    }
+
+    private SecurityIdentity identity(JsonWebToken jwt) {
+        if (jwt.getSubject() == null || revocations.isRevoked(jwt.getSubject(), jwt.getTokenID(), jwt.getIssuedAtTime())) {
+            throw new AuthenticationFailedException("Token revoked");
+        }
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(jwt)
+                .addRoles(jwt.getGroups())
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package io.joystick.auth.testapp;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.joystick.auth.device.DeviceAccess;
+import io.joystick.auth.permission.Caller;
+import io.joystick.auth.permission.PermissionsRequired;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** A tiny application that exercises every auth-lib check. */
+@Path("/test")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProtectedResource {
+
+    private final SecurityIdentity identity;
+    private final DeviceAccess deviceAccess;
+
+    public ProtectedResource(SecurityIdentity identity, DeviceAccess deviceAccess) {
+        this.identity = identity;
+        this.deviceAccess = deviceAccess;
+    }
+
+    @GET
+    @Path("/public")
+    public Map<String, Object> open() {
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public Caller me() {
+        return Caller.of(identity);
+    }
+
+    @GET
+    @Path("/gps")
+    @PermissionsRequired("device-gps")
+    public Map<String, Object> gps() {
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("/cellular-and-battery")
+    @PermissionsRequired({ "device-cpsi", "device-battery" })
+    public Map<String, Object> cellularAndBattery() {
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("/admin")
+    @RolesAllowed("admin")
+    public Map<String, Object> admin() {
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("/devices/{id}")
+    @Authenticated
+    public Map<String, Object> device(@PathParam("id") String id) {
+        deviceAccess.check(identity, id);
+        return Map.of("success", true, "device", id);
+    }
+}

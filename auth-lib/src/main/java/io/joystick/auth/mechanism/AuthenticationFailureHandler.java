@@ -10,10 +10,15 @@ import io.vertx.ext.web.Router;
 
 /**
  * Proactive authentication fails before JAX-RS sees the request; this gives those 401s the suite's
- * error shape too.
+ * error shape too (PocketBase's on the PocketBase-compatible routes).
  */
 @ApplicationScoped
 public class AuthenticationFailureHandler {
+
+    /** PocketBase-compatible routes keep PocketBase's error shape (DESIGN §3): its SDK parses it. */
+    private static final String POCKETBASE_ROUTES = "/api/collections/";
+    private static final String POCKETBASE_401 =
+            "{\"code\":401,\"message\":\"The request requires valid record authorization token.\",\"data\":{}}";
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
@@ -23,7 +28,7 @@ public class AuthenticationFailureHandler {
                 context.response().setStatusCode(401)
                         .putHeader("Content-Type", "application/json")
                         .putHeader("WWW-Authenticate", "Bearer")
-                        .end(ErrorBody.unauthorizedJson());
+                        .end(context.normalizedPath().startsWith(POCKETBASE_ROUTES) ? POCKETBASE_401 : ErrorBody.unauthorizedJson());
             } else {
                 context.next();
             }

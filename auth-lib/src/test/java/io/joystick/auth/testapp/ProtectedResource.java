@@ -3,7 +3,9 @@ package io.joystick.auth.testapp;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -68,5 +70,13 @@ public class ProtectedResource {
     public Map<String, Object> device(@PathParam("id") String id) {
         deviceAccess.check(identity, id);
         return Map.of("success", true, "device", id);
+    }
+
+    /** Public, so that body handling (size limit, malformed JSON) is tested apart from authentication. */
+    @POST
+    @Path("/echo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> echo(Map<String, Object> body) {
+        return Map.of("success", true, "fields", body.size());
     }
 }

@@ -1,0 +1,48 @@
+package io.joystick.authservice.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "joystick.auth")
+public interface AuthServiceConfig {
+
+    /** How long an issued token lives. */
+    @WithDefault("24h")
+    Duration tokenLifetime();
+
+    /** bcrypt cost factor for new password hashes. */
+    @WithDefault("10")
+    int bcryptCost();
+
+    Login login();
+
+    /** Limits on failed logins inside a sliding window (DESIGN §3, brute force). */
+    interface Login {
+        @WithDefault("15m")
+        Duration window();
+
+        /** Failures for one identity from one address: what stops an attacker without locking out the owner. */
+        @WithDefault("5")
+        int maxFailuresPerIdentityAndAddress();
+
+        /** Failures from one address over all identities (password spraying). */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** Failures for one identity over all addresses (distributed guessing); well above the per-address limits. */
+        @WithDefault("50")
+        int maxFailuresPerIdentity();
+    }
+
+    /** JOYSTICK_ADMIN_EMAIL / JOYSTICK_ADMIN_PASSWORD live directly under {@code joystick.}. */
+    @ConfigMapping(prefix = "joystick")
+    interface Admin {
+        @WithDefault("admin@joystick.local")
+        String adminEmail();
+
+        Optional<String> adminPassword();
+    }
+}

@@ -1,0 +1,82 @@
+package io.joystick.authservice.login;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.joystick.authservice.audit.AuditEvent;
+import io.joystick.authservice.audit.AuditLog;
+import io.joystick.authservice.token.TokenIssuer;
+import io.joystick.authservice.user.PasswordHasher;
+import io.joystick.authservice.user.User;
+import io.joystick.authservice.user.UserRepository;
+
+@ApplicationScoped
+public class LoginService {
+
+    public sealed interface Outcome permits Success, Failure, Throttled {
+    }
+
+    public record Success(AuthRecord.WithToken auth) implements Outcome {
+    }
+
+    public record Failure() implements Outcome {
+    }
+
+    public record Throttled(long retryAfterSeconds) implements Outcome {
+    }
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenIssuer tokens;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+
+    public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens, LoginThrottle throttle,
+            AuditLog audit) {
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Outcome login(String identity, String password, String address) {
+        String key = User.normalizeEmail(identity);
+        OptionalLong blocked = throttle.blockedFor(key, address);
+        if (blocked.isPresent()) {
+            audit.record(AuditEvent.Type.LOGIN_LOCKED_OUT, key, key, address, "attempt refused while locked out");
+            return new Throttled(blocked.getAsLong());
+        }
+        Optional<User> user = users.findByEmail(key);
+        if (user.isEmpty()) {
+            hasher.burnTime(password);
+            return fail(key, address, "unknown identity");
+        }
+        if (!hasher.matches(password, user.get().passwordHash)) {
+            return fail(key, address, "wrong password");
+        }
+        throttle.succeeded(key, address);
+        audit.record(AuditEvent.Type.LOGIN_SUCCEEDED, user.get().id, user.get().id, address, null);
+        return new Success(new AuthRecord.WithToken(tokens.issue(user.get()), AuthRecord.of(user.get())));
+    }
+
+    @Transactional
+    public Optional<AuthRecord.WithToken> refresh(String userId, String address) {
+        return users.findByIdOptional(userId).map(user -> {
+            audit.record(AuditEvent.Type.TOKEN_REFRESHED, user.id, user.id, address, null);
+            return new AuthRecord.WithToken(tokens.issue(user), AuthRecord.of(user));
+        });
+    }
+
+    private Outcome fail(String identity, String address, String reason) {
+        audit.record(AuditEvent.Type.LOGIN_FAILED, identity, identity, address, reason);
+        if (throttle.failed(identity, address)) {
+            audit.record(AuditEvent.Type.LOGIN_LOCKED_OUT, identity, identity, address, "failure limit reached");
+        }
+        return new Failure();
+    }
+}

@@ -1,0 +1,108 @@
+package io.joystick.authservice.login;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.joystick.authservice.config.AuthServiceConfig;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sliding-window limits on failed logins: per identity and address, per address, and (much higher) per
+ * identity. An attacker hammering one account from one address is stopped by the first two without
+ * locking the owner out from elsewhere. Counters are per instance: with N instances behind a load
+ * balancer an attacker gets at most N times the budget.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final AuthServiceConfig.Login limits;
+    private final long windowMs;
+
+    public LoginThrottle(AuthServiceConfig config) {
+        this.limits = config.login();
+        this.windowMs = limits.window().toMillis();
+    }
+
+    /** Seconds until this attempt would be allowed, or empty when it is allowed now. */
+    public OptionalLong blockedFor(String identity, String address) {
+        long now = System.currentTimeMillis();
+        long wait = Math.max(Math.max(
+                waitFor(pairKey(identity, address), limits.maxFailuresPerIdentityAndAddress(), now),
+                waitFor(addressKey(address), limits.maxFailuresPerAddress(), now)),
+                waitFor(identityKey(identity), limits.maxFailuresPerIdentity(), now));
+        return wait > 0 ? OptionalLong.of((wait + 999) / 1000) : OptionalLong.empty();
+    }
+
+    /** Records a failure; true when it just reached a limit (a lockout worth auditing). */
+    public boolean failed(String identity, String address) {
+        long now = System.currentTimeMillis();
+        boolean locked = add(pairKey(identity, address), limits.maxFailuresPerIdentityAndAddress(), now);
+        locked |= add(addressKey(address), limits.maxFailuresPerAddress(), now);
+        locked |= add(identityKey(identity), limits.maxFailuresPerIdentity(), now);
+        return locked;
+    }
+
+    public void succeeded(String identity, String address) {
+        failures.remove(pairKey(identity, address));
+    }
+
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldFailures() {
+        long now = System.currentTimeMillis();
+        failures.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                prune(entry.getValue(), now);
+                return entry.getValue().isEmpty();
+            }
+        });
+    }
+
+    private long waitFor(String key, int limit, long now) {
+        Deque<Long> times = failures.get(key);
+        if (times == null) {
+            return 0;
+        }
+        synchronized (times) {
+            prune(times, now);
+            if (times.size() < limit) {
+                return 0;
+            }
+            // The attempt is allowed again once enough failures have left the window.
+            long releasing = times.stream().skip(times.size() - limit).findFirst().orElse(now);
+            return releasing + windowMs - now;
+        }
+    }
+
+    private boolean add(String key, int limit, long now) {
+        Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (times) {
+            prune(times, now);
+            times.addLast(now);
+            return times.size() == limit;
+        }
+    }
+
+    private void prune(Deque<Long> times, long now) {
+        while (!times.isEmpty() && times.peekFirst() <= now - windowMs) {
+            times.removeFirst();
+        }
+    }
+
+    private static String pairKey(String identity, String address) {
+        return "pair\u0000" + identity + "\u0000" + address;
+    }
+
+    private static String addressKey(String address) {
+        return "addr\u0000" + address;
+    }
+
+    private static String identityKey(String identity) {
+        return "id\u0000" + identity;
+    }
+}

@@ -1,0 +1,101 @@
+package io.joystick.authservice.revocation;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.joystick.auth.error.ApiException;
+import io.joystick.auth.permission.Caller;
+import io.joystick.auth.revocation.RevocationsPage;
+import io.joystick.authservice.audit.AuditEvent;
+import io.joystick.authservice.audit.AuditLog;
+import io.joystick.authservice.login.AuthRecord;
+import io.joystick.authservice.user.UserInput;
+import io.joystick.authservice.user.UserService;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The caller's own session: who am I, log out, log out everywhere, change my password; and the revocation feed. */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final SecurityIdentity identity;
+    private final UserService users;
+    private final RevocationService revocations;
+    private final AuditLog audit;
+
+    public AuthResource(SecurityIdentity identity, UserService users, RevocationService revocations, AuditLog audit) {
+        this.identity = identity;
+        this.users = users;
+        this.revocations = revocations;
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public Object me() {
+        Caller caller = Caller.of(identity);
+        if (caller.service()) {
+            return Map.of("principal", caller.name(), "service", true);
+        }
+        return AuthRecord.of(users.get(caller.id()));
+    }
+
+    /** Revokes the token that made this request. */
+    @POST
+    @Path("/logout")
+    @Authenticated
+    public Map<String, Object> logout() {
+        JsonWebToken jwt = userToken();
+        revocations.revokeToken(jwt.getSubject(), jwt.getTokenID(), jwt.getExpirationTime());
+        audit.record(AuditEvent.Type.LOGOUT, jwt.getSubject(), jwt.getSubject(), null, null);
+        return Map.of("success", true);
+    }
+
+    /** Revokes every token of the caller, on every device. */
+    @POST
+    @Path("/logout-all")
+    @Authenticated
+    public Map<String, Object> logoutAll() {
+        JsonWebToken jwt = userToken();
+        revocations.revokeUser(jwt.getSubject());
+        audit.record(AuditEvent.Type.LOGOUT_ALL, jwt.getSubject(), jwt.getSubject(), null, null);
+        return Map.of("success", true);
+    }
+
+    @POST
+    @Path("/password")
+    @Authenticated
+    public Map<String, Object> changePassword(@Valid @NotNull UserInput.PasswordChange change) {
+        users.changeOwnPassword(userToken().getSubject(), change);
+        return Map.of("success", true);
+    }
+
+    /** For services (auth-lib polls it): revocations recorded since the cursor of the previous page. */
+    @GET
+    @Path("/revocations")
+    @RolesAllowed({ Caller.SERVICE_ROLE, Caller.ADMIN_ROLE })
+    public RevocationsPage list(@QueryParam("since") @DefaultValue("0") long since) {
+        return revocations.since(since);
+    }
+
+    private JsonWebToken userToken() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getTokenID() != null) {
+            return jwt;
+        }
+        throw ApiException.badRequest("Only a user token can be logged out");
+    }
+}

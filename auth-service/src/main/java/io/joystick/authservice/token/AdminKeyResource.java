@@ -1,0 +1,30 @@
+package io.joystick.authservice.token;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.joystick.auth.permission.Caller;
+
+@Path("/api/admin/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Caller.ADMIN_ROLE)
+public class AdminKeyResource {
+
+    private final SigningKeyService signingKeys;
+
+    public AdminKeyResource(SigningKeyService signingKeys) {
+        this.signingKeys = signingKeys;
+    }
+
+    /** New tokens are signed with a new key; the old public key stays in the JWKS until its tokens expire. */
+    @POST
+    @Path("/rotate")
+    public Map<String, Object> rotate() {
+        return Map.of("success", true, "kid", signingKeys.rotate());
+    }
+}

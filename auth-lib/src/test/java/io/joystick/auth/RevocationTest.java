@@ -70,7 +70,7 @@ class RevocationTest {
     @AfterEach
     void clearRevocations() {
         if (served != null) {
-            authService.removeStubMapping(served);
+            authService.removeStubMapping(served.getId());
             served = null;
         }
     }
@@ -134,7 +134,7 @@ class RevocationTest {
                 + "\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}"));
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> me(earlier).statusCode(401));
 
-        authService.removeStubMapping(served);
+        authService.removeStubMapping(served.getId());
         serve(serverError().withBody("{\"success\":false,\"error\":\"boom\"}"));
         int before = revocationRequests().size();
         await().atMost(WITHIN_A_FEW_POLLS).until(() -> revocationRequests().size() >= before + 2);
@@ -184,6 +184,7 @@ class RevocationTest {
 
     /** The JWKS may need a (rate-limited) refresh before a freshly published key is known. */
     private static void awaitAccepted(String jwt) {
+        System.out.println("DEBUG mappings " + authService.allStubMappings().getMappings());
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> me(jwt).statusCode(200));
     }
 

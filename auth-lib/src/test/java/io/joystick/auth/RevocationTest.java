@@ -184,7 +184,6 @@ class RevocationTest {
 
     /** The JWKS may need a (rate-limited) refresh before a freshly published key is known. */
     private static void awaitAccepted(String jwt) {
-        System.out.println("DEBUG mappings " + authService.allStubMappings().getMappings());
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> me(jwt).statusCode(200));
     }
 

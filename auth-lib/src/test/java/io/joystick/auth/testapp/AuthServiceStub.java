@@ -5,6 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -26,7 +30,21 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathEqualTo("/api/auth/revocations"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"cursor\":0,\"users\":[],\"tokens\":[]}")));
-        return Map.of("joystick.auth-url", server.baseUrl(), "auth-stub.port", String.valueOf(server.port()));
+        return Map.of("joystick.auth-url", server.baseUrl(), "auth-stub.port", String.valueOf(server.port()),
+                "joystick.data-dir", freshDataDir().toString());
+    }
+
+    /**
+     * auth-lib remembers the last JWKS under the data directory and falls back to it when a fetch fails
+     * (as the very first one does, before a test has published its keys). A JWKS left by a previous run
+     * names the same kid with another random key, which would then fail every token of this run.
+     */
+    private static Path freshDataDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

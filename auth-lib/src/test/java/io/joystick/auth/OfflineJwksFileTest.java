@@ -47,7 +47,7 @@ class OfflineJwksFileTest {
      */
     public static class Offline implements QuarkusTestProfile {
 
-        private static final String WRITTEN = "joystick.test.offline-jwks.written";
+        private static final String WRITTEN = "auth-lib-test.offline-jwks.written";
 
         @Override
         public Map<String, String> getConfigOverrides() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.joystick.auth.permission.Caller;
+import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -36,6 +37,7 @@ public class HealthResource {
     }
 
     @GET
+    @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> health() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -66,12 +66,12 @@ public class SecretBox {
         if (!sealed.startsWith(PREFIX)) {
             throw new IllegalArgumentException("Not a sealed value");
         }
-        byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
         try {
+            byte[] bytes = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
             return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Cannot decrypt: wrong JOYSTICK_SECRET_KEY or corrupted data");
         }
     }
@@ -92,8 +92,8 @@ public class SecretBox {
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
             Files.createDirectories(dataDir);
+            createPrivate(file);
             Files.writeString(file, Base64.getEncoder().encodeToString(generated));
-            restrict(file);
             LOG.infof("Generated a development secret key at %s", file);
             return generated;
         } catch (IOException e) {
@@ -101,11 +101,12 @@ public class SecretBox {
         }
     }
 
-    private static void restrict(Path file) {
+    /** Created readable by its owner only, before a byte of the key is written to it. */
+    private static void createPrivate(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debugf("Cannot restrict permissions of %s", file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.joystick.auth.error;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -53,6 +55,24 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return ErrorBody.response(400, "Invalid JSON body: " + e.getOriginalMessage());
+    }
+
+    /** Quarkus maps this subtype itself (400, empty body) unless it is named here. */
+    @ServerExceptionMapper
+    public Response wrongJsonShape(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    /**
+     * A chunked body that grows past the limit fails while it is read; Quarkus has already answered 413 by
+     * then, so this only keeps it out of the error log.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e) {
+        if (e.getMessage() != null && e.getMessage().contains("too large")) {
+            return ErrorBody.response(413, "Request body too large");
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper

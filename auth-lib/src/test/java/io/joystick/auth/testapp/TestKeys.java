@@ -53,6 +53,10 @@ public final class TestKeys {
     }
 
     public static String sign(JwtClaimsBuilder claims, String kid, KeyPair pair) {
-        return claims.jws().keyId(kid).sign(pair.getPrivate());
+        return sign(claims, kid, pair.getPrivate());
+    }
+
+    public static String sign(JwtClaimsBuilder claims, String kid, java.security.PrivateKey key) {
+        return claims.jws().keyId(kid).sign(key);
     }
 }

@@ -1,6 +1,5 @@
 package io.joystick.authservice.user;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.authservice.audit.AuditEvent;
+import io.joystick.common.Ids;
 import io.joystick.authservice.audit.AuditLog;
 import io.joystick.authservice.permission.PermissionRepository;
 import io.joystick.authservice.revocation.RevocationService;
@@ -23,15 +23,11 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class UserService {
 
-    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final int ID_LENGTH = 15;
-
     private final UserRepository users;
     private final PermissionRepository permissions;
     private final PasswordHasher hasher;
     private final RevocationService revocations;
     private final AuditLog audit;
-    private final SecureRandom random = new SecureRandom();
 
     public UserService(UserRepository users, PermissionRepository permissions, PasswordHasher hasher,
             RevocationService revocations, AuditLog audit) {
@@ -63,7 +59,7 @@ public class UserService {
         Set<String> granted = input.permissions() == null ? Set.of() : input.permissions();
         requireKnownPermissions(granted);
         User user = new User();
-        user.id = newId();
+        user.id = Ids.next();
         user.email = input.email().trim();
         user.emailNormalized = User.normalizeEmail(input.email());
         user.name = input.name() == null ? "" : input.name().trim();
@@ -188,11 +184,4 @@ public class UserService {
         }
     }
 
-    String newId() {
-        StringBuilder id = new StringBuilder(ID_LENGTH);
-        for (int i = 0; i < ID_LENGTH; i++) {
-            id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
-        }
-        return id.toString();
-    }
 }

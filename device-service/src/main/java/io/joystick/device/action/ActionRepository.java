@@ -1,0 +1,21 @@
+package io.joystick.device.action;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.joystick.device.catalog.NamedCatalog;
+
+@ApplicationScoped
+public class ActionRepository extends NamedCatalog<Action> {
+
+    @Override
+    protected String kind() {
+        return "Action";
+    }
+
+    @Override
+    protected Supplier<Action> factory() {
+        return Action::new;
+    }
+}

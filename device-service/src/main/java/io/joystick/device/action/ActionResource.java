@@ -1,0 +1,24 @@
+package io.joystick.device.action;
+
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.joystick.device.catalog.NamedCatalog;
+import io.joystick.device.catalog.NamedResource;
+
+@Path("/api/actions")
+@Produces(MediaType.APPLICATION_JSON)
+public class ActionResource extends NamedResource<Action> {
+
+    private final ActionRepository actions;
+
+    public ActionResource(ActionRepository actions) {
+        this.actions = actions;
+    }
+
+    @Override
+    protected NamedCatalog<Action> catalog() {
+        return actions;
+    }
+}

@@ -1,0 +1,67 @@
+package io.joystick.device.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.joystick.auth.error.ApiException;
+import io.joystick.common.Ids;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+/** The CRUD that models and actions share; looked up by id or by name. */
+public abstract class NamedCatalog<T extends Named> implements PanacheRepositoryBase<T, String> {
+
+    protected abstract String kind();
+
+    protected abstract Supplier<T> factory();
+
+    public List<T> listByName() {
+        return listAll(Sort.by("name"));
+    }
+
+    public Optional<T> findByIdOrName(String idOrName) {
+        Optional<T> byId = findByIdOptional(idOrName);
+        return byId.isPresent() ? byId : find("name", idOrName).firstResultOptional();
+    }
+
+    public T require(String idOrName) {
+        return findByIdOrName(idOrName).orElseThrow(() -> ApiException.notFound(kind() + " not found: " + idOrName));
+    }
+
+    public T create(NamedInput input) {
+        if (input.id() != null && findByIdOptional(input.id()).isPresent()) {
+            throw ApiException.conflict(kind() + " already exists: " + input.id());
+        }
+        if (find("name", input.name()).firstResultOptional().isPresent()) {
+            throw ApiException.conflict(kind() + " name already in use: " + input.name());
+        }
+        T entity = factory().get();
+        entity.id = input.id() != null ? input.id() : Ids.next();
+        entity.name = input.name();
+        entity.description = input.description() == null ? "" : input.description();
+        entity.created = Instant.now();
+        entity.updated = entity.created;
+        persist(entity);
+        return entity;
+    }
+
+    public T update(String idOrName, NamedInput input) {
+        T entity = require(idOrName);
+        Optional<T> sameName = find("name", input.name()).firstResultOptional();
+        if (sameName.isPresent() && !sameName.get().id.equals(entity.id)) {
+            throw ApiException.conflict(kind() + " name already in use: " + input.name());
+        }
+        entity.name = input.name();
+        if (input.description() != null) {
+            entity.description = input.description();
+        }
+        entity.updated = Instant.now();
+        return entity;
+    }
+
+    public void remove(String idOrName) {
+        delete(require(idOrName));
+    }
+}

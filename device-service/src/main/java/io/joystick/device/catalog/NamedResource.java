@@ -1,0 +1,62 @@
+package io.joystick.device.catalog;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import io.joystick.auth.permission.Caller;
+import io.quarkus.security.Authenticated;
+
+/** Read for every authenticated caller, write for admins and services. */
+@Authenticated
+public abstract class NamedResource<T extends Named> {
+
+    protected abstract NamedCatalog<T> catalog();
+
+    @GET
+    @Transactional
+    public List<T> list() {
+        return catalog().listByName();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public T get(@PathParam("id") String id) {
+        return catalog().require(id);
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    public Response create(@Valid @NotNull NamedInput input) {
+        return Response.status(201).entity(catalog().create(input)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Transactional
+    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    public T update(@PathParam("id") String id, @Valid @NotNull NamedInput input) {
+        return catalog().update(id, input);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    public Response delete(@PathParam("id") String id) {
+        catalog().remove(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,96 @@
+package io.joystick.device.device;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "devices")
+public class Device {
+
+    public static final String PRIMARY = "primary";
+    public static final String SECONDARY = "secondary";
+
+    @Id
+    public String id;
+
+    public String name;
+
+    @Column(name = "model_id")
+    public String modelId;
+
+    public String owner;
+
+    public String mode;
+
+    public String status;
+
+    /** JSON: the stream path configuration switcher-client hands to MediaMTX. */
+    public String configuration;
+
+    public String host;
+
+    public Integer port;
+
+    @Column(name = "ssh_user")
+    public String user;
+
+    public String phone;
+
+    @Column(name = "second_slot_host")
+    public String secondSlotHost;
+
+    @Column(name = "second_slot_phone")
+    public String secondSlotPhone;
+
+    @Column(name = "active_slot")
+    public String activeSlot = PRIMARY;
+
+    @Column(name = "auto_slot_switch")
+    public boolean autoSlotSwitch;
+
+    /** Sealed with JOYSTICK_SECRET_KEY; never leaves the service. */
+    @Column(name = "password_sealed")
+    public String passwordSealed;
+
+    @Column(name = "private_key_sealed")
+    public String privateKeySealed;
+
+    /** JSON object "host:port" → OpenSSH public key line, pinned on the first connection to each slot's host. */
+    @Column(name = "host_keys")
+    public String hostKeys;
+
+    public Instant created;
+
+    public Instant updated;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "device_allow", joinColumns = @JoinColumn(name = "device_id"))
+    @Column(name = "user_id")
+    public Set<String> allow = new HashSet<>();
+
+    public String hostOf(String slot) {
+        return SECONDARY.equals(slot) ? secondSlotHost : host;
+    }
+
+    public String phoneOf(String slot) {
+        return SECONDARY.equals(slot) ? secondSlotPhone : phone;
+    }
+
+    public boolean hasSecondSlot() {
+        return secondSlotHost != null && !secondSlotHost.isBlank();
+    }
+
+    public int sshPort() {
+        return port == null ? 22 : port;
+    }
+}

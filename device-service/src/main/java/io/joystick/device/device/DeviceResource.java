@@ -1,0 +1,116 @@
+package io.joystick.device.device;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.joystick.auth.permission.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class DeviceResource {
+
+    private final DeviceService devices;
+    private final SecurityIdentity identity;
+
+    public DeviceResource(DeviceService devices, SecurityIdentity identity) {
+        this.devices = devices;
+        this.identity = identity;
+    }
+
+    public record AllowList(@NotNull Set<@Pattern(regexp = "[A-Za-z0-9_:-]{1,64}") String> allow) {
+    }
+
+    public record SlotChange(@NotNull @Pattern(regexp = "primary|secondary", message = "must be 'primary' or 'secondary'") String slot) {
+    }
+
+    public record StatusChange(@NotNull @Pattern(regexp = "[a-z0-9_-]{1,20}") String status) {
+    }
+
+    @GET
+    public List<DeviceView> list() {
+        return devices.list(caller());
+    }
+
+    @GET
+    @Path("/{id}")
+    public DeviceView get(@PathParam("id") String id) {
+        return devices.get(caller(), id);
+    }
+
+    @POST
+    public Response create(@Valid @NotNull DeviceInput input) {
+        return Response.status(201).entity(devices.create(caller(), input)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    public DeviceView update(@PathParam("id") String id, @Valid @NotNull DeviceInput input) {
+        return devices.update(caller(), id, input);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        devices.delete(caller(), id);
+        return Response.noContent().build();
+    }
+
+    /** The allow-list alone: what other services cache for their access checks. */
+    @GET
+    @Path("/{id}/allow")
+    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    public Map<String, Object> allow(@PathParam("id") String id) {
+        return Map.of("id", id, "allow", devices.allowList(id));
+    }
+
+    @PUT
+    @Path("/{id}/allow")
+    public DeviceView setAllow(@PathParam("id") String id, @Valid @NotNull AllowList body) {
+        return devices.setAllow(caller(), id, body.allow());
+    }
+
+    @PATCH
+    @Path("/{id}/slot")
+    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    public DeviceView setSlot(@PathParam("id") String id, @Valid @NotNull SlotChange body) {
+        return devices.setSlot(id, body.slot());
+    }
+
+    @PATCH
+    @Path("/{id}/status")
+    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    public DeviceView setStatus(@PathParam("id") String id, @Valid @NotNull StatusChange body) {
+        return devices.setStatus(id, body.status());
+    }
+
+    @DELETE
+    @Path("/{id}/host-keys")
+    @RolesAllowed(Caller.ADMIN_ROLE)
+    public Response forgetHostKeys(@PathParam("id") String id) {
+        devices.forgetHostKeys(id);
+        return Response.noContent().build();
+    }
+
+    private Caller caller() {
+        return Caller.of(identity);
+    }
+}

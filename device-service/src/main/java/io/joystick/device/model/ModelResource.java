@@ -1,0 +1,24 @@
+package io.joystick.device.model;
+
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.joystick.device.catalog.NamedCatalog;
+import io.joystick.device.catalog.NamedResource;
+
+@Path("/api/models")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource extends NamedResource<DeviceModel> {
+
+    private final ModelRepository models;
+
+    public ModelResource(ModelRepository models) {
+        this.models = models;
+    }
+
+    @Override
+    protected NamedCatalog<DeviceModel> catalog() {
+        return models;
+    }
+}

@@ -1,0 +1,41 @@
+package io.joystick.device.run;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** What an action runs on a model: a command template, where, with which parameters (a JSON Schema). */
+@Entity
+@Table(name = "runs")
+public class RunDefinition {
+
+    public enum Target {
+        device, local
+    }
+
+    @Id
+    public String id;
+
+    @Column(name = "model_id")
+    public String modelId;
+
+    @Column(name = "action_id")
+    public String actionId;
+
+    public String command;
+
+    public String target;
+
+    /** JSON Schema of the request body, or null for "no parameters checked". */
+    public String parameters;
+
+    @Column(name = "timeout_seconds")
+    public Integer timeoutSeconds;
+
+    public Instant created;
+
+    public Instant updated;
+}

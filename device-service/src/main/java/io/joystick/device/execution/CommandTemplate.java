@@ -1,10 +1,271 @@
 package io.joystick.device.execution;
 
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Renders a run's command template: every {@code $name} token whose name is a built-in or a
+ * parameter is replaced by its value, shell-quoted, so no value can run a command of its own.
+ *
+ * <p>Rules (DESIGN §4): built-ins ({@link #BUILTINS}, plus any extra key of the built-ins map) win
+ * over parameters of the same name; at each {@code $} the longest known name matches, so
+ * {@code $deviceId} is not eaten by {@code $device}; unknown tokens stay as they are; substituted
+ * text is never scanned again. Numbers and booleans render as their JSON text, strings as-is, objects
+ * and arrays as compact JSON, null as the empty string.
+ *
+ * <p>Templates written for the older system put tokens inside quotes ({@code echo "$msg"}), where a
+ * single-quoted value would not be inert (double quotes still expand {@code $(…)}). So the renderer
+ * tracks the shell quoting context of the template: inside {@code '…'} or {@code "…"} it closes the
+ * quote, inserts the quoted value and reopens it; inside backquotes it escapes the quoted value once
+ * more, as backquotes consume one level of backslashes. Tokens that the shell itself would not expand
+ * are left alone: escaped ({@code \$x}), in comments, or {@code $$}. A token after a here-document
+ * operator ({@code <<}) is refused, because no quoting is inert inside a here-document body.
+ */
 public final class CommandTemplate {
-    private CommandTemplate() { }
+
+    public static final Set<String> BUILTINS = Set.of("device", "host", "port", "user", "phone", "userId");
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CommandTemplate() {
+    }
+
     public static String render(String template, Map<String, String> builtins, Map<String, Object> parameters) {
-        throw new UnsupportedOperationException("stub");
+        Map<String, String> values = values(builtins, parameters);
+        if (values.isEmpty()) {
+            return template;
+        }
+        return new Renderer(template, values, tokenPattern(values.keySet())).render();
+    }
+
+    private static Map<String, String> values(Map<String, String> builtins, Map<String, Object> parameters) {
+        Map<String, String> values = new HashMap<>();
+        if (parameters != null) {
+            parameters.forEach((name, value) -> {
+                if (NAME.matcher(name).matches()) {
+                    values.put(name, text(value));
+                }
+            });
+        }
+        for (String name : BUILTINS) {
+            values.put(name, "");
+        }
+        if (builtins != null) {
+            builtins.forEach((name, value) -> {
+                if (NAME.matcher(name).matches()) {
+                    values.put(name, value == null ? "" : value);
+                }
+            });
+        }
+        return values;
+    }
+
+    private static Pattern tokenPattern(Set<String> names) {
+        // Alternation is tried left to right, so listing longer names first makes the longest one win.
+        Set<String> ordered = new TreeSet<>(Comparator.comparingInt(String::length).reversed()
+                .thenComparing(Comparator.naturalOrder()));
+        ordered.addAll(names);
+        return Pattern.compile("\\$(" + ordered.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")");
+    }
+
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof JsonNode node) {
+            if (node.isNull() || node.isMissingNode()) {
+                return "";
+            }
+            if (node.isBigDecimal()) {
+                return node.decimalValue().toPlainString();
+            }
+            return node.isValueNode() ? node.asText() : node.toString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character) {
+            return value.toString();
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Parameter value cannot be written as JSON: " + value.getClass().getName(), e);
+        }
+    }
+
+    private enum Context {
+        COMMAND, SINGLE_QUOTED, DOUBLE_QUOTED, COMMAND_SUBSTITUTION, BACKQUOTED
+    }
+
+    /** One pass over the template with a stack of shell quoting contexts. */
+    private static final class Renderer {
+
+        private final String template;
+        private final Map<String, String> values;
+        private final Matcher token;
+        private final StringBuilder out = new StringBuilder();
+        private final Deque<Context> contexts = new ArrayDeque<>();
+        private final Deque<Integer> parenDepths = new ArrayDeque<>();
+        private boolean afterHereDocument;
+        private int i;
+
+        Renderer(String template, Map<String, String> values, Pattern tokens) {
+            this.template = template;
+            this.values = values;
+            this.token = tokens.matcher(template);
+            contexts.push(Context.COMMAND);
+        }
+
+        String render() {
+            while (i < template.length()) {
+                switch (contexts.peek()) {
+                    case SINGLE_QUOTED -> singleQuoted();
+                    case DOUBLE_QUOTED -> doubleQuoted();
+                    default -> command();
+                }
+            }
+            return out.toString();
+        }
+
+        private void singleQuoted() {
+            char c = template.charAt(i);
+            if (c == '\'') {
+                contexts.pop();
+                copy(1);
+            } else if (!substitute("'", "'")) {
+                copy(1);
+            }
+        }
+
+        private void doubleQuoted() {
+            char c = template.charAt(i);
+            if (c == '\\') {
+                copy(2);
+            } else if (c == '"') {
+                contexts.pop();
+                copy(1);
+            } else if (c == '`') {
+                contexts.push(Context.BACKQUOTED);
+                copy(1);
+            } else if (startsWith("$(")) {
+                enterCommandSubstitution();
+            } else if (startsWith("$$")) {
+                copy(2);
+            } else if (!substitute("\"", "\"")) {
+                copy(1);
+            }
+        }
+
+        private void command() {
+            Context context = contexts.peek();
+            char c = template.charAt(i);
+            if (c == '\\') {
+                copy(2);
+            } else if (c == '\'') {
+                contexts.push(Context.SINGLE_QUOTED);
+                copy(1);
+            } else if (c == '"') {
+                contexts.push(Context.DOUBLE_QUOTED);
+                copy(1);
+            } else if (c == '`') {
+                if (context == Context.BACKQUOTED) {
+                    contexts.pop();
+                } else {
+                    contexts.push(Context.BACKQUOTED);
+                }
+                copy(1);
+            } else if (startsWith("$(")) {
+                enterCommandSubstitution();
+            } else if (context == Context.COMMAND_SUBSTITUTION && (c == '(' || c == ')')) {
+                parenthesis(c);
+            } else if (c == '#' && atWordStart()) {
+                comment(context);
+            } else if (startsWith("<<<")) {
+                copy(3);
+            } else if (startsWith("<<")) {
+                afterHereDocument = true;
+                copy(2);
+            } else if (startsWith("$$")) {
+                copy(2);
+            } else if (!substitute("", "")) {
+                copy(1);
+            }
+        }
+
+        private void enterCommandSubstitution() {
+            contexts.push(Context.COMMAND_SUBSTITUTION);
+            parenDepths.push(0);
+            copy(2);
+        }
+
+        private void parenthesis(char c) {
+            int depth = parenDepths.pop();
+            if (c == '(') {
+                parenDepths.push(depth + 1);
+            } else if (depth == 0) {
+                contexts.pop();
+            } else {
+                parenDepths.push(depth - 1);
+            }
+            copy(1);
+        }
+
+        private void comment(Context context) {
+            int end = i;
+            while (end < template.length() && template.charAt(end) != '\n'
+                    && !(context == Context.BACKQUOTED && template.charAt(end) == '`')) {
+                end++;
+            }
+            copy(end - i);
+        }
+
+        /** Replaces the token at {@code i}, if any, closing and reopening the surrounding quotes. */
+        private boolean substitute(String close, String reopen) {
+            if (template.charAt(i) != '$' || !token.region(i, template.length()).lookingAt()) {
+                return false;
+            }
+            String name = token.group(1);
+            if (afterHereDocument) {
+                throw new IllegalArgumentException("Command template uses $" + name
+                        + " after a here-document (<<); values cannot be quoted safely there");
+            }
+            String quoted = ShellQuoting.quote(values.get(name));
+            if (contexts.contains(Context.BACKQUOTED)) {
+                quoted = quoted.replace("\\", "\\\\").replace("`", "\\`").replace("$", "\\$");
+            }
+            out.append(close).append(quoted).append(reopen);
+            i = token.end();
+            return true;
+        }
+
+        private boolean atWordStart() {
+            return i == 0 || " \t\n;&|()<>".indexOf(template.charAt(i - 1)) >= 0;
+        }
+
+        private boolean startsWith(String s) {
+            return template.startsWith(s, i);
+        }
+
+        private void copy(int count) {
+            int end = Math.min(i + count, template.length());
+            out.append(template, i, end);
+            i = end;
+        }
     }
 }

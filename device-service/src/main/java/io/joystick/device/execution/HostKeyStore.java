@@ -2,7 +2,14 @@ package io.joystick.device.execution;
 
 import java.util.Optional;
 
+/**
+ * Where SSH host keys are pinned (trust on first use), per device and address: the two slots of a
+ * device may be different machines with different keys. Lines are in OpenSSH public-key format,
+ * {@code "ssh-ed25519 AAAA…"}. Clearing a pin is how an operator accepts a new host key.
+ */
 public interface HostKeyStore {
-    Optional<String> pinned(String deviceId);
-    void pin(String deviceId, String publicKeyOpenSshLine);
+
+    Optional<String> pinned(SshTarget target);
+
+    void pin(SshTarget target, String publicKeyOpenSshLine);
 }

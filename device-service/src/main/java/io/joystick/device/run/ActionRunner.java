@@ -78,7 +78,12 @@ public class ActionRunner {
 
     public Result run(Request request) {
         Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(request));
-        String command = CommandTemplate.render(plan.run().command, plan.builtins(), parameterMap(request.parameters()));
+        String command;
+        try {
+            command = CommandTemplate.render(plan.run().command, plan.builtins(), parameterMap(request.parameters()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage()); // e.g. a NUL byte, which no shell argument can carry
+        }
         Duration timeout = timeout(request.timeoutSeconds(), plan.run().timeoutSeconds);
         long start = System.nanoTime();
         Result result;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
@@ -26,6 +27,8 @@ public class ParameterSchemas {
     /** Only the meta-schemas may be loaded: a {@code $ref} to a URL must not make this service fetch it. */
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(ParameterSchemas::isMetaSchema))));
+    private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
+
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     private static boolean isMetaSchema(AbsoluteIri iri) {
@@ -36,11 +39,22 @@ public class ParameterSchemas {
 
     /** Refuses a schema that cannot be compiled, so a broken run definition is never stored. */
     public void requireValid(JsonNode schema) {
+        List<String> problems;
         try {
-            factory.getSchema(schema).initializeValidators();
+            problems = metaSchema().validate(schema).stream().map(ValidationMessage::getMessage).sorted().toList();
+            if (problems.isEmpty()) {
+                factory.getSchema(schema).initializeValidators();
+            }
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("parameters: not a valid JSON Schema (" + e.getMessage() + ")");
+            problems = List.of(e.getMessage());
         }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("parameters: not a valid JSON Schema: " + String.join("; ", problems));
+        }
+    }
+
+    private JsonSchema metaSchema() {
+        return compiled.computeIfAbsent(META_SCHEMA, uri -> factory.getSchema(SchemaLocation.of(uri)));
     }
 
     /** Every problem of the body against the schema, sorted; empty when it is valid. */

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
+import io.joystick.common.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,7 +48,7 @@ public class RunActionResource {
             @Context HttpServerRequest request) {
         ActionRunner.Result result = runner.run(new ActionRunner.Request(Caller.of(identity), device, action,
                 parse(body), timeout, Boolean.FALSE.equals(log),
-                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                ClientAddress.of(request),
                 headers.getHeaderString(HttpHeaders.USER_AGENT)));
         return Response.status(result.status()).type(MediaType.APPLICATION_JSON).entity(result.outcome()).build();
     }

@@ -1,4 +1,4 @@
-package io.joystick.authservice.login;
+package io.joystick.common;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,0 +1,77 @@
+package io.joystick.device.execution;
+
+import java.net.SocketAddress;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.jboss.logging.Logger;
+
+/**
+ * Trust on first use: the first host key a device presents is pinned in the {@link HostKeyStore};
+ * afterwards only that key is accepted. The verdict is left on the session so the connector can tell
+ * a changed key apart from other handshake failures.
+ */
+final class PinningServerKeyVerifier implements ServerKeyVerifier {
+
+    /** Set in the connection context by the connector. */
+    static final AttributeKey<SshTarget> TARGET = new AttributeKey<>();
+    /** Fingerprint of a refused key. */
+    static final AttributeKey<String> MISMATCH = new AttributeKey<>();
+    /** The store could not be read or written. */
+    static final AttributeKey<RuntimeException> STORE_FAILURE = new AttributeKey<>();
+
+    private static final Logger LOG = Logger.getLogger(PinningServerKeyVerifier.class);
+
+    private final HostKeyStore store;
+
+    PinningServerKeyVerifier(HostKeyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public boolean verifyServerKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
+        AttributeRepository connection = session.getConnectionContext();
+        SshTarget target = connection == null ? null : connection.getAttribute(TARGET);
+        if (target == null) {
+            return false;
+        }
+        String presented = PublicKeyEntry.toString(serverKey);
+        try {
+            Optional<String> pinned = store.pinned(target);
+            if (pinned.isEmpty()) {
+                store.pin(target, presented);
+                LOG.infof("Pinned SSH host key %s for device %s at %s:%d", KeyUtils.getFingerPrint(serverKey),
+                        target.deviceId(), target.host(), target.port());
+                return true;
+            }
+            if (sameKey(pinned.get(), presented)) {
+                return true;
+            }
+        } catch (RuntimeException e) {
+            session.setAttribute(STORE_FAILURE, e);
+            return false;
+        }
+        String fingerprint = KeyUtils.getFingerPrint(serverKey);
+        session.setAttribute(MISMATCH, fingerprint);
+        LOG.warnf("Refused SSH host key %s of device %s at %s:%d: it differs from the pinned key",
+                fingerprint, target.deviceId(), target.host(), target.port());
+        return false;
+    }
+
+    /** Compares type and base64 blob; the optional comment after them does not matter. */
+    private static boolean sameKey(String pinnedLine, String presentedLine) {
+        return Arrays.equals(typeAndBlob(pinnedLine), typeAndBlob(presentedLine));
+    }
+
+    private static String[] typeAndBlob(String line) {
+        String[] parts = line.trim().split("\\s+");
+        return parts.length < 2 ? parts : new String[] {parts[0], parts[1]};
+    }
+}

@@ -1,0 +1,294 @@
+package io.joystick.device.execution;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.sshd.client.session.ClientSession;
+
+/**
+ * One authenticated session per (device, host, port, user, credentials), reused by every run; a slot
+ * switch or a credential change therefore gets a session of its own. Each device admits a bounded
+ * number of concurrent runs over all its sessions.
+ */
+final class SshSessionPool implements AutoCloseable {
+
+    interface Connector {
+        ClientSession open(SshTarget target, long deadlineNanos);
+    }
+
+    private final Connector connector;
+    private final int maxConcurrentPerDevice;
+    private final Duration idleTimeout;
+    private final Map<String, Device> devices = new ConcurrentHashMap<>();
+    private final byte[] credentialSalt = new byte[16];
+
+    SshSessionPool(Connector connector, int maxConcurrentPerDevice, Duration idleTimeout) {
+        if (maxConcurrentPerDevice < 1) {
+            throw new IllegalArgumentException("joystick.ssh.max-concurrent-per-device must be at least 1");
+        }
+        this.connector = connector;
+        this.maxConcurrentPerDevice = maxConcurrentPerDevice;
+        this.idleTimeout = idleTimeout;
+        new SecureRandom().nextBytes(credentialSalt);
+    }
+
+    /**
+     * Waits (until the deadline) for one of the device's run slots, then hands out a pooled session,
+     * opening one if needed.
+     */
+    Lease lease(SshTarget target, long deadlineNanos) {
+        Device device = devices.computeIfAbsent(target.deviceId(), id -> new Device(maxConcurrentPerDevice));
+        if (!acquire(device.permits, deadlineNanos)) {
+            throw new CommandTimeoutException("Timed out waiting for a free SSH channel to device " + target.deviceId()
+                    + " (at most " + maxConcurrentPerDevice + " commands run on a device at once)");
+        }
+        Lease lease = new Lease(device, target, keyOf(target), deadlineNanos);
+        try {
+            lease.attach();
+            return lease;
+        } catch (RuntimeException e) {
+            device.permits.release();
+            throw e;
+        }
+    }
+
+    /** Closes the device's sessions (at once if idle, otherwise when their running commands end). */
+    void evict(String deviceId) {
+        Device device = devices.get(deviceId);
+        if (device != null) {
+            device.lock.lock();
+            try {
+                device.sessions.values().forEach(PooledSession::retire);
+                device.sessions.clear();
+            } finally {
+                device.lock.unlock();
+            }
+        }
+    }
+
+    void evictIdle() {
+        long idleNanos = idleTimeout.toNanos();
+        for (Device device : devices.values()) {
+            if (device.lock.tryLock()) {
+                try {
+                    device.sessions.values().removeIf(pooled -> pooled.retireIfIdle(idleNanos) || !pooled.usable());
+                } finally {
+                    device.lock.unlock();
+                }
+            }
+        }
+    }
+
+    /** Sessions currently pooled for the device (for tests and diagnostics). */
+    List<ClientSession> sessions(String deviceId) {
+        Device device = devices.get(deviceId);
+        if (device == null) {
+            return List.of();
+        }
+        device.lock.lock();
+        try {
+            return device.sessions.values().stream().map(PooledSession::session).toList();
+        } finally {
+            device.lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(devices.keySet()).forEach(this::evict);
+    }
+
+    private SessionKey keyOf(SshTarget target) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(credentialSalt);
+            digest.update(String.valueOf(target.password()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(target.privateKeyPem()).getBytes(StandardCharsets.UTF_8));
+            return new SessionKey(target.host(), target.port(), target.user(), HexFormat.of().formatHex(digest.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean acquire(Semaphore permits, long deadlineNanos) {
+        try {
+            return permits.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The credentials enter only as a salted digest, so the key can be printed or kept safely. */
+    private record SessionKey(String host, int port, String user, String credentials) {
+    }
+
+    private static final class Device {
+        final Semaphore permits;
+        final ReentrantLock lock = new ReentrantLock();
+        final Map<SessionKey, PooledSession> sessions = new HashMap<>();
+
+        Device(int permits) {
+            this.permits = new Semaphore(permits, true);
+        }
+    }
+
+    /** A run's hold on a device slot and a session; closing it gives both back. */
+    final class Lease implements AutoCloseable {
+
+        private final Device device;
+        private final SshTarget target;
+        private final SessionKey key;
+        private final long deadlineNanos;
+        private PooledSession pooled;
+        private boolean reused;
+        private boolean closed;
+
+        private Lease(Device device, SshTarget target, SessionKey key, long deadlineNanos) {
+            this.device = device;
+            this.target = target;
+            this.key = key;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        ClientSession session() {
+            return pooled.session();
+        }
+
+        /** Whether the session was already open before this run (so it may have died in between). */
+        boolean reused() {
+            return reused;
+        }
+
+        /** Drops the current session from the pool and opens a fresh one. */
+        void reconnect() {
+            PooledSession stale = pooled;
+            pooled = null;
+            stale.done();
+            lockDevice();
+            try {
+                if (device.sessions.get(key) == stale) {
+                    device.sessions.remove(key);
+                }
+                stale.retire();
+            } finally {
+                device.lock.unlock();
+            }
+            attach();
+        }
+
+        private void attach() {
+            lockDevice();
+            try {
+                PooledSession current = device.sessions.get(key);
+                if (current != null && current.tryUse()) {
+                    pooled = current;
+                    reused = true;
+                    return;
+                }
+                if (current != null) {
+                    current.retire();
+                    device.sessions.remove(key);
+                }
+                PooledSession fresh = new PooledSession(connector.open(target, deadlineNanos));
+                fresh.tryUse();
+                device.sessions.put(key, fresh);
+                pooled = fresh;
+                reused = false;
+            } finally {
+                device.lock.unlock();
+            }
+        }
+
+        private void lockDevice() {
+            try {
+                if (!device.lock.tryLock(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw new CommandTimeoutException("Timed out waiting for the SSH connection to device "
+                            + target.deviceId());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExecutionException("Interrupted while waiting for the SSH connection to device "
+                        + target.deviceId());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                if (pooled != null) {
+                    pooled.done();
+                }
+                device.permits.release();
+            }
+        }
+    }
+
+    /** A pooled session and the runs using it; a retired session closes when its last run ends. */
+    private static final class PooledSession {
+
+        private final ClientSession session;
+        private int inFlight;
+        private boolean retired;
+        private long lastUsedNanos = System.nanoTime();
+
+        PooledSession(ClientSession session) {
+            this.session = session;
+        }
+
+        ClientSession session() {
+            return session;
+        }
+
+        synchronized boolean usable() {
+            return !retired && session.isOpen() && !session.isClosing();
+        }
+
+        synchronized boolean tryUse() {
+            if (!usable()) {
+                return false;
+            }
+            inFlight++;
+            return true;
+        }
+
+        synchronized void done() {
+            inFlight--;
+            lastUsedNanos = System.nanoTime();
+            closeIfUnused();
+        }
+
+        synchronized void retire() {
+            retired = true;
+            closeIfUnused();
+        }
+
+        synchronized boolean retireIfIdle(long idleNanos) {
+            if (inFlight == 0 && System.nanoTime() - lastUsedNanos > idleNanos) {
+                retire();
+                return true;
+            }
+            return false;
+        }
+
+        private void closeIfUnused() {
+            if (retired && inFlight == 0) {
+                session.close(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.joystick.device.execution;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Pins kept in memory per device and address, for tests. */
+final class InMemoryHostKeyStore implements HostKeyStore {
+
+    private final Map<String, String> pins = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> pinned(SshTarget target) {
+        return Optional.ofNullable(pins.get(key(target)));
+    }
+
+    @Override
+    public void pin(SshTarget target, String publicKeyOpenSshLine) {
+        pins.putIfAbsent(key(target), publicKeyOpenSshLine);
+    }
+
+    int size() {
+        return pins.size();
+    }
+
+    void clear(String deviceId) {
+        pins.keySet().removeIf(key -> key.startsWith(deviceId + "@"));
+    }
+
+    private static String key(SshTarget target) {
+        return target.deviceId() + "@" + target.host() + ":" + target.port();
+    }
+}

@@ -10,14 +10,14 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Records every log line at every level (including MINA's debug output) while open. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Logger root = Logger.getLogger("");
     private final Level previousLevel = root.getLevel();
     private final Map<Handler, Level> consoleLevels = new HashMap<>();
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
         // Keep the console as it was; only this handler sees the extra debug and trace lines.
         for (Handler handler : root.getHandlers()) {
@@ -32,6 +32,9 @@ final class LogCapture extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        if (record.getLoggerName() != null && record.getLoggerName().startsWith("org.apache.http")) {
+            return; // the test's own HTTP client (RestAssured) logging the requests it sends
+        }
         StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
         if (record.getParameters() != null) {
             for (Object parameter : record.getParameters()) {
@@ -44,7 +47,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         lines.add(line.toString());
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 

@@ -20,14 +20,14 @@ import org.apache.sshd.server.SshServer;
  * login, counting the sessions and channels it sees. It can be restarted on the same port, with the
  * same or a new host key.
  */
-final class MinaSshServer implements AutoCloseable {
+public final class MinaSshServer implements AutoCloseable {
 
     static {
         MinaSecurity.useOwnProviderInstances();
     }
 
-    static final String USER = "operator";
-    static final String PASSWORD = "s3cret-Pa55word!";
+    public static final String USER = "operator";
+    public static final String PASSWORD = "s3cret-Pa55word!";
 
     private final List<PublicKey> authorizedKeys;
     private final AtomicInteger sessionsCreated = new AtomicInteger();
@@ -37,12 +37,12 @@ final class MinaSshServer implements AutoCloseable {
     private SshServer server;
     private int port;
 
-    MinaSshServer(PublicKey... authorizedKeys) throws GeneralSecurityException {
+    public MinaSshServer(PublicKey... authorizedKeys) throws GeneralSecurityException {
         this.authorizedKeys = List.of(authorizedKeys);
         this.hostKey = newHostKey();
     }
 
-    MinaSshServer start() throws IOException {
+    public MinaSshServer start() throws IOException {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(port);
@@ -72,47 +72,47 @@ final class MinaSshServer implements AutoCloseable {
         return this;
     }
 
-    void stop() throws IOException {
+    public void stop() throws IOException {
         server.stop(true);
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         stop();
         start();
     }
 
-    void restartWithNewHostKey() throws IOException, GeneralSecurityException {
+    public void restartWithNewHostKey() throws IOException, GeneralSecurityException {
         stop();
         hostKey = newHostKey();
         start();
     }
 
     /** Drops every connection from the server side, as a device reboot or link loss would. */
-    void dropSessions() {
+    public void dropSessions() {
         server.getActiveSessions().forEach(session -> session.close(true));
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    int sessionsCreated() {
+    public int sessionsCreated() {
         return sessionsCreated.get();
     }
 
-    int activeSessions() {
+    public int activeSessions() {
         return server.getActiveSessions().size();
     }
 
-    int openChannels() {
+    public int openChannels() {
         return openChannels.get();
     }
 
-    int maxOpenChannels() {
+    public int maxOpenChannels() {
         return maxOpenChannels.get();
     }
 
-    PublicKey hostKey() {
+    public PublicKey hostKey() {
         return hostKey.getPublic();
     }
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * login key for the current user: the server a real device runs. Fails (never skips) when sshd is not
  * installed, because CI installs it.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
@@ -30,7 +30,7 @@ final class OpenSshServer implements AutoCloseable {
         this.process = process;
     }
 
-    static OpenSshServer start(Path dir) throws Exception {
+    public static OpenSshServer start(Path dir) throws Exception {
         if (!Files.isExecutable(SSHD)) {
             throw new IllegalStateException(SSHD + " is missing: install OpenSSH's server (apt-get install -y openssh-server)"
                     + " to run the end-to-end SSH tests");
@@ -67,11 +67,11 @@ final class OpenSshServer implements AutoCloseable {
         return server;
     }
 
-    SshTarget target(String deviceId) {
+    public SshTarget target(String deviceId) {
         return new SshTarget(deviceId, "127.0.0.1", port, System.getProperty("user.name"), null, userKey.privateKey());
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -2,6 +2,7 @@ package io.joystick.auth.mechanism;
 
 import java.security.PublicKey;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,6 +36,10 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
     @Override
     public Uni<SecurityIdentity> authenticate(JwtAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.token();
+        Optional<JsonWebToken> known = verifier.alreadyVerified(token);
+        if (known.isPresent()) {
+            return onThisThread(known::get);
+        }
         Optional<PublicKey> key;
         try {
             key = verifier.cachedKey(token);
@@ -43,13 +48,17 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
         }
         if (key.isPresent()) {
             // Known key: verification is pure CPU, so it stays on the I/O thread.
-            try {
-                return Uni.createFrom().item(identity(verifier.verify(token, key.get())));
-            } catch (AuthenticationFailedException e) {
-                return Uni.createFrom().failure(e);
-            }
+            return onThisThread(() -> verifier.verify(token, key.get()));
         }
         return context.runBlocking(() -> identity(verifier.verify(token)));
+    }
+
+    private Uni<SecurityIdentity> onThisThread(Supplier<JsonWebToken> jwt) {
+        try {
+            return Uni.createFrom().item(identity(jwt.get()));
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     private SecurityIdentity identity(JsonWebToken jwt) {

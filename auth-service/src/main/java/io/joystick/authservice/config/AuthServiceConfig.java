@@ -13,9 +13,19 @@ public interface AuthServiceConfig {
     @WithDefault("24h")
     Duration tokenLifetime();
 
-    /** bcrypt cost factor for new password hashes. */
-    @WithDefault("10")
-    int bcryptCost();
+    Argon2 argon2();
+
+    /** Argon2id cost of new password hashes; the defaults are OWASP's recommended minimum. */
+    interface Argon2 {
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
 
     Login login();
 

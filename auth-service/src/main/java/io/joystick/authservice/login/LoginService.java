@@ -59,6 +59,9 @@ public class LoginService {
         if (!hasher.matches(password, user.get().passwordHash)) {
             return fail(key, address, "wrong password");
         }
+        if (hasher.needsRehash(user.get().passwordHash)) {
+            user.get().passwordHash = hasher.hash(password); // e.g. a bcrypt hash from before Argon2id
+        }
         throttle.succeeded(key, address);
         audit.record(AuditEvent.Type.LOGIN_SUCCEEDED, user.get().id, user.get().id, address, null);
         return new Success(new AuthRecord.WithToken(tokens.issue(user.get()), AuthRecord.of(user.get())));

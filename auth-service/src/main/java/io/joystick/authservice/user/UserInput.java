@@ -29,7 +29,7 @@ public final class UserInput {
     public record NewUser(
             @NotBlank @Email @Size(max = 254) String email,
             @Size(max = 200) String name,
-            @NotBlank @Size(min = 8, max = 72) String password,
+            @NotBlank @Size(min = 8, max = 256) String password,
             Boolean admin,
             Boolean verified,
             Set<String> permissions) {
@@ -37,12 +37,12 @@ public final class UserInput {
 
     public record UserChanges(
             @Size(max = 200) String name,
-            @Size(min = 8, max = 72) String password,
+            @Size(min = 8, max = 256) String password,
             Boolean admin,
             Boolean verified) {
     }
 
-    public record PasswordChange(@NotBlank String oldPassword, @NotBlank @Size(min = 8, max = 72) String password) {
+    public record PasswordChange(@NotBlank String oldPassword, @NotBlank @Size(min = 8, max = 256) String password) {
     }
 
     public record PermissionSet(Set<String> permissions) {

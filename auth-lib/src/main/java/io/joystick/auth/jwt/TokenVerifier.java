@@ -28,17 +28,10 @@ public class TokenVerifier {
 
     private final JWTParser parser;
     private final VerificationKeys keys;
-    private final VerifiedTokens verified;
 
-    public TokenVerifier(JWTParser parser, VerificationKeys keys, VerifiedTokens verified) {
+    public TokenVerifier(JWTParser parser, VerificationKeys keys) {
         this.parser = parser;
         this.keys = keys;
-        this.verified = verified;
-    }
-
-    /** The token, if this instance verified it before and it has not expired since. */
-    public Optional<JsonWebToken> alreadyVerified(String token) {
-        return Optional.ofNullable(verified.get(token));
     }
 
     /** The key for this token when it is already known, so that verification needs no blocking call. */
@@ -63,7 +56,6 @@ public class TokenVerifier {
         if (jwt.getIssuedAtTime() > System.currentTimeMillis() / 1000 + CLOCK_SKEW_SECONDS) {
             throw new AuthenticationFailedException("Token issued in the future");
         }
-        verified.put(token, jwt);
         return jwt;
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.joystick.auth.jwt.TokenVerifier;
+import io.joystick.auth.jwt.VerifiedTokens;
 import io.joystick.auth.revocation.RevocationList;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -22,10 +23,12 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
 
     private final TokenVerifier verifier;
     private final RevocationList revocations;
+    private final VerifiedTokens verified;
 
-    public JwtIdentityProvider(TokenVerifier verifier, RevocationList revocations) {
+    public JwtIdentityProvider(TokenVerifier verifier, RevocationList revocations, VerifiedTokens verified) {
         this.verifier = verifier;
         this.revocations = revocations;
+        this.verified = verified;
     }
 
     @Override
@@ -36,9 +39,12 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
     @Override
     public Uni<SecurityIdentity> authenticate(JwtAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.token();
-        Optional<JsonWebToken> known = verifier.alreadyVerified(token);
-        if (known.isPresent()) {
-            return onThisThread(known::get);
+        VerifiedTokens.Verified known = verified.get(token);
+        if (known != null) {
+            if (revocations.isRevoked(known.subject(), known.tokenId(), known.issuedAt())) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("Token revoked"));
+            }
+            return Uni.createFrom().item(known.identity());
         }
         Optional<PublicKey> key;
         try {
@@ -48,26 +54,29 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
         }
         if (key.isPresent()) {
             // Known key: verification is pure CPU, so it stays on the I/O thread.
-            return onThisThread(() -> verifier.verify(token, key.get()));
+            return onThisThread(() -> identity(token, verifier.verify(token, key.get())));
         }
-        return context.runBlocking(() -> identity(verifier.verify(token)));
+        return context.runBlocking(() -> identity(token, verifier.verify(token)));
     }
 
-    private Uni<SecurityIdentity> onThisThread(Supplier<JsonWebToken> jwt) {
+    private Uni<SecurityIdentity> onThisThread(Supplier<SecurityIdentity> identity) {
         try {
-            return Uni.createFrom().item(identity(jwt.get()));
+            return Uni.createFrom().item(identity.get());
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         }
     }
 
-    private SecurityIdentity identity(JsonWebToken jwt) {
+    private SecurityIdentity identity(String token, JsonWebToken jwt) {
         if (jwt.getSubject() == null || revocations.isRevoked(jwt.getSubject(), jwt.getTokenID(), jwt.getIssuedAtTime())) {
             throw new AuthenticationFailedException("Token revoked");
         }
-        return QuarkusSecurityIdentity.builder()
+        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(jwt)
                 .addRoles(jwt.getGroups())
                 .build();
+        verified.put(token, new VerifiedTokens.Verified(identity, jwt.getSubject(), jwt.getTokenID(),
+                jwt.getIssuedAtTime(), jwt.getExpirationTime()));
+        return identity;
     }
 }

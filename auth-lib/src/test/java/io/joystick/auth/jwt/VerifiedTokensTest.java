@@ -3,17 +3,17 @@ package io.joystick.auth.jwt;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.Set;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
 class VerifiedTokensTest {
 
     @Test
     void remembersAVerifiedTokenUntilItExpires() {
         VerifiedTokens cache = new VerifiedTokens();
-        JsonWebToken live = expiringAt(System.currentTimeMillis() / 1000 + 600);
+        VerifiedTokens.Verified live = expiringAt(System.currentTimeMillis() / 1000 + 600);
         cache.put("live", live);
         assertSame(live, cache.get("live"));
         assertNull(cache.get("never-verified"));
@@ -29,31 +29,16 @@ class VerifiedTokensTest {
     @Test
     void staysBoundedWhenFull() {
         VerifiedTokens cache = new VerifiedTokens();
-        JsonWebToken jwt = expiringAt(System.currentTimeMillis() / 1000 + 600);
+        VerifiedTokens.Verified verified = expiringAt(System.currentTimeMillis() / 1000 + 600);
         for (int i = 0; i <= VerifiedTokens.MAX_ENTRIES; i++) {
-            cache.put("token-" + i, jwt);
+            cache.put("token-" + i, verified);
         }
         assertNull(cache.get("token-0"), "the cache must have been emptied rather than grow");
-        assertSame(jwt, cache.get("token-" + VerifiedTokens.MAX_ENTRIES));
+        assertSame(verified, cache.get("token-" + VerifiedTokens.MAX_ENTRIES));
     }
 
-    private static JsonWebToken expiringAt(long exp) {
-        return new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "user";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return Set.of("exp");
-            }
-
-            @SuppressWarnings("unchecked")
-            @Override
-            public <T> T getClaim(String claimName) {
-                return "exp".equals(claimName) ? (T) Long.valueOf(exp) : null;
-            }
-        };
+    private static VerifiedTokens.Verified expiringAt(long exp) {
+        return new VerifiedTokens.Verified(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u")).build(),
+                "u", "jti", exp - 3600, exp);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Where and as whom to run a command over SSH.
  *
  * @param password      nullable
- * @param privateKeyPem nullable; OpenSSH ({@code BEGIN OPENSSH PRIVATE KEY}) or PEM format, unencrypted
+ * @param privateKeyPem nullable; an unencrypted key in OpenSSH (openssh-key-v1) or PEM format
  */
 public record SshTarget(String deviceId, String host, int port, String user, String password, String privateKeyPem) {
 

@@ -1,0 +1,276 @@
+package io.joystick.suite.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * docker-compose.yml and Traefik's configuration, checked statically (no Docker engine runs here) against
+ * DESIGN §9 and against what the services really serve (their OpenAPI documents).
+ */
+class DeployConfigTest {
+
+    private static final List<String> SERVICES = List.of("auth-service", "device-service", "telemetry-service",
+            "notification-service", "switcher-client");
+    /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
+    private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"));
+    /** Reached at /switcher/… (DESIGN §9), the prefix stripped by Traefik. */
+    private static final Map<String, String> PREFIXED = Map.of("switcher-client", "/switcher");
+    /** Every service serves /api/health; the public one is device-service's (DESIGN §9). */
+    private static final String SHARED_HEALTH = "/api/health";
+    private static final Pattern SECRET_NAME = Pattern.compile("(KEY|KEYS|PASSWORD|PASS|SECRET|TOKEN)$");
+    /** ${NAME}, ${NAME:?message} or ${NAME:-} (empty default): the value can only come from the environment. */
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{\\w+(:\\?[^}]*|:-)?}");
+
+    private final JsonNode compose = Repository.yaml(Repository.read("docker-compose.yml"));
+    private final TraefikRoutes traefik = new TraefikRoutes(Repository.read("deploy/traefik/dynamic.yml"),
+            Map.of("JOYSTICK_CORS_ORIGINS", "https://app.example.com, https://ops.example.com"));
+
+    @Test
+    void everyServiceModuleIsDeployed() {
+        assertEquals(Set.copyOf(SERVICES), Set.copyOf(Repository.serviceModules()),
+                "the root pom's service modules and the services deployed here differ");
+        for (String service : SERVICES) {
+            assertTrue(compose.path("services").has(service), service + " is missing from docker-compose.yml");
+        }
+    }
+
+    @Test
+    void everyPublicPathIsRoutedToTheServiceThatServesIt() {
+        List<String> problems = new ArrayList<>();
+        for (String service : SERVICES) {
+            ServiceModule module = ServiceModule.of(service);
+            List<String> paths = new ArrayList<>(module.publicPaths());
+            paths.addAll(EXTRA_PATHS.getOrDefault(service, List.of()));
+            String prefix = PREFIXED.getOrDefault(service, "");
+            for (String template : paths) {
+                if (template.equals(SHARED_HEALTH) && prefix.isEmpty() && !service.equals("device-service")) {
+                    continue;
+                }
+                String path = ServiceModule.sample(template);
+                var route = traefik.route(prefix + path);
+                if (route.isEmpty()) {
+                    problems.add(prefix + path + " (" + service + "): no route");
+                } else if (!route.get().service().equals(service) || !route.get().forwardedPath().equals(path)) {
+                    problems.add(prefix + path + " (" + service + "): routed to " + route.get().service() + " as "
+                            + route.get().forwardedPath());
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), "Traefik routes wrong:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void routesOnlyThePathsOfDesign() {
+        Map<String, String> expected = Map.ofEntries(Map.entry("/api/collections/users/auth-with-password", "auth-service"),
+                Map.entry("/api/auth/me", "auth-service"), Map.entry("/api/admin/users", "auth-service"),
+                Map.entry("/.well-known/jwks.json", "auth-service"), Map.entry("/api/run/d/a", "device-service"),
+                Map.entry("/api/ping/d", "device-service"), Map.entry("/api/devices", "device-service"),
+                Map.entry("/api/models", "device-service"), Map.entry("/api/actions", "device-service"),
+                Map.entry("/api/runs", "device-service"), Map.entry("/api/health", "device-service"),
+                Map.entry("/api/gps", "telemetry-service"), Map.entry("/api/imu", "telemetry-service"),
+                Map.entry("/api/battery", "telemetry-service"), Map.entry("/api/cpsi", "telemetry-service"),
+                Map.entry("/api/telemetry", "telemetry-service"), Map.entry("/api/notifications", "notification-service"),
+                Map.entry("/notifications", "notification-service"), Map.entry("/switcher/api/health", "switcher-client"));
+        expected.forEach((path, service) -> assertEquals(service,
+                traefik.route(path).map(TraefikRoutes.Route::service).orElse("nothing"), path));
+        for (String unrouted : List.of("/q/metrics", "/q/health", "/swagger", "/api/healthz", "/api/revocations", "/")) {
+            assertTrue(traefik.route(unrouted).isEmpty(), unrouted + " must not be public, routed to " + traefik.route(unrouted));
+        }
+    }
+
+    @Test
+    void traefikForwardsToEachServiceOnItsOwnPort() {
+        for (String service : SERVICES) {
+            URI url = URI.create(traefik.serverUrl(service));
+            JsonNode composed = compose.path("services").path(service);
+            String networkMode = composed.path("network_mode").asText("");
+            String host = networkMode.startsWith("service:") ? networkMode.substring("service:".length()) : service;
+            assertEquals(host, url.getHost(), service);
+            assertEquals(ServiceModule.of(service).port(), url.getPort(), service);
+        }
+    }
+
+    @Test
+    void onlyTraefikPublishesPortsAndOnly80And443() {
+        compose.path("services").fields().forEachRemaining(entry -> {
+            JsonNode ports = entry.getValue().path("ports");
+            if (entry.getKey().equals("traefik")) {
+                Set<String> published = new HashSet<>();
+                ports.forEach(p -> published.add(p.asText()));
+                assertEquals(Set.of("80:80", "443:443"), published);
+            } else {
+                assertTrue(ports.isMissingNode() || ports.isEmpty(), entry.getKey() + " publishes " + ports);
+                assertTrue(entry.getValue().path("network_mode").asText("").matches("|service:.*"),
+                        entry.getKey() + " must not use the host network");
+            }
+        });
+    }
+
+    @Test
+    void httpRedirectsToHttpsAndRoutesListenOnHttpsOnly() {
+        List<String> command = texts(compose.path("services").path("traefik").path("command"));
+        assertTrue(command.contains("--entrypoints.web.address=:80"));
+        assertTrue(command.contains("--entrypoints.web.http.redirections.entrypoint.to=websecure"));
+        assertTrue(command.contains("--entrypoints.web.http.redirections.entrypoint.scheme=https"));
+        assertTrue(command.contains("--entrypoints.websecure.address=:443"));
+        assertTrue(command.stream().anyMatch(c -> c.startsWith("--certificatesresolvers.letsencrypt.acme.")), "ACME resolver");
+        assertTrue(command.contains("--entrypoints.websecure.http.tls.certresolver=letsencrypt"));
+        for (String router : traefik.routerNames()) {
+            assertEquals(List.of("websecure"), traefik.entryPoints(router), router);
+            assertTrue(traefik.middlewares(router).contains("cors"), router + " without the CORS middleware");
+        }
+    }
+
+    @Test
+    void dashboardIsNotPublished() {
+        List<String> command = texts(compose.path("services").path("traefik").path("command"));
+        assertTrue(command.contains("--api.dashboard=false"));
+        assertFalse(command.stream().anyMatch(c -> c.startsWith("--api.insecure") || c.equals("--api=true")), command.toString());
+        assertFalse(traefik.routerNames().stream().anyMatch(r -> r.contains("dashboard") || r.contains("api@internal")));
+    }
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOrigins() {
+        JsonNode cors = traefik.document.path("http").path("middlewares").path("cors").path("headers");
+        assertEquals(List.of("https://app.example.com", "https://ops.example.com"), texts(cors.path("accessControlAllowOriginList")));
+        assertFalse(cors.path("accessControlAllowCredentials").asBoolean(), "credentials travel in headers, not cookies");
+        assertFalse(Repository.read("deploy/traefik/dynamic.yml").contains("\"*\""), "no wildcard origin");
+        assertTrue(compose.path("services").path("traefik").path("environment").path("JOYSTICK_CORS_ORIGINS").asText()
+                .startsWith("${JOYSTICK_CORS_ORIGINS"), "Traefik takes the origins from .env");
+    }
+
+    @Test
+    void everyServiceContainerIsHardened() {
+        for (String name : SERVICES) {
+            JsonNode service = compose.path("services").path(name);
+            assertTrue(service.path("read_only").asBoolean(), name + ": read_only");
+            String user = service.path("user").asText("");
+            assertFalse(user.isEmpty() || user.startsWith("0") || user.startsWith("root"), name + ": non-root user, was '" + user + "'");
+            assertFalse(service.path("tmpfs").isEmpty(), name + ": a tmpfs for the read-only root");
+            assertEquals(List.of("ALL"), texts(service.path("cap_drop")), name + ": cap_drop");
+            assertTrue(texts(service.path("security_opt")).contains("no-new-privileges:true"), name + ": no-new-privileges");
+            JsonNode limits = service.path("deploy").path("resources").path("limits");
+            assertFalse(limits.path("cpus").asText("").isEmpty(), name + ": CPU limit");
+            assertFalse(limits.path("memory").asText("").isEmpty(), name + ": memory limit");
+            List<String> health = texts(service.path("healthcheck").path("test"));
+            assertTrue(health.stream().anyMatch(t -> t.contains(":" + ServiceModule.of(name).port() + "/q/health/ready")),
+                    name + ": health check on its readiness endpoint, was " + health);
+        }
+        for (String infrastructure : List.of("traefik", "postgres", "mediamtx")) {
+            JsonNode service = compose.path("services").path(infrastructure);
+            assertTrue(service.path("read_only").asBoolean(), infrastructure + ": read_only");
+            assertFalse(service.path("healthcheck").path("test").isEmpty(), infrastructure + ": health check");
+            assertFalse(service.path("deploy").path("resources").path("limits").path("memory").isMissingNode(), infrastructure + ": limits");
+        }
+    }
+
+    @Test
+    void databasesAreOnlyOnTheInternalNetwork() {
+        assertTrue(compose.path("networks").path("backend").path("internal").asBoolean());
+        assertEquals(List.of("backend"), texts(compose.path("services").path("postgres").path("networks")));
+    }
+
+    @Test
+    void eachDatabaseServiceHasItsOwnDatabaseAndRole() {
+        String init = Repository.read("deploy/postgres/init-databases.sh");
+        Set<String> databases = new HashSet<>();
+        compose.path("services").fields().forEachRemaining(entry -> {
+            JsonNode env = entry.getValue().path("environment");
+            if (env.has("QUARKUS_DATASOURCE_JDBC_URL")) {
+                String url = env.path("QUARKUS_DATASOURCE_JDBC_URL").asText();
+                String database = url.substring(url.lastIndexOf('/') + 1);
+                assertTrue(databases.add(database), database + " shared by two services");
+                assertEquals(database, env.path("QUARKUS_DATASOURCE_USERNAME").asText(), entry.getKey() + ": its own role");
+                assertTrue(init.contains("\ncreate " + database + " "), "init-databases.sh does not create " + database);
+                assertEquals("postgresql", entry.getValue().path("build").path("args").path("DB_KIND").asText(),
+                        entry.getKey() + ": built for PostgreSQL (db-kind is build-time)");
+            }
+        });
+        assertEquals(Set.of("auth", "device", "notification"), databases);
+    }
+
+    @Test
+    void noCommittedFileGivesASecretAValue() {
+        List<String> problems = new ArrayList<>();
+        for (String line : Repository.read(".env.example").split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] kv = line.split("=", 2);
+                if (SECRET_NAME.matcher(kv[0]).find() && kv.length > 1 && !kv[1].isEmpty()) {
+                    problems.add(".env.example: " + kv[0] + " has a value");
+                }
+            }
+        }
+        compose.path("services").fields().forEachRemaining(service -> service.getValue().path("environment").fields()
+                .forEachRemaining(env -> {
+                    if (SECRET_NAME.matcher(env.getKey()).find()) {
+                        Matcher m = INTERPOLATION.matcher(env.getValue().asText());
+                        if (!m.matches()) {
+                            problems.add("docker-compose.yml: " + service.getKey() + "." + env.getKey() + " = "
+                                    + env.getValue().asText() + " is not taken from .env");
+                        }
+                    }
+                }));
+        JsonNode mediamtx = Repository.yaml(Repository.read("deploy/mediamtx/mediamtx.yml"));
+        mediamtx.path("authInternalUsers").forEach(user -> {
+            if (!user.path("pass").asText().isEmpty()) {
+                problems.add("mediamtx.yml: user " + user.path("user").asText() + " has a password");
+            }
+        });
+        assertTrue(Repository.read(".gitignore").lines().anyMatch(".env"::equals), ".env must be git-ignored");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void mediamtxApiListensOnLoopbackWithAuthentication() {
+        JsonNode mediamtx = Repository.yaml(Repository.read("deploy/mediamtx/mediamtx.yml"));
+        assertEquals("internal", mediamtx.path("authMethod").asText());
+        assertTrue(mediamtx.path("apiAddress").asText().startsWith("127.0.0.1:"), "API on loopback only");
+        assertTrue(mediamtx.path("metricsAddress").asText().startsWith("127.0.0.1:"), "metrics on loopback only");
+        for (JsonNode user : mediamtx.path("authInternalUsers")) {
+            boolean api = false;
+            for (JsonNode permission : user.path("permissions")) {
+                api |= permission.path("action").asText().equals("api");
+            }
+            if (api) {
+                assertEquals(List.of("127.0.0.1/32"), texts(user.path("ips")), "the API user is restricted to loopback");
+                assertFalse(user.path("user").asText().equals("any"), "the API needs a named user");
+            }
+        }
+        assertEquals("http://127.0.0.1:9997", compose.path("services").path("switcher-client").path("environment")
+                .path("JOYSTICK_MEDIAMTX_URL").asText());
+    }
+
+    @Test
+    void servicesAreNotAskedToTrustForwardedHeadersFromAnyone() {
+        for (String name : SERVICES) {
+            JsonNode env = compose.path("services").path(name).path("environment");
+            if (env.path("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING").asBoolean()) {
+                assertEquals("traefik", env.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText(), name);
+            }
+        }
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(v -> values.add(v.asText()));
+        } else if (!node.isMissingNode()) {
+            values.add(node.asText());
+        }
+        return values;
+    }
+}

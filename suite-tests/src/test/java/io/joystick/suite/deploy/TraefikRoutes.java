@@ -1,0 +1,124 @@
+package io.joystick.suite.deploy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Traefik's dynamic configuration (deploy/traefik/dynamic.yml) rendered and evaluated as Traefik does for the
+ * rules it uses: {@code Path} (exact) and {@code PathPrefix} (string prefix) joined by {@code ||}, the
+ * highest priority wins, and a router's default priority is the length of its rule.
+ */
+final class TraefikRoutes {
+
+    /** The one template construct the file uses: a list from a comma-separated environment variable. */
+    private static final Pattern RANGE = Pattern.compile(
+            "\\{\\{- range \\$(\\w+) := splitList \"(.)\" \\(env \"(\\w+)\"\\) }}\\n(.*?)\\n\\{\\{- end }}", Pattern.DOTALL);
+    private static final Pattern MATCHER = Pattern.compile("(Path|PathPrefix)\\(`([^`]*)`\\)");
+
+    record Route(String router, String service, String forwardedPath) {
+    }
+
+    private record PathMatcher(String kind, String value) {
+        boolean matches(String path) {
+            return kind.equals("Path") ? path.equals(value) : path.startsWith(value);
+        }
+    }
+
+    private record Router(String name, String rule, List<PathMatcher> matchers, String service, List<String> middlewares,
+            List<String> entryPoints) {
+    }
+
+    final JsonNode document;
+    private final List<Router> routers = new ArrayList<>();
+
+    TraefikRoutes(String template, Map<String, String> environment) {
+        this.document = Repository.yaml(render(template, environment));
+        document.path("http").path("routers").fields().forEachRemaining(e -> routers.add(router(e.getKey(), e.getValue())));
+    }
+
+    static String render(String template, Map<String, String> environment) {
+        Matcher m = RANGE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String variable = m.group(1);
+            String body = m.group(4);
+            StringBuilder items = new StringBuilder();
+            for (String value : environment.getOrDefault(m.group(3), "").split(Pattern.quote(m.group(2)))) {
+                String item = body.replace("{{ trim $" + variable + " | quote }}", '"' + value.trim() + '"');
+                items.append('\n').append(item);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(items.toString()));
+        }
+        m.appendTail(out);
+        if (out.indexOf("{{") >= 0) {
+            throw new IllegalArgumentException("Template construct this test does not understand: "
+                    + out.substring(out.indexOf("{{"), Math.min(out.length(), out.indexOf("{{") + 60)));
+        }
+        return out.toString();
+    }
+
+    private static Router router(String name, JsonNode node) {
+        String rule = node.path("rule").asText();
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String alternative : rule.split("\\|\\|")) {
+            Matcher m = MATCHER.matcher(alternative.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("Router " + name + ": rule part this test cannot evaluate: " + alternative);
+            }
+            matchers.add(new PathMatcher(m.group(1), m.group(2)));
+        }
+        return new Router(name, rule, matchers, node.path("service").asText(), texts(node.path("middlewares")),
+                texts(node.path("entryPoints")));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    /** Where Traefik sends a request for this path, and the path the service receives. */
+    Optional<Route> route(String path) {
+        return routers.stream().filter(r -> r.matchers().stream().anyMatch(m -> m.matches(path)))
+                .max(Comparator.comparingInt(r -> r.rule().length()))
+                .map(r -> new Route(r.name(), r.service(), forwarded(r, path)));
+    }
+
+    private String forwarded(Router router, String path) {
+        String result = path;
+        for (String middleware : router.middlewares()) {
+            for (JsonNode prefix : document.path("http").path("middlewares").path(middleware).path("stripPrefix").path("prefixes")) {
+                if (result.startsWith(prefix.asText())) {
+                    result = result.substring(prefix.asText().length());
+                    result = result.startsWith("/") ? result : "/" + result;
+                }
+            }
+        }
+        return result;
+    }
+
+    List<String> routerNames() {
+        return routers.stream().map(Router::name).toList();
+    }
+
+    List<String> entryPoints(String router) {
+        return routers.stream().filter(r -> r.name().equals(router)).findFirst().orElseThrow().entryPoints();
+    }
+
+    List<String> middlewares(String router) {
+        return routers.stream().filter(r -> r.name().equals(router)).findFirst().orElseThrow().middlewares();
+    }
+
+    /** The URL Traefik forwards to for a service name. */
+    String serverUrl(String service) {
+        JsonNode servers = document.path("http").path("services").path(service).path("loadBalancer").path("servers");
+        return servers.isEmpty() ? null : servers.get(0).path("url").asText();
+    }
+}

@@ -1,0 +1,60 @@
+package io.joystick.suite.story;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A browser's WebSocket to notification-service ({@code /notifications?token=}), keeping every message. */
+final class NotificationSocket implements WebSocket.Listener, AutoCloseable {
+
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final WebSocket socket;
+
+    NotificationSocket(String baseUrl, String token) throws Exception {
+        URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/notifications?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(uri, this).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The payloads of the notifications received so far. */
+    List<JsonNode> notifications() {
+        return received.stream().filter(m -> "notification".equals(m.path("type").asText())).map(m -> m.path("payload")).toList();
+    }
+
+    boolean received(String title) {
+        return notifications().stream().anyMatch(n -> title.equals(n.path("title").asText()));
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            try {
+                received.add(Http.JSON.readTree(partial.toString()));
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON: " + partial, e);
+            } finally {
+                partial.setLength(0);
+            }
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}

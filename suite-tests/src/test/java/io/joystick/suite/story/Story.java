@@ -162,7 +162,7 @@ abstract class Story {
         assertEquals(201, slotCheck.status(), slotCheck.toString());
         Http.Response created = admin.post(device("/api/devices"), Map.of("id", DEVICE, "name", "Roof camera",
                 "model", "story-cam", "allow", List.of(userId), "mode", "live",
-                "configuration", Map.of("source", "rtsp://" + PRIMARY + ":8554/cam1"),
+                "configuration", Map.of("source", "rtsp://$host:8554/cam1"), // the switcher puts the active slot's host in
                 "information", Map.of("host", PRIMARY, "port", sshDevice.port(), "user", SshDevice.USER,
                         "password", SshDevice.PASSWORD, "secondSlotHost", SECONDARY, "activeSlot", "primary",
                         "autoSlotSwitch", true)));

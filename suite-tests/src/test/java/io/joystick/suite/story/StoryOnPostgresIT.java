@@ -34,8 +34,9 @@ class StoryOnPostgresIT extends Story {
     @Override
     NotificationUrls startNotifications() throws Exception {
         Map<String, String> database = storage("notification-service");
+        // The other services (switcher-client) send to the configured URL, instance B; browsers use A.
         String a = suite.start("notification-service", "notification-service-a", ServiceProcess.freePort(), database).url();
-        String b = suite.start("notification-service", "notification-service-b", ServiceProcess.freePort(), database).url();
+        String b = suite.start("notification-service", "notification-service-b", suite.port("notification-service"), database).url();
         return new NotificationUrls(a, b);
     }
 

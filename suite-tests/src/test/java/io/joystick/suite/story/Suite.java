@@ -65,6 +65,10 @@ final class Suite implements AutoCloseable {
         return service;
     }
 
+    int port(String service) {
+        return ports.get(service);
+    }
+
     String url(String service) {
         return urls.get(service);
     }

@@ -12,8 +12,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.joystick.auth.apikey.ApiKeyRegistry;
 import io.joystick.auth.config.JoystickConfig;
 
-/** switcher-client with a short wait, so a run never hangs on it; a switcher that cannot be
- * reached (not one that answers with an error) is left alone for a while. */
+/**
+ * switcher-client with a short wait, so a run never hangs on it; a switcher that cannot be reached (not one
+ * that answers with an error) is left alone for a while.
+ */
 @ApplicationScoped
 public class SwitcherClient {
 

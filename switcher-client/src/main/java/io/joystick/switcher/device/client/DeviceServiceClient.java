@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.joystick.auth.apikey.ApiKeyRegistry;
 import io.joystick.auth.config.JoystickConfig;
 import io.joystick.auth.error.ApiException;
+import io.joystick.switcher.common.RemoteErrors;
 import io.joystick.switcher.config.SwitcherConfig;
 
 /**
@@ -28,8 +29,6 @@ import io.joystick.switcher.config.SwitcherConfig;
  */
 @ApplicationScoped
 public class DeviceServiceClient {
-
-    private static final int MAX_DETAIL = 200;
 
     private final DeviceApi api;
     private final String apiKey;
@@ -115,14 +114,14 @@ public class DeviceServiceClient {
             JsonNode outcome = api.slotCheck(id, checkTimeoutSeconds, false, new DeviceApi.SlotBody(slot), apiKey);
             String output = outcome.path("output").asText("").trim();
             return "true".equals(output) ? SlotCheckResult.healthy()
-                    : SlotCheckResult.unhealthy("slot-check printed: " + shorten(output));
+                    : SlotCheckResult.unhealthy("slot-check printed: " + RemoteErrors.shorten(output));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             String error = errorOf(e);
             if (status == 500 || status == 502 || status == 504) {
-                return SlotCheckResult.unhealthy(shorten(error));
+                return SlotCheckResult.unhealthy(error);
             }
-            return SlotCheckResult.inconclusive("device-service answered " + status + ": " + shorten(error));
+            return SlotCheckResult.inconclusive("device-service answered " + status + ": " + error);
         }
     }
 
@@ -131,25 +130,11 @@ public class DeviceServiceClient {
         if (status == 401 || status == 403) {
             return new ApiException(502, "device-service refused the switcher's API key (" + status + ")");
         }
-        return new ApiException(502, "device-service answered " + status + ": " + shorten(errorOf(e)));
+        return new ApiException(502, "device-service answered " + status + ": " + errorOf(e));
     }
 
-    static String errorOf(WebApplicationException e) {
-        try {
-            JsonNode body = e.getResponse().readEntity(JsonNode.class);
-            if (body != null && body.hasNonNull("error")) {
-                return body.get("error").asText();
-            }
-        } catch (RuntimeException unreadable) {
-            // not JSON: the status says enough
-        }
-        return e.getResponse().getStatusInfo().getReasonPhrase();
-    }
-
-    private static String shorten(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "…";
+    private static String errorOf(WebApplicationException e) {
+        String error = RemoteErrors.errorOf(e);
+        return error != null ? error : e.getResponse().getStatusInfo().getReasonPhrase();
     }
 }

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.joystick.switcher.common.RemoteErrors;
 import io.joystick.switcher.config.SwitcherConfig;
 
 /**
@@ -25,8 +25,6 @@ import io.joystick.switcher.config.SwitcherConfig;
  */
 @ApplicationScoped
 public class MediaMtxClient {
-
-    private static final int MAX_ERROR = 300;
 
     private final MediaMtxApi api;
     private final String authorization;
@@ -96,17 +94,11 @@ public class MediaMtxClient {
 
     private static MediaMtxException refused(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String error = null;
-        try {
-            JsonNode body = e.getResponse().readEntity(JsonNode.class);
-            error = body == null ? null : body.path("error").asText(null);
-        } catch (RuntimeException unreadable) {
-            // MediaMTX answers JSON; anything else is described by its status
-        }
-        if (error == null || error.isBlank()) {
+        String error = RemoteErrors.errorOf(e);
+        if (error == null) {
             error = status == 401 ? "authentication failed (check JOYSTICK_MEDIAMTX_USER/PASSWORD)"
                     : e.getResponse().getStatusInfo().getReasonPhrase();
         }
-        return new MediaMtxException(status, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) + "…" : error);
+        return new MediaMtxException(status, error);
     }
 }

@@ -5,15 +5,17 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.joystick.switcher.config.SwitcherConfig;
 import io.joystick.switcher.device.client.Device;
 import io.joystick.switcher.device.client.DeviceServiceClient;
 import io.joystick.switcher.device.client.SlotCheckResult;
+import io.quarkus.runtime.ShutdownEvent;
 
 /** Checks devices through device-service's {@code slot-check} and switches them when the policy says so. */
 @ApplicationScoped
@@ -72,9 +74,12 @@ public class HealthMonitor {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        pool.shutdownNow();
+    /** Lets checks in flight finish (bounded) before the HTTP clients go away, instead of cutting them. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
     }
 
     private static ThreadFactory threads() {

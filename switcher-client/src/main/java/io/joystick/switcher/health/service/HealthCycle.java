@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -87,6 +88,8 @@ public final class HealthCycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(new Report(started, clock.instant(), List.of(), List.of(), List.of(), "interrupted"));
+        } catch (RejectedExecutionException e) {
+            return Optional.of(new Report(started, clock.instant(), List.of(), List.of(), List.of(), "shutting down"));
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {

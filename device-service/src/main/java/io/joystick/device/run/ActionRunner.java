@@ -26,6 +26,7 @@ import io.joystick.device.execution.LocalExecutor;
 import io.joystick.device.execution.SshExecutor;
 import io.joystick.device.execution.SshTarget;
 import io.joystick.device.log.ActionLogService;
+import io.joystick.device.switcher.StreamModes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -49,10 +50,11 @@ public class ActionRunner {
     private final ActionLogService logs;
     private final RunConfig config;
     private final ObjectMapper json;
+    private final StreamModes streamModes;
 
     public ActionRunner(DeviceService devices, ActionRepository actions, RunRepository runs, ParameterSchemas schemas,
             LocalExecutor local, SshExecutor ssh, SecretBox secrets, ActionLogService logs, RunConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, StreamModes streamModes) {
         this.devices = devices;
         this.actions = actions;
         this.runs = runs;
@@ -63,6 +65,7 @@ public class ActionRunner {
         this.logs = logs;
         this.config = config;
         this.json = json;
+        this.streamModes = streamModes;
     }
 
     public record Request(Caller caller, String deviceId, String action, JsonNode parameters, Integer timeoutSeconds,
@@ -102,7 +105,10 @@ public class ActionRunner {
             result = new Result(502, RunOutcome.failed(e.getMessage(), millisSince(start)));
         }
         if (result.status() == 200 && SET_MODE.equals(request.action())) {
-            modeFrom(request.parameters()).ifPresent(mode -> devices.setMode(plan.device().id, mode));
+            modeFrom(request.parameters()).ifPresent(mode -> {
+                devices.setMode(plan.device().id, mode);
+                streamModes.changed(plan.device().id, mode);
+            });
         }
         RunOutcome outcome = result.outcome();
         logs.record(new ActionLogService.Entry(plan.device().id, request.action(), request.caller().id(),

@@ -1,0 +1,60 @@
+package io.joystick.switcher.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * switcher-client's settings. application.properties maps the documented environment variables
+ * (SLOT_HEALTH_CHECK_INTERVAL, SLOT_FAILURE_THRESHOLD, JOYSTICK_SWITCHER_SHARD, …) onto these; durations
+ * given as a bare number are seconds.
+ */
+@ConfigMapping(prefix = "joystick.switcher")
+public interface SwitcherConfig {
+
+    /** Time between two health runs; the first run starts one interval after start-up. */
+    @WithDefault("30s")
+    Duration checkInterval();
+
+    /** Consecutive failed checks of the active slot before the other slot is considered. */
+    @WithDefault("2")
+    int failureThreshold();
+
+    /** No automatic switch happens sooner than this after the previous switch (stops flapping). */
+    @WithDefault("120s")
+    Duration holdTime();
+
+    /** How many devices are checked at the same time. */
+    @WithDefault("8")
+    int checkConcurrency();
+
+    /** The run timeout asked of device-service for one {@code slot-check}. */
+    @WithDefault("10s")
+    Duration checkTimeout();
+
+    /** {@code i/n}: this replica checks the devices whose id hashes (CRC32) to {@code i} modulo {@code n}. */
+    @WithDefault("0/1")
+    String shard();
+
+    Failback failback();
+
+    MediaMtx mediamtx();
+
+    interface Failback {
+        /** Switch back to the primary slot once it has been healthy for {@link #after()}. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("300s")
+        Duration after();
+    }
+
+    interface MediaMtx {
+        /** MediaMTX API user (basic auth); without one no credentials are sent. */
+        Optional<String> user();
+
+        Optional<String> password();
+    }
+}

@@ -1,0 +1,59 @@
+package io.joystick.switcher.health.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.joystick.auth.error.ApiException;
+import io.joystick.auth.error.ErrorBody;
+import io.joystick.auth.permission.Caller;
+import io.joystick.auth.permission.PermissionsRequired;
+import io.joystick.switcher.device.client.Device;
+import io.joystick.switcher.device.service.DeviceLookup;
+import io.joystick.switcher.health.service.SlotService;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** {@code POST /api/slot/{device}/{primary|secondary}}: a manual switch; {@code toggle-slot} and the allow-list. */
+@Path("/api/slot")
+@Produces(MediaType.APPLICATION_JSON)
+public class SlotResource {
+
+    private final DeviceLookup lookup;
+    private final SlotService slots;
+    private final SecurityIdentity identity;
+
+    public SlotResource(DeviceLookup lookup, SlotService slots, SecurityIdentity identity) {
+        this.lookup = lookup;
+        this.slots = slots;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/{device}/{slot}")
+    @PermissionsRequired("toggle-slot")
+    public Response switchSlot(@PathParam("device") String deviceId, @PathParam("slot") String slot) {
+        if (!Device.isSlot(slot)) {
+            throw ApiException.badRequest("slot: must be 'primary' or 'secondary'");
+        }
+        Device device = lookup.require(identity, deviceId);
+        Caller caller = Caller.of(identity);
+        SlotService.Result result = slots.switchTo(device, slot, caller.service() ? caller.name() : "user " + caller.id());
+        if (result.streamError() != null) {
+            return ErrorBody.response(502, "Slot switched to " + slot + ", but the stream was not repointed: "
+                    + result.streamError());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", true);
+        body.put("device", device.id());
+        body.put("activeSlot", slot);
+        body.put("previousSlot", result.previousSlot());
+        body.put("changed", result.changed());
+        return Response.ok(body).build();
+    }
+}

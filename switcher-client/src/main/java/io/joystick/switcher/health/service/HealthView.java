@@ -1,0 +1,28 @@
+package io.joystick.switcher.health.service;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.joystick.switcher.device.client.Device;
+
+/** A device's health as {@code GET /api/health/…} shows it. */
+public record HealthView(String device, boolean monitored, String activeSlot, int failureCount, Instant lastCheck,
+        Instant lastSwitch, String lastSwitchReason, Map<String, SlotView> slots) {
+
+    public record SlotView(String host, String status, int consecutiveFailures, Instant lastCheck, Instant healthySince,
+            String lastError) {
+    }
+
+    public static HealthView of(DeviceHealth health, boolean monitored) {
+        Map<String, SlotView> slots = new LinkedHashMap<>();
+        for (String slot : new String[] { Device.PRIMARY, Device.SECONDARY }) {
+            SlotHealth s = health.slot(slot);
+            slots.put(slot, new SlotView(health.hostOf(slot), s.status().name().toLowerCase(), s.consecutiveFailures(),
+                    s.lastCheck(), s.healthySince(), s.lastError()));
+        }
+        return new HealthView(health.deviceId(), monitored, health.activeSlot(),
+                health.slot(health.activeSlot()).consecutiveFailures(), health.lastCheck(), health.lastSwitch(),
+                health.lastSwitchReason(), slots);
+    }
+}

@@ -1,0 +1,10 @@
+package io.joystick.switcher.health.service;
+
+import io.joystick.switcher.device.client.SlotCheckResult;
+
+/** Runs one slot check of a device ({@code slot-check} through device-service, in production). */
+@FunctionalInterface
+public interface SlotProbe {
+
+    SlotCheckResult check(String slot);
+}

@@ -1,0 +1,23 @@
+package io.joystick.switcher.notification.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+@RegisterRestClient(configKey = "notification-service")
+@Path("/api/notifications")
+interface NotificationApi {
+
+    @POST
+    @Path("send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode send(Notification notification, @HeaderParam("X-API-Key") String apiKey);
+}

@@ -1,0 +1,34 @@
+package io.joystick.switcher.notification.client;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.joystick.auth.apikey.ApiKeyRegistry;
+import io.joystick.auth.config.JoystickConfig;
+
+/** notification-service, called with the API key. */
+@ApplicationScoped
+public class NotificationClient {
+
+    private final NotificationApi api;
+    private final String apiKey;
+
+    public NotificationClient(@RestClient NotificationApi api, JoystickConfig config) {
+        this.api = api;
+        this.apiKey = ApiKeyRegistry.outgoingKey(config);
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 0.6, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public void send(Notification notification) {
+        api.send(notification, apiKey);
+    }
+}

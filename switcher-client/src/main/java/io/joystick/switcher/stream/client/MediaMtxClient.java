@@ -1,0 +1,104 @@
+package io.joystick.switcher.stream.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.joystick.switcher.common.RemoteErrors;
+import io.joystick.switcher.config.SwitcherConfig;
+
+/**
+ * MediaMTX with its API credentials (basic auth) and bounded waits. Every answer is checked: an error
+ * becomes a {@link MediaMtxException} with MediaMTX's message; the credentials never reach a log or a
+ * response.
+ */
+@ApplicationScoped
+public class MediaMtxClient {
+
+    private final MediaMtxApi api;
+    private final String authorization;
+
+    public MediaMtxClient(@RestClient MediaMtxApi api, SwitcherConfig config) {
+        this.api = api;
+        this.authorization = config.mediamtx().user()
+                .map(user -> "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + config.mediamtx().password().orElse("")).getBytes(StandardCharsets.UTF_8)))
+                .orElse(null);
+    }
+
+    /** Adds the path; one that already exists is replaced, so the call can be repeated. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = MediaMtxException.class)
+    public void addOrReplace(String name, ObjectNode path) {
+        try {
+            api.add(name, path, authorization);
+        } catch (WebApplicationException e) {
+            MediaMtxException refused = refused(e);
+            if (refused.mediaMtxStatus() != 400 || !refused.getMessage().contains("already exists")) {
+                throw refused;
+            }
+            try {
+                api.replace(name, path, authorization);
+            } catch (WebApplicationException replaceFailed) {
+                throw refused(replaceFailed);
+            }
+        }
+    }
+
+    /** Changes the given fields of an existing path; false when MediaMTX has no such path. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = MediaMtxException.class)
+    public boolean patch(String name, ObjectNode path) {
+        try {
+            api.patch(name, path, authorization);
+            return true;
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return false;
+            }
+            throw refused(e);
+        }
+    }
+
+    /** Removes the path; false when it was not there. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = MediaMtxException.class)
+    public boolean delete(String name) {
+        try {
+            api.delete(name, authorization);
+            return true;
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return false;
+            }
+            throw refused(e);
+        }
+    }
+
+    private static MediaMtxException refused(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String error = RemoteErrors.errorOf(e);
+        if (error == null) {
+            error = status == 401 ? "authentication failed (check JOYSTICK_MEDIAMTX_USER/PASSWORD)"
+                    : e.getResponse().getStatusInfo().getReasonPhrase();
+        }
+        return new MediaMtxException(status, error);
+    }
+}

@@ -1,0 +1,68 @@
+package io.joystick.switcher;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * device-service, notification-service and MediaMTX as WireMock stubs on dynamic ports. The device list is
+ * stubbed before the switcher starts, so its start-up restore of streaming devices can be watched.
+ */
+public class Dependencies implements QuarkusTestResourceLifecycleManager {
+
+    public static final String MEDIAMTX_USER = "mtx-api";
+    public static final String MEDIAMTX_PASSWORD = "mtx-secret-pass-4711";
+
+    private WireMockServer device;
+    private WireMockServer notification;
+    private WireMockServer mediaMtx;
+
+    @Override
+    public Map<String, String> start() {
+        device = new WireMockServer(options().dynamicPort());
+        notification = new WireMockServer(options().dynamicPort());
+        mediaMtx = new WireMockServer(options().dynamicPort());
+        device.start();
+        notification.start();
+        mediaMtx.start();
+        device.stubFor(get(urlPathEqualTo("/api/devices")).willReturn(okJson("[" + String.join(",",
+                Stubs.deviceJson("restore-bad", "live", "primary", false, "10.8.0.2", "{\"source\":\"rtsp://$host/bad\"}"),
+                Stubs.deviceJson("restore-ok", "live", "primary", false, "10.8.0.2", "{\"source\":\"rtsp://$host/ok\"}"),
+                Stubs.deviceJson("restore-auto", "auto", "secondary", false, "10.8.0.2", null),
+                Stubs.deviceJson("restore-off", "off", "primary", false, null, null),
+                Stubs.deviceJson("listed-no-secondary", "off", "primary", true, null, null),
+                Stubs.deviceJson("listed-monitored", "off", "primary", true, "10.8.0.2", null)) + "]")));
+        device.stubFor(post(urlPathEqualTo("/api/run/listed-monitored/slot-check"))
+                .willReturn(okJson("{\"success\":true,\"output\":\"true\\n\",\"exitCode\":0}")));
+        mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-bad")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"error\",\"error\":\"disk full\"}")));
+        mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-ok")).willReturn(aResponse().withStatus(200)));
+        mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-auto")).willReturn(aResponse().withStatus(200)));
+        notification.stubFor(post(urlPathEqualTo("/api/notifications/send"))
+                .willReturn(okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":0}")));
+        return Map.of(
+                "quarkus.rest-client.device-service.url", device.baseUrl(),
+                "quarkus.rest-client.notification-service.url", notification.baseUrl(),
+                "quarkus.rest-client.mediamtx.url", mediaMtx.baseUrl(),
+                "joystick.switcher.mediamtx.user", MEDIAMTX_USER,
+                "joystick.switcher.mediamtx.password", MEDIAMTX_PASSWORD);
+    }
+
+    @Override
+    public void stop() {
+        for (WireMockServer server : new WireMockServer[] { device, notification, mediaMtx }) {
+            if (server != null) {
+                server.stop();
+            }
+        }
+    }
+}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.telemetry.config.TelemetryConfig;
@@ -23,14 +24,17 @@ public class ReadingStore {
     private final Map<Sensor, Duration> staleAfter = new EnumMap<>(Sensor.class);
     private final BroadcastProcessor<SensorEvent> events = BroadcastProcessor.create();
     private final Object publishing = new Object();
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
+    @Inject
     public ReadingStore(TelemetryConfig config) {
-        this.clock = Clock.systemUTC();
-        staleAfter.put(Sensor.GPS, config.gps().staleAfter());
-        staleAfter.put(Sensor.IMU, config.imu().staleAfter());
-        staleAfter.put(Sensor.BATTERY, config.battery().staleAfter());
-        staleAfter.put(Sensor.CELLULAR, config.cellular().staleAfter());
+        this(Map.of(Sensor.GPS, config.gps().staleAfter(), Sensor.IMU, config.imu().staleAfter(),
+                Sensor.BATTERY, config.battery().staleAfter(), Sensor.CELLULAR, config.cellular().staleAfter()));
+    }
+
+    /** With each sensor's staleness limit. */
+    public ReadingStore(Map<Sensor, Duration> staleAfter) {
+        this.staleAfter.putAll(staleAfter);
     }
 
     public void publish(Sensor sensor, Reading reading) {
@@ -72,6 +76,4 @@ public class ReadingStore {
     public Multi<SensorEvent> events() {
         return events.onOverflow().drop();
     }
-
-
 }

@@ -27,10 +27,14 @@ public final class GpsState {
     private final int[] inViewTalker = new int[8];
     private final int[] inViewCount = new int[8];
 
+    /** Without a fix nothing derived from one holds: position, altitude, speed and course go together. */
     void noFix() {
         positionValid = false;
         latitude = Double.NaN;
         longitude = Double.NaN;
+        altitude = Double.NaN;
+        speedKmh = Double.NaN;
+        course = Double.NaN;
     }
 
     void position(double lat, double lon) {

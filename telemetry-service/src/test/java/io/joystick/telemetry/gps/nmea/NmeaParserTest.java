@@ -108,11 +108,14 @@ class NmeaParserTest {
         assertNull(reading.latitude());
         assertNull(reading.longitude());
         assertEquals("none", reading.fix());
+        assertNull(reading.speed());
+        assertNull(reading.course());
 
         parser.parse(GGA, state);
         assertTrue(state.hasFix());
         assertEquals(Result.ACCEPTED, parser.parse("$GNGGA,074150.799,,,,,0,00,,,M,0.0,M,,0000,*64", state));
         assertFalse(state.hasFix());
+        assertTrue(Double.isNaN(state.altitude()));
         assertEquals(0, state.satellitesUsed());
         assertTrue(Double.isNaN(state.hdop()));
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -23,7 +24,6 @@ import io.joystick.telemetry.config.TelemetryConfig;
 import io.joystick.telemetry.config.TelemetryConfig.BatterySource;
 import io.joystick.telemetry.config.TelemetryConfig.CellularSource;
 import io.joystick.telemetry.config.TelemetryConfig.GpsSource;
-import io.joystick.telemetry.config.TelemetryConfig.ImuSource;
 import io.joystick.telemetry.gps.service.NmeaGpsSource;
 import io.joystick.telemetry.imu.service.IioImu;
 import io.joystick.telemetry.imu.service.WitMotionImuSource;
@@ -141,7 +141,7 @@ public class SensorSources {
     }
 
     private void poll(Sensor sensor, Duration interval, Supplier<Optional<Path>> locate,
-            java.util.function.Function<Path, SysfsRead> reader) {
+            Function<Path, SysfsRead> reader) {
         SysfsRead[] current = new SysfsRead[1];
         every(interval, () -> {
             try {

@@ -1,11 +1,11 @@
 package io.joystick.telemetry.battery;
 
+import static io.joystick.telemetry.SysfsFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -21,11 +21,6 @@ class SysfsBatteryTest {
 
     @TempDir
     Path sys;
-
-    static void write(Path file, String value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, value + "\n");
-    }
 
     @Test
     void readsAPowerSupplyInItsClassUnits() throws IOException {

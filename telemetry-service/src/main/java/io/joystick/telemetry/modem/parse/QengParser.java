@@ -49,8 +49,8 @@ public final class QengParser {
                 }
             }
             if (lte == null) {
-                return new CellReading(state == null ? "NO SERVICE" : "SEARCH".equals(state) ? "NO SERVICE" : null,
-                        state, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                // SEARCH: no cell yet, and no more fields follow
+                return new CellReading("NO SERVICE", state, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                         null, null, raw, at, source);
             }
             return lte(lte, 0, nr == null ? "LTE" : "NR5G_NSA", state, nsaLeg(nr), raw, at, source);

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.joystick.telemetry.serial.PtyPair;
-import io.joystick.telemetry.serial.SerialLink;
 
 /** AT commands through jSerialComm to a modem answering from the other end of a real pseudo-terminal. */
 class AtChannelTest {
@@ -28,26 +26,20 @@ class AtChannelTest {
 
     @TempDir
     Path dir;
-    PtyPair pair;
+    ModemOnPty port;
     FakeModem modem;
-    SerialLink link;
     AtChannel channel;
 
     @BeforeEach
     void plugIn() {
-        pair = PtyPair.started(dir, "ttyAT");
-        modem = new FakeModem(pair).start();
-        link = new SerialLink(pair.device().toString(), 115200, Duration.ofMillis(100));
-        channel = new AtChannel(link);
-        link.start();
-        await().atMost(Duration.ofSeconds(10)).until(channel::connected);
+        port = new ModemOnPty(dir);
+        modem = port.modem;
+        channel = port.channel;
     }
 
     @AfterEach
     void unplug() {
-        link.close();
-        modem.close();
-        pair.close();
+        port.close();
     }
 
     @Test
@@ -120,7 +112,7 @@ class AtChannelTest {
 
     @Test
     void failsFastWhileThePortIsUnplugged() {
-        pair.unplug();
+        port.pair.unplug();
         await().atMost(Duration.ofSeconds(10)).until(() -> !channel.connected());
         AtException error = assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", TIMEOUT));
         assertTrue(error.getMessage().contains("not connected"), error.getMessage());

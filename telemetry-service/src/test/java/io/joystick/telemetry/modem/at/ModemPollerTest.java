@@ -23,17 +23,14 @@ import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
 import io.joystick.telemetry.reading.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
-import io.joystick.telemetry.serial.PtyPair;
-import io.joystick.telemetry.serial.SerialLink;
 
 /** The modem poller against a modem at the other end of a pseudo-terminal. */
 class ModemPollerTest {
 
     @TempDir
     Path dir;
-    PtyPair pair;
+    ModemOnPty port;
     FakeModem modem;
-    SerialLink link;
     AtChannel channel;
     ReadingStore store;
 
@@ -44,19 +41,14 @@ class ModemPollerTest {
             stale.put(sensor, Duration.ofMinutes(1));
         }
         store = new ReadingStore(stale);
-        pair = PtyPair.started(dir, "ttyModem");
-        modem = new FakeModem(pair).start();
-        link = new SerialLink(pair.device().toString(), 115200, Duration.ofMillis(100));
-        channel = new AtChannel(link);
-        link.start();
-        await().atMost(Duration.ofSeconds(10)).until(channel::connected);
+        port = new ModemOnPty(dir);
+        modem = port.modem;
+        channel = port.channel;
     }
 
     @AfterEach
     void unplug() {
-        link.close();
-        modem.close();
-        pair.close();
+        port.close();
     }
 
     ModemPoller poller(ModemFamily family, boolean cellular, boolean battery, boolean gps) {
@@ -119,7 +111,7 @@ class ModemPollerTest {
     @Test
     void publishesUnsolicitedGpsInfo() {
         poller(ModemFamily.SIMCOM, false, false, true);
-        pair.write("\r\n+CGPSINFO: 4739.71890,N,12219.58362,W,050826,055234.0,76.5,0.0,286.3\r\n");
+        port.pair.write("\r\n+CGPSINFO: 4739.71890,N,12219.58362,W,050826,055234.0,76.5,0.0,286.3\r\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> store.latest(Sensor.GPS).isPresent());
         assertEquals(-122.3263937, ((GpsReading) store.latest(Sensor.GPS).orElseThrow()).longitude(), 1e-6);
     }

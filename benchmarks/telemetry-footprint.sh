@@ -24,8 +24,13 @@ log() { printf '[telemetry-footprint] %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now_ms() { date +%s%3N; }
 
-log "building telemetry-service (package, tests skipped)"
-(cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib >/dev/null && ./mvnw -o -q -B -DskipTests package -pl telemetry-service; })
+# AppCDS: Quarkus runs the application once at package time and dumps a class-data archive next to the jar; only
+# the setting that names it with -XX:SharedArchiveFile uses it.
+log "building telemetry-service (package with an AppCDS archive, tests skipped)"
+(cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib >/dev/null \
+    && ./mvnw -o -q -B -DskipTests -Dquarkus.package.jar.appcds.enabled=true package -pl telemetry-service; })
+CDS=$ROOT/telemetry-service/target/quarkus-app/app-cds.jsa
+[ -f "$CDS" ] || { log "no AppCDS archive was written ($CDS)"; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/joystick-telemetry-footprint.XXXXXX")
 PID=
@@ -42,11 +47,14 @@ PY
 
 API_KEY=$(openssl rand -hex 32)
 
-# name|JVM options
+# name|environment|JVM options
 SETTINGS=(
-    "small heap, serial GC, C1 only|-Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
-    "JVM defaults (no options)|"
+    "small heap, serial GC, C1 only||-Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
+    "smallest: 16 MB heap, 1 JIT thread, 2 malloc arenas|MALLOC_ARENA_MAX=2|-Xmx16m -Xms8m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m"
+    "small heap + AppCDS archive||-XX:SharedArchiveFile=$CDS -Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
+    "JVM defaults (no options)||"
 )
+TICK=$(getconf CLK_TCK)
 
 rss_kb() { awk -v f="$2" '$1 == f":" {print $2}' "/proc/$1/status"; }
 
@@ -55,20 +63,23 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
 for setting in "${SETTINGS[@]}"; do
     name=${setting%%|*}
-    opts=${setting#*|}
+    rest=${setting#*|}
+    envs=${rest%%|*}
+    opts=${rest#*|}
     for run in $(seq 1 "$RUNS"); do
         port=$(free_port)
         data="$WORK/data-$run"
         start=$(now_ms)
         # shellcheck disable=SC2086
         JOYSTICK_API_KEY=$API_KEY QUARKUS_HTTP_PORT=$port JOYSTICK_DATA_DIR=$data JOYSTICK_JWKS_FILE=$WORK/jwks.json JOYSTICK_AUTH_URL=http://127.0.0.1:1 \
-            java $opts -jar "$JAR" >"$WORK/run.log" 2>&1 &
+            env $envs java $opts -jar "$JAR" >"$WORK/run.log" 2>&1 &
         PID=$!
         until curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
             if ! kill -0 "$PID" 2>/dev/null; then log "the service died:"; cat "$WORK/run.log" >&2; exit 1; fi
             sleep 0.02
         done
         ready=$(( $(now_ms) - start ))
+        cpu=$(awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$PID/stat")
         started=$(grep -o 'started in [0-9.]*s' "$WORK/run.log" | grep -o '[0-9.]*' | head -1)
         sleep "$IDLE_SECONDS"
         idle=$(rss_kb "$PID" VmRSS)
@@ -79,8 +90,8 @@ for setting in "${SETTINGS[@]}"; do
         busy=$(rss_kb "$PID" VmRSS)
         peak=$(rss_kb "$PID" VmHWM)
         kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
-        log "$name #$run: Quarkus ${started}s, ready ${ready} ms, idle RSS $((idle / 1024)) MB, after requests $((busy / 1024)) MB, peak $((peak / 1024)) MB"
-        ROWS+=("| $name | $run | $started | $ready | $(awk -v k="$idle" 'BEGIN{printf "%.1f", k/1024}') | $(awk -v k="$busy" 'BEGIN{printf "%.1f", k/1024}') | $(awk -v k="$peak" 'BEGIN{printf "%.1f", k/1024}') |")
+        log "$name #$run: Quarkus ${started}s, ready ${ready} ms (${cpu} CPU s), idle RSS $((idle / 1024)) MB, after requests $((busy / 1024)) MB, peak $((peak / 1024)) MB"
+        ROWS+=("| $name | $run | $started | $ready | $cpu | $(awk -v k="$idle" 'BEGIN{printf "%.1f", k/1024}') | $(awk -v k="$busy" 'BEGIN{printf "%.1f", k/1024}') | $(awk -v k="$peak" 'BEGIN{printf "%.1f", k/1024}') |")
     done
 done
 RUN_BUSY=$(busy_between "$TICKS_BEFORE" "$(machine_ticks)")
@@ -98,17 +109,20 @@ median() { sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[
     echo "- Command: \`benchmarks/telemetry-footprint.sh\` (RUNS=$RUNS, IDLE_SECONDS=$IDLE_SECONDS); every sensor simulated, JWKS from a file, auth-service unreachable"
     echo "- Targets: start <= 1.5 s, idle RSS <= 64 MB with a small heap"
     echo
-    echo "| JVM setting | run | Quarkus \"started in\" (s) | exec → first /api/health 200 (ms) | RSS idle after ${IDLE_SECONDS} s (MB) | RSS after 200 requests (MB) | peak RSS (MB) |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| JVM setting | run | Quarkus \"started in\" (s) | exec → first /api/health 200 (ms) | CPU time until then (s) | RSS idle after ${IDLE_SECONDS} s (MB) | RSS after 200 requests (MB) | peak RSS (MB) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "Medians:"
     echo
     for setting in "${SETTINGS[@]}"; do
         name=${setting%%|*}
-        opts=${setting#*|}
+        rest=${setting#*|}
+        envs=${rest%%|*}
+        opts=${rest#*|}
+        opts=${opts//$ROOT\//}
         sel=$(printf '%s\n' "${ROWS[@]}" | awk -F'|' -v n=" $name " '$2 == n')
-        echo "- **$name** (\`${opts:-no options}\`): started in $(echo "$sel" | awk -F'|' '{print $4}' | median) s, ready in $(echo "$sel" | awk -F'|' '{print $5}' | median) ms, idle RSS $(echo "$sel" | awk -F'|' '{print $6}' | median) MB, RSS after requests $(echo "$sel" | awk -F'|' '{print $7}' | median) MB"
+        echo "- **$name** (\`${envs:+$envs }${opts:-no options}\`): started in $(echo "$sel" | awk -F'|' '{print $4}' | median) s, ready in $(echo "$sel" | awk -F'|' '{print $5}' | median) ms using $(echo "$sel" | awk -F'|' '{print $6}' | median) CPU s, idle RSS $(echo "$sel" | awk -F'|' '{print $7}' | median) MB, RSS after requests $(echo "$sel" | awk -F'|' '{print $8}' | median) MB"
     done
 } >"$RESULTS"
 log "written to $RESULTS"

@@ -63,11 +63,11 @@ public final class AtChannel implements SerialLink.Listener {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (!inFlight.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AtException(command + ": another command is still in flight on " + link.path());
+                throw new AtException(AtException.Reason.TIMEOUT, command + ": another command is still in flight on " + link.path());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AtException(command + ": interrupted");
+            throw new AtException(AtException.Reason.UNAVAILABLE, command + ": interrupted");
         }
         try {
             Pending current = new Pending(command, replyPrefix);
@@ -75,17 +75,17 @@ public final class AtChannel implements SerialLink.Listener {
             try {
                 link.write((command + "\r").getBytes(StandardCharsets.US_ASCII));
             } catch (IOException e) {
-                throw new AtException(command + ": " + e.getMessage());
+                throw new AtException(AtException.Reason.UNAVAILABLE, command + ": " + e.getMessage());
             }
             long left = Math.max(1, deadline - System.nanoTime());
             return current.result.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new AtException(command + ": no answer within " + timeout.toMillis() + " ms on " + link.path());
+            throw new AtException(AtException.Reason.TIMEOUT, command + ": no answer within " + timeout.toMillis() + " ms on " + link.path());
         } catch (ExecutionException e) {
-            throw new AtException(e.getCause().getMessage());
+            throw (AtException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AtException(command + ": interrupted");
+            throw new AtException(AtException.Reason.UNAVAILABLE, command + ": interrupted");
         } finally {
             pending = null;
             inFlight.unlock();
@@ -106,7 +106,8 @@ public final class AtChannel implements SerialLink.Listener {
     public void onClosed() {
         Pending current = pending;
         if (current != null) {
-            current.result.completeExceptionally(new AtException(current.command + ": port " + link.path() + " disconnected"));
+            current.result.completeExceptionally(
+                    new AtException(AtException.Reason.UNAVAILABLE, current.command + ": port " + link.path() + " disconnected"));
         }
     }
 
@@ -122,7 +123,7 @@ public final class AtChannel implements SerialLink.Listener {
         if (line.equals("OK")) {
             current.result.complete(List.copyOf(current.lines));
         } else if (line.equals("ERROR") || line.startsWith("+CME ERROR") || line.startsWith("+CMS ERROR")) {
-            current.result.completeExceptionally(new AtException(current.command + ": " + line));
+            current.result.completeExceptionally(new AtException(AtException.Reason.REFUSED, current.command + ": " + line));
         } else if (current.prefix != null ? line.startsWith(current.prefix) : !looksUnsolicited(line)) {
             current.lines.add(line);
         } else {

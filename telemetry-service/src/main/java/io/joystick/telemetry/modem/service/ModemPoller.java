@@ -115,8 +115,7 @@ public final class ModemPoller implements Runnable {
                 }
                 return CpsiParser.parse(lines, Instant.now(), SOURCE);
             } catch (AtException e) {
-                if (family == ModemFamily.SIMCOM || e.getMessage().contains("no answer")
-                        || e.getMessage().contains("not connected") || e.getMessage().contains("disconnected")) {
+                if (family == ModemFamily.SIMCOM || e.reason() != AtException.Reason.REFUSED) {
                     LOG.debugf("%s", e.getMessage());
                     return null;
                 }

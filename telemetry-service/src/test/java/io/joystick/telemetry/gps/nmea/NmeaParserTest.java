@@ -22,6 +22,8 @@ class NmeaParserTest {
     static final String GSA = "$GNGSA,A,3,02,07,14,15,17,20,22,30,,,,,1.5,0.9,1.2,1*3C";
     static final String GSV = "$GPGSV,3,3,12,20,47,263,22,22,78,280,15,24,07,305,,30,57,127,31,0*61";
     static final String RMC_NO_FIX = "$GNRMC,074150.799,V,,,,,,,250215,,,N*52";
+    static final String RMC_NO_FIX_GP = "$GPRMC,,V,,,,,,,,,,N*53";
+    static final String GGA_NO_FIX = "$GNGGA,074150.799,,,,,0,00,,,M,0.0,M,,0000,*64";
     static final String VTG = "$GNVTG,286.35,T,,M,0.00,N,0.00,K,A*29";
     static final String GLL = "$GNGLL,4739.71890,N,12219.58362,W,055234.200,A,A*5F";
 
@@ -29,7 +31,7 @@ class NmeaParserTest {
     final GpsState state = new GpsState();
 
     @ParameterizedTest
-    @ValueSource(strings = { RMC, GGA, GSA, GSV, RMC_NO_FIX, VTG, GLL })
+    @ValueSource(strings = { RMC, GGA, GSA, GSV, RMC_NO_FIX, VTG, GLL, RMC_NO_FIX_GP, GGA_NO_FIX })
     void acceptsEveryVerifiedSentence(String sentence) {
         assertEquals(Result.ACCEPTED, parser.parse(sentence, state));
     }
@@ -113,11 +115,15 @@ class NmeaParserTest {
 
         parser.parse(GGA, state);
         assertTrue(state.hasFix());
-        assertEquals(Result.ACCEPTED, parser.parse("$GNGGA,074150.799,,,,,0,00,,,M,0.0,M,,0000,*64", state));
+        assertEquals(Result.ACCEPTED, parser.parse(GGA_NO_FIX, state));
         assertFalse(state.hasFix());
         assertTrue(Double.isNaN(state.altitude()));
         assertEquals(0, state.satellitesUsed());
         assertTrue(Double.isNaN(state.hdop()));
+
+        parser.parse(RMC, state);
+        assertEquals(Result.ACCEPTED, parser.parse(RMC_NO_FIX_GP, state));
+        assertFalse(state.hasFix());
     }
 
     @Test

@@ -77,6 +77,7 @@ class AtChannelTest {
         modem.fail("AT+CPSI?", "+CME ERROR: 100");
         AtException error = assertThrows(AtException.class, () -> channel.send("AT+CPSI?", "+CPSI:", TIMEOUT));
         assertTrue(error.getMessage().contains("+CME ERROR: 100"), error.getMessage());
+        assertEquals(AtException.Reason.REFUSED, error.reason());
         AtException unknown = assertThrows(AtException.class, () -> channel.send("AT+NOPE", null, TIMEOUT));
         assertTrue(unknown.getMessage().endsWith("ERROR"), unknown.getMessage());
     }
@@ -86,6 +87,7 @@ class AtChannelTest {
         modem.silent(true);
         AtException error = assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", Duration.ofMillis(300)));
         assertTrue(error.getMessage().contains("no answer within 300 ms"), error.getMessage());
+        assertEquals(AtException.Reason.TIMEOUT, error.reason());
         modem.silent(false).answer("AT+CSQ", List.of("+CSQ: 31,0"));
         assertEquals(List.of("+CSQ: 31,0"), channel.send("AT+CSQ", "+CSQ:", TIMEOUT));
     }
@@ -116,5 +118,6 @@ class AtChannelTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !channel.connected());
         AtException error = assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", TIMEOUT));
         assertTrue(error.getMessage().contains("not connected"), error.getMessage());
+        assertEquals(AtException.Reason.UNAVAILABLE, error.reason());
     }
 }

@@ -25,7 +25,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 now_ms() { date +%s%3N; }
 
 # AppCDS: Quarkus runs the application once at package time and dumps a class-data archive next to the jar; only
-# the setting that names it with -XX:SharedArchiveFile uses it.
+# the setting that names it with -XX:SharedArchiveFile uses it. The archive records the class path as
+# "quarkus-run.jar", so the JVM must start in the quarkus-app directory (every setting does, for equal footing).
 log "building telemetry-service (package with an AppCDS archive, tests skipped)"
 (cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib >/dev/null \
     && ./mvnw -o -q -B -DskipTests -Dquarkus.package.jar.appcds.enabled=true package -pl telemetry-service; })
@@ -51,7 +52,7 @@ API_KEY=$(openssl rand -hex 32)
 SETTINGS=(
     "small heap, serial GC, C1 only||-Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
     "smallest: 16 MB heap, 1 JIT thread, 2 malloc arenas|MALLOC_ARENA_MAX=2|-Xmx16m -Xms8m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m"
-    "small heap + AppCDS archive||-XX:SharedArchiveFile=$CDS -Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
+    "small heap + AppCDS archive||-Xshare:on -XX:SharedArchiveFile=$CDS -Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
     "JVM defaults (no options)||"
 )
 TICK=$(getconf CLK_TCK)
@@ -71,8 +72,9 @@ for setting in "${SETTINGS[@]}"; do
         data="$WORK/data-$run"
         start=$(now_ms)
         # shellcheck disable=SC2086
-        JOYSTICK_API_KEY=$API_KEY QUARKUS_HTTP_PORT=$port JOYSTICK_DATA_DIR=$data JOYSTICK_JWKS_FILE=$WORK/jwks.json JOYSTICK_AUTH_URL=http://127.0.0.1:1 \
-            env $envs java $opts -jar "$JAR" >"$WORK/run.log" 2>&1 &
+        (cd "$(dirname "$JAR")" && exec env JOYSTICK_API_KEY="$API_KEY" QUARKUS_HTTP_PORT="$port" JOYSTICK_DATA_DIR="$data" \
+            JOYSTICK_JWKS_FILE="$WORK/jwks.json" JOYSTICK_AUTH_URL=http://127.0.0.1:1 $envs java $opts -jar quarkus-run.jar) \
+            >"$WORK/run.log" 2>&1 &
         PID=$!
         until curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
             if ! kill -0 "$PID" 2>/dev/null; then log "the service died:"; cat "$WORK/run.log" >&2; exit 1; fi

@@ -42,6 +42,9 @@ public final class PtyPair implements AutoCloseable {
     public void start() {
         try {
             Files.createDirectories(device.getParent());
+            // links left behind by a test run that was killed
+            Files.deleteIfExists(device);
+            Files.deleteIfExists(peer);
             socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + device, "pty,raw,echo=0,link=" + peer)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -45,6 +45,11 @@ public class Connections {
         return open.size();
     }
 
+    /** How many connections this user (or service) has open here. */
+    public long countFor(String viewerId) {
+        return open.values().stream().filter(s -> s.viewer().id().equals(viewerId)).count();
+    }
+
     /** Pushes to every local connection in the notification's audience; never waits for a client. */
     public int deliver(Outgoing outgoing) {
         int reached = 0;

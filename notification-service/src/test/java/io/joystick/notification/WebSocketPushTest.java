@@ -139,6 +139,21 @@ class WebSocketPushTest {
         }
     }
 
+    @Test
+    void countsOpenConnectionsInTheMetrics() throws Exception {
+        try (WsClient one = WsClient.withToken(Fixtures.user(Fixtures.unique("m")));
+                WsClient two = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> connectionsMetric() >= 2);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> connectionsMetric() == 0);
+    }
+
+    private static double connectionsMetric() {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("joystick_notification_websocket_connections"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+
     private static String lastSent(WsClient client) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !client.ids().isEmpty());
         return client.ids().get(client.ids().size() - 1);

@@ -1,5 +1,6 @@
 package io.joystick.notification.push;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.joystick.notification.config.NotificationConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.joystick.notification.store.Viewer;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -23,8 +25,9 @@ public class Connections {
     private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
     private final int maxPending;
 
-    public Connections(NotificationConfig config) {
+    public Connections(NotificationConfig config, MeterRegistry metrics) {
         this.maxPending = config.websocket().maxPending();
+        metrics.gaugeMapSize("joystick.notification.websocket.connections", List.of(), open);
     }
 
     public Subscriber add(WebSocketConnection connection, Viewer viewer) {

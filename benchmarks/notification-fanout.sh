@@ -47,7 +47,7 @@ cleanup() {
 trap cleanup EXIT
 
 log "starting the service on 127.0.0.1:$PORT"
-(cd "$WORK" && env -u JOYSTICK_API_KEYS JOYSTICK_API_KEY="$KEY" JOYSTICK_DATA_DIR="$WORK/data" JOYSTICK_REVOCATION_POLL_ENABLED=false \
+(cd "$WORK" && exec env -u JOYSTICK_API_KEYS JOYSTICK_API_KEY="$KEY" JOYSTICK_DATA_DIR="$WORK/data" JOYSTICK_REVOCATION_POLL_ENABLED=false \
     QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
     java -Xmx"$SERVER_HEAP" -jar "$JAR" > "$WORK/server.log" 2>&1) &
 SERVER_PID=$!
@@ -56,15 +56,13 @@ for _ in $(seq 1 240); do
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
     sleep 0.5
 done
-# The subshell's child is the JVM; measure that process.
-JVM_PID=$(pgrep -P "$SERVER_PID" java || echo "$SERVER_PID")
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 cpu_before=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
 started=$(date -u '+%F %T')
 log "running the load client"
 OUTPUT=$(java -Xmx1g "$SCRIPT_DIR/notification-load/NotificationLoad.java" "http://127.0.0.1:$PORT" "$KEY" \
-    "$CLIENTS" "$SENDS" "$THROUGHPUT_CLIENTS" "$DURATION_S" "$SENDERS")
+    "$CLIENTS" "$SENDS" "$THROUGHPUT_CLIENTS" "$DURATION_S" "$SENDERS" "$SERVER_PID")
 cpu_after=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 busy=$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN{split(a,x," "); split(b,y," "); printf "%.0f", (y[1]-x[1])/((y[2]-x[2])>0?(y[2]-x[2]):1)*100}')
@@ -93,5 +91,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "Time until every client has it = from just before the POST is sent until the last of the clients received the"
     echo "message; it includes the HTTP request, the H2 insert and commit, serializing once, and $CLIENTS WebSocket writes, and the"
     echo "load client's own receiving (on the same cores). Single deliveries = the same, per client."
+    echo "Server CPU = CPU time (user+sys) of the service's process during the phase divided by the sends: less sensitive"
+    echo "to the other processes on the shared cores than the times above."
 } > "$RESULTS"
 log "results in $RESULTS"

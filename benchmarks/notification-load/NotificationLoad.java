@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *    just before the POST until the last client has it (p50/p99 over the sends), and every single delivery.
  * 2. Throughput: THROUGHPUT_CLIENTS WebSockets; SENDERS threads POST broadcasts for SECONDS; sends/s
  *    accepted, and whether every client got every one.
- * Arguments: baseUrl apiKey [clients=1000] [sends=50] [throughputClients=100] [seconds=10] [senders=4]
+ * Arguments: baseUrl apiKey [clients=1000] [sends=50] [throughputClients=100] [seconds=10] [senders=4] [serverPid]
+ * (with the server's pid, also its CPU time per send, read from /proc).
  */
 public class NotificationLoad {
 
@@ -39,6 +40,7 @@ public class NotificationLoad {
         int throughputClients = args.length > 4 ? Integer.parseInt(args[4]) : 100;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 10;
         int senders = args.length > 6 ? Integer.parseInt(args[6]) : 4;
+        String serverPid = args.length > 7 ? args[7] : null;
         URI ws = URI.create(base.replaceFirst("^http", "ws") + "/notifications");
         URI send = URI.create(base + "/api/notifications/send");
 
@@ -57,6 +59,7 @@ public class NotificationLoad {
             fanOut(poster, send, key, clients, "warm-up " + i);
         }
         List<Long> completeTimes = new ArrayList<>();
+        long cpuBefore = cpuMillis(serverPid);
         List<Long> deliveries = new ArrayList<>();
         int incomplete = 0;
         for (int i = 0; i < sends; i++) {
@@ -71,11 +74,15 @@ public class NotificationLoad {
             }
             Thread.sleep(50);
         }
+        long fanOutCpu = cpuMillis(serverPid) - cpuBefore;
         long[] allTimes = completeTimes.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] each = deliveries.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("fan-out to %d clients, %d sends (%d incomplete): until every client had it p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
                 + " single deliveries p50 %.1f ms, p99 %.1f ms%n", clients, sends, incomplete, ms(pct(allTimes, 50)), ms(pct(allTimes, 99)),
                 ms(allTimes.length == 0 ? 0 : allTimes[allTimes.length - 1]), ms(pct(each, 50)), ms(pct(each, 99)));
+        if (serverPid != null) {
+            System.out.printf("  server CPU %.1f ms per send to %d clients (whole phase, pauses included)%n", fanOutCpu / (double) sends, clients);
+        }
 
         for (int i = throughputClients; i < sockets.size(); i++) {
             sockets.get(i).abort();
@@ -83,6 +90,7 @@ public class NotificationLoad {
         Thread.sleep(2000);
         RECEIVED.set(0);
         AtomicLong accepted = new AtomicLong();
+        long throughputCpuBefore = cpuMillis(serverPid);
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<Thread> threads = new ArrayList<>();
@@ -104,6 +112,7 @@ public class NotificationLoad {
         for (Thread thread : threads) {
             thread.join();
         }
+        long throughputCpu = cpuMillis(serverPid) - throughputCpuBefore;
         long expected = accepted.get() * throughputClients;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (RECEIVED.get() < expected && System.nanoTime() < deadline) {
@@ -111,6 +120,10 @@ public class NotificationLoad {
         }
         System.out.printf("throughput with %d clients, %d senders, %d s: %.1f sends/s accepted (%d failed), %d of %d deliveries received%n",
                 throughputClients, senders, seconds, accepted.get() / (double) seconds, failed.get(), RECEIVED.get(), expected);
+        if (serverPid != null && accepted.get() > 0) {
+            System.out.printf("  server CPU %.2f ms per send (%.0f%% of one core); CPU-bound ceiling on 2 cores %.0f sends/s%n",
+                    throughputCpu / (double) accepted.get(), throughputCpu / (seconds * 10.0), 2000.0 * accepted.get() / throughputCpu);
+        }
         for (WebSocket socket : sockets.subList(0, Math.min(throughputClients, sockets.size()))) {
             socket.abort();
         }
@@ -183,6 +196,16 @@ public class NotificationLoad {
             socket.request(1);
             return null;
         }
+    }
+
+    /** user+sys CPU time of a process, from /proc (clock ticks of 10 ms); 0 without a pid. */
+    private static long cpuMillis(String pid) throws Exception {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static long pct(long[] sorted, int p) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Lock;
 
 /**
  * Whether this instance shares its database with others: on PostgreSQL, instances announce new
@@ -31,7 +30,6 @@ public class Cluster {
     }
 
     /** Read from the database itself: the JDBC driver is chosen when the application is built. */
-    @Lock(Lock.Type.NONE)
     public boolean sharedDatabase() {
         Boolean known = postgres;
         if (known == null) {

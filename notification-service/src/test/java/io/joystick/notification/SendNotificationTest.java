@@ -5,8 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -103,12 +111,40 @@ class SendNotificationTest {
     }
 
     @Test
-    void aDeviceNotificationWhileDeviceServiceIsDownStillReachesAdmins() {
-        Map<String, Object> body = Fixtures.notification("error", "Slot switch failed", "m");
-        body.put("deviceId", DeviceServiceMock.FAILING_DEVICE);
-        String id = Fixtures.send(body);
-        given().auth().oauth2(Fixtures.admin(Fixtures.unique("admin"))).get("/api/notifications?perPage=100").then()
-                .statusCode(200).body("items.id", hasItem(id));
+    void aDeviceNotificationWhileDeviceServiceIsDownStillReachesAdminsWithAWarningThatHoldsNoSecret() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("io.joystick.notification.send.NotificationSender");
+        logger.addHandler(capture);
+        try {
+            Map<String, Object> body = Fixtures.notification("error", "Slot switch failed", "m");
+            body.put("deviceId", DeviceServiceMock.FAILING_DEVICE);
+            String id = Fixtures.send(body);
+            given().auth().oauth2(Fixtures.admin(Fixtures.unique("admin"))).get("/api/notifications?perPage=100").then()
+                    .statusCode(200).body("items.id", hasItem(id));
+            given().auth().oauth2(Fixtures.user("ana")).get("/api/notifications?perPage=100").then()
+                    .statusCode(200).body("items.id", not(hasItem(id)));
+        } finally {
+            logger.removeHandler(capture);
+        }
+        List<String> warnings = records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains(DeviceServiceMock.FAILING_DEVICE) && w.contains("admins only")),
+                warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains(Fixtures.SERVICE_KEY)), warnings.toString());
     }
 
     private static ValidatableResponse send(String token, Map<String, Object> body) {

@@ -161,6 +161,12 @@ class WebSocketPushTest {
     }
 
     @Test
+    void isReadyWithTheFanOutInPlace() {
+        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'notification-fanout' }.status", org.hamcrest.Matchers.equalTo("UP"));
+    }
+
+    @Test
     void countsOpenConnectionsInTheMetrics() throws Exception {
         try (WsClient one = WsClient.withToken(Fixtures.user(Fixtures.unique("m")));
                 WsClient two = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {

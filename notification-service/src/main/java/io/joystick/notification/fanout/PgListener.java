@@ -41,6 +41,7 @@ public class PgListener {
     /** One thread: announcements are loaded and pushed in the order they came. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "notification-fanout"));
     private volatile PgSubscriber subscriber;
+    private volatile boolean listening;
     private volatile boolean stopped;
 
     public PgListener(Cluster cluster, NotificationLoader loader, Connections connections, Vertx vertx, NotificationConfig config,
@@ -65,10 +66,18 @@ public class PgListener {
         PgSubscriber pg = PgSubscriber.subscriber(vertx, connectOptions(jdbcUrl, username, password))
                 .reconnectPolicy(retries -> delay);
         pg.channel(config.fanout().channel())
-                .subscribeHandler(v -> LOG.infof("Listening for notifications of other instances on channel %s", config.fanout().channel()))
+                .subscribeHandler(v -> {
+                    listening = true;
+                    LOG.infof("Listening for notifications of other instances on channel %s", config.fanout().channel());
+                })
                 .handler(this::received);
         subscriber = pg;
         connect(pg, delay);
+    }
+
+    /** False until this instance hears the others (always true on H2, where there are none). */
+    public boolean listening() {
+        return listening || !cluster.sharedDatabase();
     }
 
     private void connect(PgSubscriber pg, long delay) {

@@ -1,0 +1,20 @@
+package io.joystick.notification.api;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of notification of DESIGN §6; {@code emergency} only from admins and services. */
+public enum NotificationType {
+    INFO, SUCCESS, WARNING, ERROR, EMERGENCY;
+
+    public static final String PATTERN = "info|success|warning|error|emergency";
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<NotificationType> parse(String value) {
+        return Arrays.stream(values()).filter(t -> t.value().equals(value)).findFirst();
+    }
+}

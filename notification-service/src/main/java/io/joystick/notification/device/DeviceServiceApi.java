@@ -1,0 +1,25 @@
+package io.joystick.notification.device;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+@RegisterRestClient(configKey = "device-service")
+@Path("/api/devices")
+interface DeviceServiceApi {
+
+    @GET
+    @Path("/{id}/allow")
+    @Produces(MediaType.APPLICATION_JSON)
+    AllowList allow(@PathParam("id") String deviceId, @HeaderParam("X-API-Key") String apiKey);
+
+    record AllowList(String id, List<String> allow) {
+    }
+}

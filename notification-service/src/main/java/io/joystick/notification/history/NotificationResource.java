@@ -1,0 +1,83 @@
+package io.joystick.notification.history;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.joystick.auth.permission.Caller;
+import io.joystick.auth.permission.PermissionsRequired;
+import io.joystick.notification.api.SendNotification;
+import io.joystick.notification.api.SendResult;
+import io.joystick.notification.send.NotificationSender;
+import io.joystick.notification.store.Viewer;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class NotificationResource {
+
+    public static final int MAX_PER_PAGE = 100;
+
+    private final NotificationSender sender;
+    private final NotificationHistory history;
+    private final SecurityIdentity identity;
+
+    public NotificationResource(NotificationSender sender, NotificationHistory history, SecurityIdentity identity) {
+        this.sender = sender;
+        this.history = history;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsRequired("notifications")
+    public SendResult send(@Valid @NotNull SendNotification body) {
+        return sender.send(identity, body);
+    }
+
+    @GET
+    public HistoryPage list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
+            @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(MAX_PER_PAGE) int perPage,
+            @QueryParam("unread") @DefaultValue("false") boolean unread) {
+        return history.list(viewer(), page, perPage, unread);
+    }
+
+    @POST
+    @Path("/{id}/seen")
+    public Map<String, Object> seen(@PathParam("id") String id) {
+        history.markSeen(viewer(), id);
+        return Map.of("success", true);
+    }
+
+    @POST
+    @Path("/{id}/dismiss")
+    public Map<String, Object> dismiss(@PathParam("id") String id) {
+        history.dismiss(viewer(), id);
+        return Map.of("success", true);
+    }
+
+    @POST
+    @Path("/seen-all")
+    public Map<String, Object> seenAll() {
+        return Map.of("success", true, "updated", history.markAllSeen(viewer()));
+    }
+
+    private Viewer viewer() {
+        return Viewer.of(Caller.of(identity));
+    }
+}

@@ -1,0 +1,81 @@
+package io.joystick.notification.push;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.joystick.notification.config.NotificationConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.joystick.notification.store.Viewer;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/** The WebSocket clients connected to this instance, and the push to those a notification is for. */
+@ApplicationScoped
+public class Connections {
+
+    /** "Try again later": the client fell behind; it reconnects with ?since= to catch up. */
+    static final CloseReason TOO_SLOW = new CloseReason(1013, "Too slow: reconnect with ?since= to catch up");
+    private static final Logger LOG = Logger.getLogger(Connections.class);
+
+    private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
+    private final int maxPending;
+
+    public Connections(NotificationConfig config, MeterRegistry metrics) {
+        this.maxPending = config.websocket().maxPending();
+        metrics.gaugeMapSize("joystick.notification.websocket.connections", List.of(), open);
+    }
+
+    public Subscriber add(WebSocketConnection connection, Viewer viewer) {
+        Subscriber subscriber = new Subscriber(connection, viewer, maxPending);
+        open.put(connection.id(), subscriber);
+        return subscriber;
+    }
+
+    public void remove(String connectionId) {
+        open.remove(connectionId);
+    }
+
+    public boolean isOpen(String connectionId) {
+        return open.containsKey(connectionId);
+    }
+
+    public int count() {
+        return open.size();
+    }
+
+    /** How many connections this user (or service) has open here. */
+    public long countFor(String viewerId) {
+        return open.values().stream().filter(s -> s.viewer().id().equals(viewerId)).count();
+    }
+
+    /** Pushes to every local connection in the notification's audience; never waits for a client. */
+    public int deliver(Outgoing outgoing) {
+        int reached = 0;
+        for (Subscriber subscriber : open.values()) {
+            if (outgoing.reaches(subscriber.viewer())) {
+                if (send(subscriber, outgoing.message())) {
+                    reached++;
+                }
+            }
+        }
+        return reached;
+    }
+
+    /** Sends to one connection, dropping it when it cannot keep up. */
+    public boolean send(Subscriber subscriber, String message) {
+        if (subscriber.offer(message)) {
+            return true;
+        }
+        if (open.remove(subscriber.id()) != null) {
+            LOG.infof("Closing the WebSocket of %s: more than %d messages waiting to be written", subscriber.viewer().id(), maxPending);
+            subscriber.connection().close(TOO_SLOW).subscribe().with(done -> {
+            }, failed -> LOG.debugf("Closing a slow WebSocket failed: %s", failed.toString()));
+        }
+        return false;
+    }
+}

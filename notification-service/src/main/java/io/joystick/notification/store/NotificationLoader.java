@@ -1,0 +1,27 @@
+package io.joystick.notification.store;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.joystick.notification.push.Outgoing;
+import io.joystick.notification.push.PushMessages;
+
+/** Loads a notification another instance stored, ready to push. */
+@ApplicationScoped
+public class NotificationLoader {
+
+    private final NotificationRepository notifications;
+    private final PushMessages messages;
+
+    public NotificationLoader(NotificationRepository notifications, PushMessages messages) {
+        this.notifications = notifications;
+        this.messages = messages;
+    }
+
+    @Transactional
+    public Optional<Outgoing> outgoing(long seq) {
+        return notifications.findByIdOptional(seq).map(messages::outgoing);
+    }
+}

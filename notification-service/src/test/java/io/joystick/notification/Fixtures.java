@@ -1,0 +1,56 @@
+package io.joystick.notification;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.joystick.auth.testapp.JwksFileAuth;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+public final class Fixtures {
+
+    public static final String SERVICE_KEY = "test-service-key-0123456789";
+
+    private Fixtures() {
+    }
+
+    public static String admin(String id) {
+        return JwksFileAuth.token(id, "admin");
+    }
+
+    public static String user(String id, String... permissions) {
+        return JwksFileAuth.token(id, permissions);
+    }
+
+    /** A user id no other test uses, so histories do not mix. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Map<String, Object> notification(String type, String title, String message) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("message", message);
+        return body;
+    }
+
+    public static Map<String, Object> to(String userId, String title) {
+        Map<String, Object> body = notification("info", title, "for " + userId);
+        body.put("userId", userId);
+        return body;
+    }
+
+    public static ValidatableResponse sendAsService(Map<String, Object> body) {
+        return given().header("X-API-Key", SERVICE_KEY).contentType(ContentType.JSON).body(body)
+                .post("/api/notifications/send").then();
+    }
+
+    /** Sends as the service and returns the new notification's id. */
+    public static String send(Map<String, Object> body) {
+        return sendAsService(body).statusCode(200).extract().path("notificationId");
+    }
+}

@@ -155,12 +155,15 @@ class SlotFailoverIT {
         Files.delete(slots.resolve("slot-a.example"));
         await().atMost(Duration.ofSeconds(60)).until(() -> "secondary".equals(activeSlot()));
 
-        mediaMtx.verify(1, patchRequestedFor(urlPathEqualTo("/v3/config/paths/patch/" + DEVICE))
-                .withRequestBody(equalToJson("{\"source\":\"rtsp://slot-b.example:8554/cam\"}")));
-        notifications.verify(1, postRequestedFor(urlPathEqualTo("/api/notifications/send"))
-                .withHeader("X-API-Key", equalTo(API_KEY))
-                .withRequestBody(matchingJsonPath("$.deviceId", equalTo(DEVICE)))
-                .withRequestBody(matchingJsonPath("$.metadata.to", equalTo("secondary"))));
+        // The slot is stored first, then the stream is repointed and the users told: wait for those too.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> mediaMtx.verify(1,
+                patchRequestedFor(urlPathEqualTo("/v3/config/paths/patch/" + DEVICE))
+                        .withRequestBody(equalToJson("{\"source\":\"rtsp://slot-b.example:8554/cam\"}"))));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> notifications.verify(1,
+                postRequestedFor(urlPathEqualTo("/api/notifications/send"))
+                        .withHeader("X-API-Key", equalTo(API_KEY))
+                        .withRequestBody(matchingJsonPath("$.deviceId", equalTo(DEVICE)))
+                        .withRequestBody(matchingJsonPath("$.metadata.to", equalTo("secondary")))));
         asAdmin(switcher).get("/api/health/" + DEVICE).then().statusCode(200)
                 .body("activeSlot", org.hamcrest.Matchers.equalTo("secondary"))
                 .body("slots.primary.status", org.hamcrest.Matchers.equalTo("unhealthy"));

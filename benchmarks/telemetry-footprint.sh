@@ -32,12 +32,12 @@ APP=$ROOT/telemetry-service/target/quarkus-app
 EDGE=$ROOT/telemetry-service/target/edge
 EDGE_RUN=$ROOT/telemetry-service/edge-run.sh
 # AppCDS: Quarkus runs the application once at package time and dumps a class-data archive next to the jar; only
-# the setting that names it with -XX:SharedArchiveFile uses it. The archive records the class path as
+# edge-run.sh names it with -XX:SharedArchiveFile unless TELEMETRY_APPCDS=0. The archive records the class path as
 # "quarkus-run.jar", so the JVM must start in the application directory (edge-run.sh does; so does every setting).
 log "building telemetry-service: the standard build and the edge build (-Pedge, with an AppCDS archive), tests skipped"
 (cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib >/dev/null \
     && ./mvnw -o -q -B -DskipTests package -pl telemetry-service \
-    && ./mvnw -o -q -B -DskipTests -Pedge -Dquarkus.package.jar.appcds.enabled=true package -pl telemetry-service; })
+    && ./mvnw -o -q -B -DskipTests -Pedge package -pl telemetry-service; })
 [ -f "$APP/quarkus-run.jar" ] || { log "no standard build in $APP"; exit 1; }
 [ -f "$EDGE/app-cds.jsa" ] || { log "no AppCDS archive was written in the edge build ($EDGE)"; exit 1; }
 
@@ -60,8 +60,8 @@ API_KEY=$(openssl rand -hex 32)
 SETTINGS=(
     "standard build, JVM defaults|$APP|java -jar quarkus-run.jar"
     "standard build, edge-run.sh flags|$APP|$EDGE_RUN"
-    "edge build (-Pedge), edge-run.sh|$EDGE|$EDGE_RUN"
-    "edge build (-Pedge), edge-run.sh + AppCDS|$EDGE|$EDGE_RUN -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto"
+    "edge build (-Pedge), edge-run.sh without AppCDS|$EDGE|env TELEMETRY_APPCDS=0 $EDGE_RUN"
+    "edge build (-Pedge), edge-run.sh (uses its AppCDS archive)|$EDGE|$EDGE_RUN"
 )
 TICK=$(getconf CLK_TCK)
 

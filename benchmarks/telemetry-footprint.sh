@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # JVM-mode start-up time and idle memory of telemetry-service (targets: <= 1.5 s start, <= 64 MB RSS idle with a
-# small heap). Builds the service (tests skipped), then starts `java -jar telemetry-service/target/quarkus-app/
-# quarkus-run.jar` RUNS times (default 5) per JVM setting, with every sensor simulated (the embedded default) and
-# no auth-service (JWKS from a file, as on an edge device), and records for each run:
-#   - start: Quarkus's own "started in" time, and the wall time from exec to the first 200 of GET /api/health;
-#   - RSS: VmRSS and VmHWM of the process after IDLE_SECONDS (default 10) of idling (the simulator publishing
-#     every second, nobody calling), and after 200 requests to /api/gps + /api/telemetry.
+# small heap). Builds the service twice (tests skipped): the standard build (target/quarkus-app) and the edge build
+# (`-Pedge`, target/edge, with an AppCDS archive), then starts each setting below RUNS times (default 3) with every
+# sensor simulated (the embedded default) and no auth-service (JWKS from a file, as on an edge device; the
+# revocation poll fails every 15 s), and records for each run:
+#   - start: Quarkus's own "started in" time, the wall time from exec to the first 200 of GET /api/health, the CPU
+#     time the process used until then, and the 1-minute load average at that moment;
+#   - memory: RSS (VmRSS) and PSS (Pss of /proc/<pid>/smaps_rollup: shared pages such as libjvm.so and the JDK's
+#     CDS archive divided among the processes mapping them) after IDLE_SECONDS (default 10) of idling (the
+#     simulator publishing every second, nobody calling), the thread count, and RSS after 200 requests to /api/gps
+#     + /api/telemetry and its peak (VmHWM).
 # Writes benchmarks/results/telemetry-footprint.md. The machine is shared, so the results record how busy it was.
 #
-# Usage: benchmarks/telemetry-footprint.sh            (RUNS=5 IDLE_SECONDS=10 to change)
+# Usage: benchmarks/telemetry-footprint.sh            (RUNS=3 IDLE_SECONDS=10 to change)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 RESULTS=${RESULTS:-$SCRIPT_DIR/results/telemetry-footprint.md}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-3}
 IDLE_SECONDS=${IDLE_SECONDS:-10}
 JAR=$ROOT/telemetry-service/target/quarkus-app/quarkus-run.jar
 
@@ -24,14 +28,18 @@ log() { printf '[telemetry-footprint] %s\n' "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now_ms() { date +%s%3N; }
 
+APP=$ROOT/telemetry-service/target/quarkus-app
+EDGE=$ROOT/telemetry-service/target/edge
+EDGE_RUN=$ROOT/telemetry-service/edge-run.sh
 # AppCDS: Quarkus runs the application once at package time and dumps a class-data archive next to the jar; only
-# the setting that names it with -XX:SharedArchiveFile uses it. The archive records the class path as
-# "quarkus-run.jar", so the JVM must start in the quarkus-app directory (every setting does, for equal footing).
-log "building telemetry-service (package with an AppCDS archive, tests skipped)"
+# edge-run.sh names it with -XX:SharedArchiveFile unless TELEMETRY_APPCDS=0. The archive records the class path as
+# "quarkus-run.jar", so the JVM must start in the application directory (edge-run.sh does; so does every setting).
+log "building telemetry-service: the standard build and the edge build (-Pedge, with an AppCDS archive), tests skipped"
 (cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib >/dev/null \
-    && ./mvnw -o -q -B -DskipTests -Dquarkus.package.jar.appcds.enabled=true package -pl telemetry-service; })
-CDS=$ROOT/telemetry-service/target/quarkus-app/app-cds.jsa
-[ -f "$CDS" ] || { log "no AppCDS archive was written ($CDS)"; exit 1; }
+    && ./mvnw -o -q -B -DskipTests package -pl telemetry-service \
+    && ./mvnw -o -q -B -DskipTests -Pedge package -pl telemetry-service; })
+[ -f "$APP/quarkus-run.jar" ] || { log "no standard build in $APP"; exit 1; }
+[ -f "$EDGE/app-cds.jsa" ] || { log "no AppCDS archive was written in the edge build ($EDGE)"; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/joystick-telemetry-footprint.XXXXXX")
 PID=
@@ -48,32 +56,32 @@ PY
 
 API_KEY=$(openssl rand -hex 32)
 
-# name|environment|JVM options
+# name|application directory|command (run in the application directory)
 SETTINGS=(
-    "small heap, serial GC, C1 only||-Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
-    "smallest: 16 MB heap, 1 JIT thread, 2 malloc arenas|MALLOC_ARENA_MAX=2|-Xmx16m -Xms8m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m"
-    "small heap + AppCDS archive||-Xshare:on -XX:SharedArchiveFile=$CDS -Xmx32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m"
-    "JVM defaults (no options)||"
+    "standard build, JVM defaults|$APP|java -jar quarkus-run.jar"
+    "standard build, edge-run.sh flags|$APP|$EDGE_RUN"
+    "edge build (-Pedge), edge-run.sh without AppCDS|$EDGE|env TELEMETRY_APPCDS=0 $EDGE_RUN"
+    "edge build (-Pedge), edge-run.sh (uses its AppCDS archive)|$EDGE|$EDGE_RUN"
 )
 TICK=$(getconf CLK_TCK)
 
 rss_kb() { awk -v f="$2" '$1 == f":" {print $2}' "/proc/$1/status"; }
+pss_kb() { awk '$1 == "Pss:" {print $2}' "/proc/$1/smaps_rollup"; }
+mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k/1024}'; }
 
 TICKS_BEFORE=$(machine_ticks)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
 for setting in "${SETTINGS[@]}"; do
-    name=${setting%%|*}
-    rest=${setting#*|}
-    envs=${rest%%|*}
-    opts=${rest#*|}
+    IFS='|' read -r name dir cmd <<<"$setting"
     for run in $(seq 1 "$RUNS"); do
         port=$(free_port)
         data="$WORK/data-$run"
         start=$(now_ms)
+        # APP_DIR for edge-run.sh; the plain java command ignores it. exec: $PID is the JVM itself.
         # shellcheck disable=SC2086
-        (cd "$(dirname "$JAR")" && exec env JOYSTICK_API_KEY="$API_KEY" QUARKUS_HTTP_PORT="$port" JOYSTICK_DATA_DIR="$data" \
-            JOYSTICK_JWKS_FILE="$WORK/jwks.json" JOYSTICK_AUTH_URL=http://127.0.0.1:1 $envs java $opts -jar quarkus-run.jar) \
+        (cd "$dir" && exec env APP_DIR="$dir" JOYSTICK_API_KEY="$API_KEY" QUARKUS_HTTP_PORT="$port" JOYSTICK_DATA_DIR="$data" \
+            JOYSTICK_JWKS_FILE="$WORK/jwks.json" JOYSTICK_AUTH_URL=http://127.0.0.1:1 $cmd) \
             >"$WORK/run.log" 2>&1 &
         PID=$!
         until curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; do
@@ -82,9 +90,12 @@ for setting in "${SETTINGS[@]}"; do
         done
         ready=$(( $(now_ms) - start ))
         cpu=$(awk -v t="$TICK" '{printf "%.2f", ($14 + $15) / t}' "/proc/$PID/stat")
+        load=$(cut -d' ' -f1 /proc/loadavg)
         started=$(grep -o 'started in [0-9.]*s' "$WORK/run.log" | grep -o '[0-9.]*' | head -1)
         sleep "$IDLE_SECONDS"
         idle=$(rss_kb "$PID" VmRSS)
+        pss=$(pss_kb "$PID")
+        threads=$(rss_kb "$PID" Threads)
         for _ in $(seq 1 100); do
             curl -fs -o /dev/null -H "X-API-Key: $API_KEY" "http://127.0.0.1:$port/api/gps"
             curl -fs -o /dev/null -H "X-API-Key: $API_KEY" "http://127.0.0.1:$port/api/telemetry"
@@ -92,8 +103,8 @@ for setting in "${SETTINGS[@]}"; do
         busy=$(rss_kb "$PID" VmRSS)
         peak=$(rss_kb "$PID" VmHWM)
         kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
-        log "$name #$run: Quarkus ${started}s, ready ${ready} ms (${cpu} CPU s), idle RSS $((idle / 1024)) MB, after requests $((busy / 1024)) MB, peak $((peak / 1024)) MB"
-        ROWS+=("| $name | $run | $started | $ready | $cpu | $(awk -v k="$idle" 'BEGIN{printf "%.1f", k/1024}') | $(awk -v k="$busy" 'BEGIN{printf "%.1f", k/1024}') | $(awk -v k="$peak" 'BEGIN{printf "%.1f", k/1024}') |")
+        log "$name #$run: Quarkus ${started}s, ready ${ready} ms (${cpu} CPU s, load $load), idle RSS $((idle / 1024)) MB PSS $((pss / 1024)) MB ($threads threads), after requests $((busy / 1024)) MB, peak $((peak / 1024)) MB"
+        ROWS+=("| $name | $run | $started | $ready | $cpu | $load | $(mb "$idle") | $(mb "$pss") | $threads | $(mb "$busy") | $(mb "$peak") |")
     done
 done
 RUN_BUSY=$(busy_between "$TICKS_BEFORE" "$(machine_ticks)")
@@ -111,20 +122,17 @@ median() { sort -n | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[
     echo "- Command: \`benchmarks/telemetry-footprint.sh\` (RUNS=$RUNS, IDLE_SECONDS=$IDLE_SECONDS); every sensor simulated, JWKS from a file, auth-service unreachable"
     echo "- Targets: start <= 1.5 s, idle RSS <= 64 MB with a small heap"
     echo
-    echo "| JVM setting | run | Quarkus \"started in\" (s) | exec → first /api/health 200 (ms) | CPU time until then (s) | RSS idle after ${IDLE_SECONDS} s (MB) | RSS after 200 requests (MB) | peak RSS (MB) |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| setting | run | Quarkus \"started in\" (s) | exec → first /api/health 200 (ms) | CPU time until then (s) | load (1 min) | RSS idle after ${IDLE_SECONDS} s (MB) | PSS idle (MB) | threads | RSS after 200 requests (MB) | peak RSS (MB) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "Medians:"
     echo
     for setting in "${SETTINGS[@]}"; do
-        name=${setting%%|*}
-        rest=${setting#*|}
-        envs=${rest%%|*}
-        opts=${rest#*|}
-        opts=${opts//$ROOT\//}
+        IFS='|' read -r name dir cmd <<<"$setting"
         sel=$(printf '%s\n' "${ROWS[@]}" | awk -F'|' -v n=" $name " '$2 == n')
-        echo "- **$name** (\`${envs:+$envs }${opts:-no options}\`): started in $(echo "$sel" | awk -F'|' '{print $4}' | median) s, ready in $(echo "$sel" | awk -F'|' '{print $5}' | median) ms using $(echo "$sel" | awk -F'|' '{print $6}' | median) CPU s, idle RSS $(echo "$sel" | awk -F'|' '{print $7}' | median) MB, RSS after requests $(echo "$sel" | awk -F'|' '{print $8}' | median) MB"
+        col() { echo "$sel" | awk -F'|' -v c="$1" '{print $c}' | median; }
+        echo "- **$name** (\`${cmd//$ROOT\//}\` in \`${dir#"$ROOT"/}\`): started in $(col 4) s, ready in $(col 5) ms using $(col 6) CPU s (load $(col 7)), idle RSS $(col 8) MB, PSS $(col 9) MB, RSS after requests $(col 11) MB"
     done
 } >"$RESULTS"
 log "written to $RESULTS"

@@ -3,7 +3,9 @@ package io.joystick.telemetry.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -48,11 +50,8 @@ public class SensorSources {
     private final TelemetryConfig config;
     private final ReadingStore store;
     private final SerialPorts ports;
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "telemetry-poller");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final List<PeriodicTask> tasks = new ArrayList<>();
+    private ScheduledExecutorService scheduler;
 
     public SensorSources(TelemetryConfig config, ReadingStore store) {
         this.config = config;
@@ -72,6 +71,25 @@ public class SensorSources {
         if (!simulated.isEmpty()) {
             LOG.infof("Simulated sensors: %s", simulated);
             every(Duration.ofSeconds(1), new SimulatedSensors(store, simulated));
+        }
+        startPolling();
+    }
+
+    /**
+     * One poller thread per task, at most two: the simulator alone (the edge default) needs one thread, and a
+     * modem command waiting for its timeout must not hold up the sysfs polls.
+     */
+    private synchronized void startPolling() {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        scheduler = Executors.newScheduledThreadPool(Math.min(tasks.size(), 2), runnable -> {
+            Thread thread = new Thread(runnable, "telemetry-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (PeriodicTask task : tasks) {
+            scheduler.scheduleWithFixedDelay(task.task(), 0, task.delayMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -161,7 +179,10 @@ public class SensorSources {
     }
 
     private void every(Duration interval, Runnable task) {
-        scheduler.scheduleWithFixedDelay(task, 0, Math.max(1, interval.toMillis()), TimeUnit.MILLISECONDS);
+        tasks.add(new PeriodicTask(task, Math.max(1, interval.toMillis())));
+    }
+
+    private record PeriodicTask(Runnable task, long delayMillis) {
     }
 
     private static String required(Optional<String> value, String property) {
@@ -170,8 +191,10 @@ public class SensorSources {
     }
 
     @PreDestroy
-    void stop() {
-        scheduler.shutdownNow();
+    synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         ports.close();
     }
 }

@@ -7,16 +7,13 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 import io.joystick.authservice.config.AuthServiceConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}), at
- * OWASP's recommended minimum cost by default: as strong as bcrypt at cost 10 and about twice as fast
- * to check here, which is what lets one instance serve the login rate it must. bcrypt hashes
+ * OWASP's recommended minimum cost by default (as strong as bcrypt at cost 10), computed by {@link Argon2id}. bcrypt hashes
  * ({@code $2…}) are still accepted, and {@link #needsRehash} tells the caller to upgrade them.
  * Unknown users pay for a check too, so they cannot be told apart by timing.
  */
@@ -50,7 +47,7 @@ public class PasswordHasher {
 
     public boolean matches(String password, String stored) {
         if (password == null || tooLong(password) || stored == null) {
-            burnTime("");
+            burnTime(null);
             return false;
         }
         if (stored.startsWith("$2")) {
@@ -61,7 +58,8 @@ public class PasswordHasher {
 
     /** Spends the time of a real check, for identities that do not exist. */
     public void burnTime(String password) {
-        argon2Matches(password == null || tooLong(password) ? "" : password, dummyHash);
+        argon2Matches(password == null || password.isEmpty() || tooLong(password) ? "not-a-real-password" : password,
+                dummyHash);
     }
 
     /** True when the stored hash is not Argon2id at the current cost (a bcrypt hash, or older parameters). */
@@ -100,13 +98,6 @@ public class PasswordHasher {
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism)
-                .withSalt(salt).build());
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, length);
     }
 }

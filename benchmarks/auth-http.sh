@@ -35,22 +35,8 @@ TARGET_RATIO=0.90
 
 log() { printf '[auth-http] %s\n' "$*" >&2; }
 
-# Waits (up to WAIT_IDLE_MAX seconds, default 600; 0 = don't wait) until the machine is at most IDLE_BUSY_MAX %
-# busy (default 25) over a 5 s sample: other work on the same cores skews every number. Proceeds anyway after
-# the limit, and the results record how busy the machine was.
-wait_idle() {
-    local max=${WAIT_IDLE_MAX:-600} limit=${IDLE_BUSY_MAX:-25} waited=0 a b busy
-    while :; do
-        a=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat); sleep 5
-        b=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
-        busy=$(awk -v a="$a" -v b="$b" 'BEGIN{split(a,x," "); split(b,y," "); printf "%.0f", (y[1]-x[1])/((y[2]-x[2])>0?(y[2]-x[2]):1)*100}')
-        waited=$((waited + 5))
-        if [ "$busy" -le "$limit" ]; then log "machine ${busy}% busy: starting"; return; fi
-        if [ "$waited" -ge "$max" ]; then log "machine still ${busy}% busy after ${waited}s: measuring anyway (see the results)"; return; fi
-        log "machine ${busy}% busy (other processes); waiting for <= ${limit}%"
-        sleep 5; waited=$((waited + 5))
-    done
-}
+# shellcheck source=lib/machine-load.sh
+. "$SCRIPT_DIR/lib/machine-load.sh"
 
 # --- tools -------------------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
@@ -164,7 +150,6 @@ EOF
 
 CLK_TCK=$(getconf CLK_TCK)
 proc_cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-machine_ticks() { awk '/^cpu /{busy=$2+$3+$4+$7+$8+$9; total=busy+$5+$6; print busy, total}' /proc/stat; }
 
 NCPU=$(nproc)
 declare -A RPS P50 P99 NON2XX SOCKERR SRV_US SRV_PCT WRK_PCT OTHER_PCT CMD

@@ -21,23 +21,8 @@ JMH_DIR=$SCRIPT_DIR/jmh
 
 log() { printf '[auth-jmh] %s\n' "$*" >&2; }
 
-# Waits (up to WAIT_IDLE_MAX seconds, default 600; 0 = don't wait) until the machine is at most IDLE_BUSY_MAX %
-# busy (default 25) over a 5 s sample: other work on the same cores skews every number. Proceeds anyway after
-# the limit, and the results record how busy the machine was.
-machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
-wait_idle() {
-    local max=${WAIT_IDLE_MAX:-600} limit=${IDLE_BUSY_MAX:-25} waited=0 a b busy
-    while :; do
-        a=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat); sleep 5
-        b=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
-        busy=$(awk -v a="$a" -v b="$b" 'BEGIN{split(a,x," "); split(b,y," "); printf "%.0f", (y[1]-x[1])/((y[2]-x[2])>0?(y[2]-x[2]):1)*100}')
-        waited=$((waited + 5))
-        if [ "$busy" -le "$limit" ]; then log "machine ${busy}% busy: starting"; return; fi
-        if [ "$waited" -ge "$max" ]; then log "machine still ${busy}% busy after ${waited}s: measuring anyway (see the results)"; return; fi
-        log "machine ${busy}% busy (other processes); waiting for <= ${limit}%"
-        sleep 5; waited=$((waited + 5))
-    done
-}
+# shellcheck source=lib/machine-load.sh
+. "$SCRIPT_DIR/lib/machine-load.sh"
 
 # Offline first (everything is usually in ~/.m2 already); online if something, e.g. JMH, is missing.
 mvn_build() { (cd "$ROOT" && { ./mvnw -o -q -B "$@" || ./mvnw -q -B "$@"; }); }
@@ -61,7 +46,7 @@ TICKS_AFTER=$(machine_ticks)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 # The benchmark runs one thread (plus JIT and GC), so it alone keeps a 2-core machine about 50-55 % busy;
 # anything above that is other work competing for the same cores.
-RUN_BUSY=$(awk -v a="$TICKS_BEFORE" -v b="$TICKS_AFTER" 'BEGIN{split(a,x," "); split(b,y," "); printf "%.0f", (y[1]-x[1])/((y[2]-x[2])>0?(y[2]-x[2]):1)*100}')
+RUN_BUSY=$(busy_between "$TICKS_BEFORE" "$TICKS_AFTER")
 
 CPU_MODEL=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
 JAVA_VERSION=$(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')

@@ -1,4 +1,4 @@
-# Sourced by benchmark scripts (telemetry-*.sh; auth-*.sh carry their own copy of the same functions): how busy the
+# Sourced by the benchmark scripts: how busy the
 # shared machine is, and waiting for it to calm down. Needs a log function from the caller.
 
 # "busy total" jiffies of all CPUs so far.

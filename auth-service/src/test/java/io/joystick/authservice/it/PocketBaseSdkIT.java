@@ -42,6 +42,7 @@ class PocketBaseSdkIT {
             Process node = new ProcessBuilder("node", "sdk-login.mjs", "http://127.0.0.1:" + service.port,
                     "sdk@joystick.test", "sdk-admin-password").directory(sdk.toFile())
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            node.getOutputStream().close();
             assertTrue(node.waitFor(60, TimeUnit.SECONDS), "the SDK script hung");
             String output = Files.readString(out);
             assertEquals(0, node.exitValue(), output);
@@ -57,11 +58,21 @@ class PocketBaseSdkIT {
         }
     }
 
+    /**
+     * Runs a command with its own stdin and its output in a log file, never the test JVM's: Node.js makes the
+     * streams it inherits non-blocking, which breaks the pipe the test fork reads its commands from.
+     */
     private static int run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        Path log = dir.resolve(command[0] + ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        process.getOutputStream().close();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -1;
+        }
+        if (process.exitValue() != 0) {
+            System.out.println(Files.readString(log));
         }
         return process.exitValue();
     }

@@ -18,69 +18,12 @@ RESULTS=${RESULTS:-$SCRIPT_DIR/results/telemetry-jmh.md}
 JSON=${RESULTS%.md}.json
 JMH_DIR=$SCRIPT_DIR/jmh-telemetry
 
-log() { printf '[telemetry-jmh] %s\n' "$*" >&2; }
+JMH_NAME=telemetry-jmh
+JMH_MODULE=telemetry-service
+JMH_CLASS=ParserBenchmark
+JMH_TITLE="telemetry parsers JMH benchmark"
+JMH_SETUP="inputs are the verified examples of PROTOCOLS.md"
+JMH_FOOTER="One operation = one NMEA sentence (nmea*) or one modem reply (cpsi*, qeng*). What each benchmark measures: ParserBenchmark's Javadoc."
 
-# shellcheck source=lib/machine-load.sh
-. "$SCRIPT_DIR/lib/machine-load.sh"
-
-# Offline first (everything is usually in ~/.m2 already); online if something, e.g. JMH, is missing.
-mvn_build() { (cd "$ROOT" && { ./mvnw -o -q -B "$@" || ./mvnw -q -B "$@"; }); }
-
-log "building telemetry-service (install with auth-lib and the parent, tests skipped)"
-mvn_build -DskipTests install -pl telemetry-service -am
-log "building the JMH project"
-mvn_build -f "$JMH_DIR/pom.xml" clean package
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/joystick-telemetry-jmh.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-
-wait_idle
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "running JMH (load average before: $LOAD_BEFORE)"
-# CpuTimeProfiler adds the CPU time per operation and the CPU share of each iteration (see its Javadoc).
-JMH_CMD=(java -jar "$JMH_DIR/target/benchmarks.jar" -prof io.joystick.benchmarks.CpuTimeProfiler -rf json -rff "$WORK/result.json" "$@")
-TICKS_BEFORE=$(machine_ticks)
-"${JMH_CMD[@]}" | tee "$WORK/jmh.out"
-TICKS_AFTER=$(machine_ticks)
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-# The benchmark runs one thread (plus JIT and GC), so it alone keeps a 2-core machine about 50-55 % busy;
-# anything above that is other work competing for the same cores.
-RUN_BUSY=$(busy_between "$TICKS_BEFORE" "$TICKS_AFTER")
-
-CPU_MODEL=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
-JAVA_VERSION=$(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-# The summary table JMH prints at the end, plus a µs/op column (1e6 / score) for reading it as latency.
-TABLE=$(awk '/^Benchmark +Mode/{on=1} on && NF && !/^Benchmark result is saved/' "$WORK/jmh.out")
-{
-    echo "# telemetry parsers JMH benchmark"
-    echo
-    echo "- Date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-    echo "- Commit: $COMMIT"
-    echo "- Machine: $(nproc) cores, $CPU_MODEL"
-    echo "- Java: $JAVA_VERSION"
-    echo "- JMH 1.37, throughput mode, 1 thread, 1 fork, 5 x 2 s warm-up + 5 x 2 s measurement (unless overridden below); inputs are the verified examples of PROTOCOLS.md"
-    echo "- Machine busy during the run: ${RUN_BUSY}% of all $(nproc) cores (the single-threaded benchmark alone accounts for about $((100 / $(nproc)))%; the rest is other processes competing with it). Load average before $LOAD_BEFORE, after $LOAD_AFTER."
-    echo "- Command: \`benchmarks/telemetry-jmh.sh${*:+ $*}\` → \`java -jar benchmarks/jmh-telemetry/target/benchmarks.jar -prof io.joystick.benchmarks.CpuTimeProfiler -rf json -rff <file>${*:+ $*}\`"
-    echo
-    echo '```'
-    echo "$TABLE"
-    echo '```'
-    echo
-    echo "| benchmark | ops/s (1 thread) | wall µs/op | CPU µs/op | CPU share | ops per CPU-second |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    echo "$TABLE" | awk '$1 ~ /^ParserBenchmark\./ {
-        split(substr($1, index($1, ".") + 1), parts, ":"); name = parts[1]; score = $4; gsub(",", "", score)
-        if (!(name in seen)) { seen[name] = 1; order[++n] = name }
-        if (parts[2] == "") ops[name] = score; else if (parts[2] == "cpu.us/op") cpu[name] = score; else if (parts[2] == "cpu.share") share[name] = score }
-        END { for (i = 1; i <= n; i++) { b = order[i]
-            printf "| %s | %.1f | %.1f | %s | %s | %s |\n", b, ops[b], 1e6 / ops[b],
-                (b in cpu) ? sprintf("%.1f", cpu[b]) : "-", (b in share) ? sprintf("%.2f", share[b]) : "-",
-                (b in cpu && cpu[b] > 0) ? sprintf("%.0f", 1e6 / cpu[b]) : "-" } }'
-    echo
-    echo "CPU µs/op is the CPU time of the whole benchmark JVM per operation (benchmark thread + JIT + GC), CPU share is CPU/wall per iteration (≈ 1.0: the thread had a core to itself); both come from CpuTimeProfiler. On a busy machine ops/s understates the code and CPU µs/op is the better number."
-    echo
-    echo "One operation = one NMEA sentence (nmea*) or one modem reply (cpsi*, qeng*). What each benchmark measures: ParserBenchmark's Javadoc."
-} >"$RESULTS"
-cp "$WORK/result.json" "$JSON"
-log "written to $RESULTS and $JSON"
+# shellcheck source=lib/jmh-run.sh
+. "$SCRIPT_DIR/lib/jmh-run.sh" "$@"

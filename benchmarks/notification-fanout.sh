@@ -9,8 +9,9 @@
 # benchmarks/results/notification-fanout.md (with the machine's load: other work shares the 2 cores).
 #
 # Usage: benchmarks/notification-fanout.sh
-# Knobs (environment): CLIENTS=1000 SENDS=50 THROUGHPUT_CLIENTS=100 DURATION_S=10 SENDERS=4 SERVER_HEAP=512m
+# Knobs (environment): CLIENTS=1000 SENDS=200 WARMUP_SENDS=100 THROUGHPUT_CLIENTS=100 DURATION_S=10 SENDERS=4 SERVER_HEAP=512m
 #                      NO_BUILD=1 (use the jar as it is) RESULTS=<file>
+#                      SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/fanout.jfr" (more options for the server JVM)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,7 +19,8 @@ ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 JAR=$ROOT/notification-service/target/quarkus-app/quarkus-run.jar
 RESULTS=${RESULTS:-$SCRIPT_DIR/results/notification-fanout.md}
 CLIENTS=${CLIENTS:-1000}
-SENDS=${SENDS:-50}
+SENDS=${SENDS:-200}
+WARMUP_SENDS=${WARMUP_SENDS:-100}
 THROUGHPUT_CLIENTS=${THROUGHPUT_CLIENTS:-100}
 DURATION_S=${DURATION_S:-10}
 SENDERS=${SENDERS:-4}
@@ -49,7 +51,7 @@ trap cleanup EXIT
 log "starting the service on 127.0.0.1:$PORT"
 (cd "$WORK" && exec env -u JOYSTICK_API_KEYS JOYSTICK_API_KEY="$KEY" JOYSTICK_DATA_DIR="$WORK/data" JOYSTICK_REVOCATION_POLL_ENABLED=false \
     QUARKUS_HTTP_PORT="$PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-    java -Xmx"$SERVER_HEAP" -jar "$JAR" > "$WORK/server.log" 2>&1) &
+    java -Xmx"$SERVER_HEAP" ${SERVER_JAVA_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1) &
 SERVER_PID=$!
 for _ in $(seq 1 240); do
     curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break
@@ -62,7 +64,7 @@ cpu_before=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /pr
 started=$(date -u '+%F %T')
 log "running the load client"
 OUTPUT=$(java -Xmx1g "$SCRIPT_DIR/notification-load/NotificationLoad.java" "http://127.0.0.1:$PORT" "$KEY" \
-    "$CLIENTS" "$SENDS" "$THROUGHPUT_CLIENTS" "$DURATION_S" "$SENDERS" "$SERVER_PID")
+    "$CLIENTS" "$SENDS" "$THROUGHPUT_CLIENTS" "$DURATION_S" "$SENDERS" "$SERVER_PID" "$WARMUP_SENDS")
 cpu_after=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 busy=$(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN{split(a,x," "); split(b,y," "); printf "%.0f", (y[1]-x[1])/((y[2]-x[2])>0?(y[2]-x[2]):1)*100}')
@@ -88,6 +90,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo
     echo "**Target: p99 until every one of $CLIENTS clients has a notification < 100 ms: $verdict** (measured p99 ${p99} ms)."
     echo
+    echo "Before the measured sends, $WARMUP_SENDS unmeasured ones warm up both JVMs (JIT compilation of the write path)."
     echo "Time until every client has it = from just before the POST is sent until the last of the clients received the"
     echo "message; it includes the HTTP request, the H2 insert and commit, serializing once, and $CLIENTS WebSocket writes, and the"
     echo "load client's own receiving (on the same cores). Single deliveries = the same, per client."

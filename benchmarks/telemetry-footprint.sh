@@ -35,7 +35,7 @@ EDGE_RUN=$ROOT/telemetry-service/edge-run.sh
 # edge-run.sh names it with -XX:SharedArchiveFile unless TELEMETRY_APPCDS=0. The archive records the class path as
 # "quarkus-run.jar", so the JVM must start in the application directory (edge-run.sh does; so does every setting).
 log "building telemetry-service: the standard build and the edge build (-Pedge, with an AppCDS archive), tests skipped"
-(cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib >/dev/null \
+(cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib -am >/dev/null \
     && ./mvnw -o -q -B -DskipTests package -pl telemetry-service \
     && ./mvnw -o -q -B -DskipTests -Pedge package -pl telemetry-service; })
 [ -f "$APP/quarkus-run.jar" ] || { log "no standard build in $APP"; exit 1; }

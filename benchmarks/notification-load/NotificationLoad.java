@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *    just before the POST until the last client has it (p50/p99 over the sends), and every single delivery.
  * 2. Throughput: THROUGHPUT_CLIENTS WebSockets; SENDERS threads POST broadcasts for SECONDS; sends/s
  *    accepted, and whether every client got every one.
- * Arguments: baseUrl apiKey [clients=1000] [sends=50] [throughputClients=100] [seconds=10] [senders=4] [serverPid]
+ * Arguments: baseUrl apiKey [clients=1000] [sends=200] [throughputClients=100] [seconds=10] [senders=4] [serverPid] [warmUps=100]
  * (with the server's pid, also its CPU time per send, read from /proc).
  */
 public class NotificationLoad {
@@ -36,11 +36,12 @@ public class NotificationLoad {
         String base = args[0];
         String key = args[1];
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        int sends = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        int sends = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         int throughputClients = args.length > 4 ? Integer.parseInt(args[4]) : 100;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 10;
         int senders = args.length > 6 ? Integer.parseInt(args[6]) : 4;
         String serverPid = args.length > 7 ? args[7] : null;
+        int warmUps = args.length > 8 ? Integer.parseInt(args[8]) : 100;
         URI ws = URI.create(base.replaceFirst("^http", "ws") + "/notifications");
         URI send = URI.create(base + "/api/notifications/send");
 
@@ -54,12 +55,14 @@ public class NotificationLoad {
         List<WebSocket> sockets = connect(pool, ws, key, clients);
         System.out.printf("connected %d WebSocket clients%n", sockets.size());
 
-        // Warm-up: the first sends include JIT compilation on both sides.
-        for (int i = 0; i < 10; i++) {
+        // Warm-up: the first sends include JIT compilation on both sides (100 sends = 100,000 writes, enough for C2
+        // to have compiled the write path; with 10, the measured sends still paid for compilation).
+        for (int i = 0; i < warmUps; i++) {
             fanOut(poster, send, key, clients, "warm-up " + i);
         }
         List<Long> completeTimes = new ArrayList<>();
         long cpuBefore = cpuMillis(serverPid);
+        long kernelBefore = kernelMillis(serverPid);
         List<Long> deliveries = new ArrayList<>();
         int incomplete = 0;
         for (int i = 0; i < sends; i++) {
@@ -75,13 +78,15 @@ public class NotificationLoad {
             Thread.sleep(50);
         }
         long fanOutCpu = cpuMillis(serverPid) - cpuBefore;
+        long fanOutKernel = kernelMillis(serverPid) - kernelBefore;
         long[] allTimes = completeTimes.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] each = deliveries.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("fan-out to %d clients, %d sends (%d incomplete): until every client had it p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
                 + " single deliveries p50 %.1f ms, p99 %.1f ms%n", clients, sends, incomplete, ms(pct(allTimes, 50)), ms(pct(allTimes, 99)),
                 ms(allTimes.length == 0 ? 0 : allTimes[allTimes.length - 1]), ms(pct(each, 50)), ms(pct(each, 99)));
         if (serverPid != null) {
-            System.out.printf("  server CPU %.1f ms per send to %d clients (whole phase, pauses included)%n", fanOutCpu / (double) sends, clients);
+            System.out.printf("  server CPU %.1f ms per send to %d clients, %.1f ms of it in the kernel (whole phase, pauses included)%n",
+                    fanOutCpu / (double) sends, clients, fanOutKernel / (double) sends);
         }
 
         for (int i = throughputClients; i < sockets.size(); i++) {
@@ -200,12 +205,18 @@ public class NotificationLoad {
 
     /** user+sys CPU time of a process, from /proc (clock ticks of 10 ms); 0 without a pid. */
     private static long cpuMillis(String pid) throws Exception {
-        if (pid == null) {
-            return 0;
-        }
+        return pid == null ? 0 : ticks(pid, 11) * 10 + ticks(pid, 12) * 10;
+    }
+
+    /** The part of {@link #cpuMillis} spent in the kernel (socket writes on loopback include the receiving side's TCP work). */
+    private static long kernelMillis(String pid) throws Exception {
+        return pid == null ? 0 : ticks(pid, 12) * 10;
+    }
+
+    /** Field {@code index} of /proc/<pid>/stat, counted after the command name. */
+    private static long ticks(String pid, int index) throws Exception {
         String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[index]);
     }
 
     private static long pct(long[] sorted, int p) {

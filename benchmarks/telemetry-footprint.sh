@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JVM-mode start-up time and idle memory of telemetry-service (targets: <= 1.5 s start, <= 64 MB RSS idle with a
 # small heap). Builds the service twice (tests skipped): the standard build (target/quarkus-app) and the edge build
-# (`-Pedge`, target/edge, with an AppCDS archive), then starts each setting below RUNS times (default 3) with every
+# (`-Pedge`, target/edge, with an AppCDS archive), plus the framework's floor for comparison (benchmarks/footprint-floor:
+# a bare Quarkus REST + Jackson application with the same paths, run by the same edge-run.sh), then starts each setting below RUNS times (default 3) with every
 # sensor simulated (the embedded default) and no auth-service (JWKS from a file, as on an edge device; the
 # revocation poll fails every 15 s), and records for each run:
 #   - start: Quarkus's own "started in" time, the wall time from exec to the first 200 of GET /api/health, the CPU
@@ -31,15 +32,19 @@ now_ms() { date +%s%3N; }
 APP=$ROOT/telemetry-service/target/quarkus-app
 EDGE=$ROOT/telemetry-service/target/edge
 EDGE_RUN=$ROOT/telemetry-service/edge-run.sh
+# The framework's floor: a bare Quarkus REST + Jackson application (benchmarks/footprint-floor), same flags.
+FLOOR=$SCRIPT_DIR/footprint-floor/target/edge
 # AppCDS: Quarkus runs the application once at package time and dumps a class-data archive next to the jar; only
 # edge-run.sh names it with -XX:SharedArchiveFile unless TELEMETRY_APPCDS=0. The archive records the class path as
 # "quarkus-run.jar", so the JVM must start in the application directory (edge-run.sh does; so does every setting).
 log "building telemetry-service: the standard build and the edge build (-Pedge, with an AppCDS archive), tests skipped"
 (cd "$ROOT" && { ./mvnw -o -q -B -DskipTests install -pl auth-lib -am >/dev/null \
     && ./mvnw -o -q -B -DskipTests package -pl telemetry-service \
-    && ./mvnw -o -q -B -DskipTests -Pedge package -pl telemetry-service; })
+    && ./mvnw -o -q -B -DskipTests -Pedge package -pl telemetry-service \
+    && ./mvnw -o -q -B package -f benchmarks/footprint-floor/pom.xml; })
 [ -f "$APP/quarkus-run.jar" ] || { log "no standard build in $APP"; exit 1; }
 [ -f "$EDGE/app-cds.jsa" ] || { log "no AppCDS archive was written in the edge build ($EDGE)"; exit 1; }
+[ -f "$FLOOR/app-cds.jsa" ] || { log "no AppCDS archive was written for the floor application ($FLOOR)"; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/joystick-telemetry-footprint.XXXXXX")
 PID=
@@ -62,6 +67,7 @@ SETTINGS=(
     "standard build, edge-run.sh flags|$APP|$EDGE_RUN"
     "edge build (-Pedge), edge-run.sh without AppCDS|$EDGE|env TELEMETRY_APPCDS=0 $EDGE_RUN"
     "edge build (-Pedge), edge-run.sh (uses its AppCDS archive)|$EDGE|$EDGE_RUN"
+    "floor: bare Quarkus REST + Jackson app, edge-run.sh (with its AppCDS archive)|$FLOOR|$EDGE_RUN"
 )
 TICK=$(getconf CLK_TCK)
 

@@ -23,6 +23,11 @@ import io.joystick.telemetry.serial.SerialLink;
  * command answers with, e.g. {@code +CSQ:}), a final result code ({@code OK}, {@code ERROR},
  * {@code +CME ERROR:}, {@code +CMS ERROR:}), or an unsolicited result code, which goes to the URC listeners
  * and never into a reply. Works whether echo is on or off.
+ * <p>
+ * A command that timed out may still be answered: its late final result code would otherwise end the next
+ * command early with the wrong lines. So after a timeout the channel owes that command a final result code,
+ * and the next command waits (up to half its own timeout) for it to arrive and be discarded before it is sent.
+ * If the modem never sends it, the debt is forgiven then; a reply later than that can still be mistaken.
  */
 public final class AtChannel implements SerialLink.Listener {
 
@@ -36,6 +41,8 @@ public final class AtChannel implements SerialLink.Listener {
     private final AtLineAssembler assembler = new AtLineAssembler();
     private final List<Consumer<String>> urcListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Pending pending;
+    /** Final result codes still owed by commands that timed out; guarded by {@code this}. */
+    private int owedFinals;
 
     public AtChannel(SerialLink link) {
         this.link = link;
@@ -70,6 +77,7 @@ public final class AtChannel implements SerialLink.Listener {
             throw new AtException(AtException.Reason.UNAVAILABLE, command + ": interrupted");
         }
         try {
+            awaitLateReplies(command, deadline);
             Pending current = new Pending(command, replyPrefix);
             pending = current;
             try {
@@ -78,9 +86,16 @@ public final class AtChannel implements SerialLink.Listener {
                 throw new AtException(AtException.Reason.UNAVAILABLE, command + ": " + e.getMessage());
             }
             long left = Math.max(1, deadline - System.nanoTime());
-            return current.result.get(left, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new AtException(AtException.Reason.TIMEOUT, command + ": no answer within " + timeout.toMillis() + " ms on " + link.path());
+            try {
+                return current.result.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                AtException timedOut = new AtException(AtException.Reason.TIMEOUT,
+                        command + ": no answer within " + timeout.toMillis() + " ms on " + link.path());
+                if (current.result.completeExceptionally(timedOut)) {
+                    oweFinal();
+                }
+                return current.result.get(); // the answer if it came just as the time ran out, else timedOut
+            }
         } catch (ExecutionException e) {
             throw (AtException) e.getCause();
         } catch (InterruptedException e) {
@@ -100,6 +115,10 @@ public final class AtChannel implements SerialLink.Listener {
     @Override
     public void onOpened() {
         assembler.reset();
+        synchronized (this) {
+            owedFinals = 0; // a new connection: nothing late is coming
+            notifyAll();
+        }
     }
 
     @Override
@@ -111,10 +130,28 @@ public final class AtChannel implements SerialLink.Listener {
         }
     }
 
+    /** Waits, at most until half the time to {@code deadline}, for the late replies of timed-out commands. */
+    private void awaitLateReplies(String command, long deadline) throws InterruptedException {
+        long until = System.nanoTime() + (deadline - System.nanoTime()) / 2;
+        synchronized (this) {
+            while (owedFinals > 0) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    LOG.debugf("%s: %d timed-out command(s) on %s never answered; sending anyway", command, owedFinals, link.path());
+                    owedFinals = 0;
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
     private void onLine(String line) {
         Pending current = pending;
-        if (current == null) {
-            unsolicited(line);
+        if (current == null || current.result.isDone()) {
+            if (!(isFinal(line) && settledLateReply(line))) {
+                unsolicited(line);
+            }
             return;
         }
         if (line.equalsIgnoreCase(current.command)) {
@@ -122,13 +159,32 @@ public final class AtChannel implements SerialLink.Listener {
         }
         if (line.equals("OK")) {
             current.result.complete(List.copyOf(current.lines));
-        } else if (line.equals("ERROR") || line.startsWith("+CME ERROR") || line.startsWith("+CMS ERROR")) {
+        } else if (isFinal(line)) {
             current.result.completeExceptionally(new AtException(AtException.Reason.REFUSED, current.command + ": " + line));
         } else if (current.prefix != null ? line.startsWith(current.prefix) : !looksUnsolicited(line)) {
             current.lines.add(line);
         } else {
             unsolicited(line);
         }
+    }
+
+    private static boolean isFinal(String line) {
+        return line.equals("OK") || line.equals("ERROR") || line.startsWith("+CME ERROR") || line.startsWith("+CMS ERROR");
+    }
+
+    private synchronized void oweFinal() {
+        owedFinals++;
+    }
+
+    /** @return whether {@code finalCode} was the late answer to a command that timed out */
+    private synchronized boolean settledLateReply(String finalCode) {
+        if (owedFinals == 0) {
+            return false;
+        }
+        owedFinals--;
+        LOG.debugf("Late %s on %s for a command that had timed out; discarded", finalCode, link.path());
+        notifyAll();
+        return true;
     }
 
     private static boolean looksUnsolicited(String line) {

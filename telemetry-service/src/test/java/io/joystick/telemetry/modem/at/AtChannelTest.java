@@ -93,6 +93,17 @@ class AtChannelTest {
     }
 
     @Test
+    void discardsTheLateAnswerOfATimedOutCommand() throws Exception {
+        modem.answer("AT+CSQ", List.of("+CSQ: 20,99")).lateBy("AT+CSQ", Duration.ofMillis(700))
+                .answer("AT+CBC", List.of("+CBC: 0,75,3987"));
+        AtException error = assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", Duration.ofMillis(200)));
+        assertEquals(AtException.Reason.TIMEOUT, error.reason());
+        // Sent while the modem is still busy with AT+CSQ: its OK must not be taken for this command's.
+        assertEquals(List.of("+CBC: 0,75,3987"), channel.send("AT+CBC", "+CBC:", TIMEOUT));
+        assertEquals(List.of("AT+CSQ", "AT+CBC"), modem.received());
+    }
+
+    @Test
     void keepsOneCommandInFlight() throws Exception {
         modem.answer("AT+CSQ", List.of("+CSQ: 20,99")).answer("AT+CBC", List.of("+CBC: 0,75,3987"))
                 .answer("AT+COPS?", List.of("+COPS: 0,0,\"Joy\",7"));

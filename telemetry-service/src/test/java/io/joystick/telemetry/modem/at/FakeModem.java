@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ public final class FakeModem implements AutoCloseable {
     private volatile boolean stubbornEcho;
     private volatile boolean silent;
     private volatile String urcInsideReplies;
+    private final Map<String, Duration> lateBy = new ConcurrentHashMap<>();
     private Thread thread;
     private volatile InputStream in;
 
@@ -60,6 +62,12 @@ public final class FakeModem implements AutoCloseable {
     /** Reads commands but never answers (a hung modem). */
     public FakeModem silent(boolean value) {
         silent = value;
+        return this;
+    }
+
+    /** Answers {@code command} only after {@code delay}, reading nothing meanwhile (a busy modem). */
+    public FakeModem lateBy(String command, Duration delay) {
+        lateBy.put(command, delay);
         return this;
     }
 
@@ -114,6 +122,15 @@ public final class FakeModem implements AutoCloseable {
         received.add(command);
         if (silent) {
             return;
+        }
+        Duration delay = lateBy.get(command);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         StringBuilder reply = new StringBuilder();
         if (echo) {

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 runs="${1:-200}"
 warmup="${2:-20}"
 
-./mvnw -B -q -DskipTests install -pl auth-lib -am
+./mvnw -B -q -DskipTests install -pl auth-lib,notification-client -am
 ./mvnw -B -q -pl device-service test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
 

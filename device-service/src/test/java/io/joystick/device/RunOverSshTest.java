@@ -1,6 +1,10 @@
 package io.joystick.device;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
@@ -9,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.device.execution.LogCapture;
@@ -28,6 +36,7 @@ import io.restassured.http.ContentType;
 /** {@code POST /api/run} with {@code target=device}, against a real SSH server on loopback. */
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
+@QuarkusTestResource(PeerServiceStubs.class)
 class RunOverSshTest {
 
     static MinaSshServer server;
@@ -137,6 +146,27 @@ class RunOverSshTest {
         given().auth().oauth2(Fixtures.user("kate")).delete("/api/devices/" + device + "/host-keys").then().statusCode(403);
         given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device + "/host-keys").then().statusCode(204);
         say(device, "re-pinned").statusCode(200).body("output", equalTo("re-pinned from " + device));
+    }
+
+    @Test
+    void changedHostKeyIsNotifiedOnceUntilTheKeysAreForgotten() throws Exception {
+        WireMock notifications = PeerServiceStubs.client(PeerServiceStubs.NOTIFICATION_URL);
+        RequestPatternBuilder hostKeyAlert = postRequestedFor(urlPathEqualTo("/api/notifications/send"))
+                .withHeader("X-API-Key", WireMock.equalTo(Fixtures.SERVICE_KEY))
+                .withRequestBody(matchingJsonPath("$.deviceId", WireMock.equalTo(device)))
+                .withRequestBody(matchingJsonPath("$.type", WireMock.equalTo("error")))
+                .withRequestBody(matchingJsonPath("$.title", WireMock.equalTo("SSH host key changed")));
+        say(device, "pin it").statusCode(200);
+        server.restartWithNewHostKey();
+        say(device, "spoofed?").statusCode(502);
+        say(device, "spoofed again?").statusCode(502);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> notifications.verifyThat(1, hostKeyAlert));
+
+        given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device + "/host-keys").then().statusCode(204);
+        say(device, "re-pinned").statusCode(200);
+        server.restartWithNewHostKey();
+        say(device, "spoofed once more?").statusCode(502);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> notifications.verifyThat(2, hostKeyAlert));
     }
 
     @Test

@@ -9,11 +9,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,7 @@ import io.restassured.http.ContentType;
 /** {@code set-mode} stores the mode and tells switcher-client (API key); a failing switcher never fails the run. */
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
-@QuarkusTestResource(SwitcherStub.class)
+@QuarkusTestResource(PeerServiceStubs.class)
 class SetModeTellsSwitcherTest {
 
     String device;
@@ -36,8 +34,7 @@ class SetModeTellsSwitcherTest {
 
     @BeforeEach
     void catalog() {
-        URI uri = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.switcher.url", String.class));
-        switcher = new WireMock(uri.getHost(), uri.getPort());
+        switcher = PeerServiceStubs.client(PeerServiceStubs.SWITCHER_URL);
         String model = Fixtures.model();
         Fixtures.run(model, Fixtures.action("set-mode"), "echo $mode", "local", Map.of("type", "object",
                 "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto", "standby"))), "required",

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.alert.DeviceAlerts;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -29,10 +30,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class DeviceResource {
 
     private final DeviceService devices;
+    private final DeviceAlerts alerts;
     private final SecurityIdentity identity;
 
-    public DeviceResource(DeviceService devices, SecurityIdentity identity) {
+    public DeviceResource(DeviceService devices, DeviceAlerts alerts, SecurityIdentity identity) {
         this.devices = devices;
+        this.alerts = alerts;
         this.identity = identity;
     }
 
@@ -99,7 +102,10 @@ public class DeviceResource {
     @Path("/{id}/status")
     @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
     public DeviceView setStatus(@PathParam("id") String id, @Valid @NotNull StatusChange body) {
-        return devices.setStatus(id, body.status());
+        DeviceService.StatusUpdate update = devices.setStatus(id, body.status());
+        // after the commit: a notification never reports a change that was rolled back
+        alerts.statusChanged(id, update.device().name(), update.previous(), body.status());
+        return update.device();
     }
 
     @DELETE

@@ -18,6 +18,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.common.Ids;
+import io.joystick.device.alert.DeviceAlerts;
 import io.joystick.device.execution.SshExecutor;
 import io.joystick.device.model.ModelRepository;
 
@@ -36,14 +37,16 @@ public class DeviceService {
     private final SecretBox secrets;
     private final SshExecutor ssh;
     private final ObjectMapper json;
+    private final DeviceAlerts alerts;
 
     public DeviceService(DeviceRepository devices, ModelRepository models, SecretBox secrets, SshExecutor ssh,
-            ObjectMapper json) {
+            ObjectMapper json, DeviceAlerts alerts) {
         this.devices = devices;
         this.models = models;
         this.secrets = secrets;
         this.ssh = ssh;
         this.json = json;
+        this.alerts = alerts;
     }
 
     @Transactional
@@ -132,12 +135,17 @@ public class DeviceService {
         return view(device);
     }
 
+    /** The device after a status change, and the status it had before. */
+    public record StatusUpdate(DeviceView device, String previous) {
+    }
+
     @Transactional
-    public DeviceView setStatus(String id, String status) {
+    public StatusUpdate setStatus(String id, String status) {
         Device device = require(id);
+        String previous = device.status;
         device.status = status;
         device.updated = Instant.now();
-        return view(device);
+        return new StatusUpdate(view(device), previous);
     }
 
     @Transactional
@@ -152,6 +160,7 @@ public class DeviceService {
     public void forgetHostKeys(String id) {
         require(id).hostKeys = null;
         ssh.evict(id);
+        alerts.hostKeysForgotten(id);
     }
 
     public boolean canSee(Caller caller, Device device) {

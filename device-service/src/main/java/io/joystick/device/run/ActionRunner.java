@@ -15,6 +15,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.action.Action;
 import io.joystick.device.action.ActionRepository;
+import io.joystick.device.alert.DeviceAlerts;
 import io.joystick.device.config.RunConfig;
 import io.joystick.device.device.Device;
 import io.joystick.device.device.DeviceService;
@@ -22,6 +23,7 @@ import io.joystick.device.execution.CommandResult;
 import io.joystick.device.execution.CommandTemplate;
 import io.joystick.device.execution.CommandTimeoutException;
 import io.joystick.device.execution.ExecutionException;
+import io.joystick.device.execution.HostKeyMismatchException;
 import io.joystick.device.execution.LocalExecutor;
 import io.joystick.device.execution.SshExecutor;
 import io.joystick.device.execution.SshTarget;
@@ -51,10 +53,11 @@ public class ActionRunner {
     private final RunConfig config;
     private final ObjectMapper json;
     private final StreamModes streamModes;
+    private final DeviceAlerts alerts;
 
     public ActionRunner(DeviceService devices, ActionRepository actions, RunRepository runs, ParameterSchemas schemas,
             LocalExecutor local, SshExecutor ssh, SecretBox secrets, ActionLogService logs, RunConfig config,
-            ObjectMapper json, StreamModes streamModes) {
+            ObjectMapper json, StreamModes streamModes, DeviceAlerts alerts) {
         this.devices = devices;
         this.actions = actions;
         this.runs = runs;
@@ -66,6 +69,7 @@ public class ActionRunner {
         this.config = config;
         this.json = json;
         this.streamModes = streamModes;
+        this.alerts = alerts;
     }
 
     public record Request(Caller caller, String deviceId, String action, JsonNode parameters, Integer timeoutSeconds,
@@ -101,6 +105,9 @@ public class ActionRunner {
         } catch (CommandTimeoutException e) {
             result = new Result(504, RunOutcome.failed("Timed out after " + timeout.toSeconds() + " s: " + e.getMessage(),
                     millisSince(start)));
+        } catch (HostKeyMismatchException e) {
+            alerts.hostKeyChanged(plan.device().id, plan.device().name, plan.host());
+            result = new Result(502, RunOutcome.failed(e.getMessage(), millisSince(start)));
         } catch (ExecutionException e) {
             result = new Result(502, RunOutcome.failed(e.getMessage(), millisSince(start)));
         }

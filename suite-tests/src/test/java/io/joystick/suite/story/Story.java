@@ -227,6 +227,17 @@ abstract class Story {
 
     @Test
     @Order(7)
+    void aDeviceReportedOfflineIsNotifiedToItsUsersBrowser() {
+        Http.Response reported = Http.bearer(adminToken).send("PATCH", device("/api/devices/" + DEVICE + "/status"),
+                Map.of("status", "offline"));
+        assertEquals(200, reported.status(), reported.toString());
+        // device-service -> notification-service with the API key, device-scoped: the user is on its allow-list
+        await().atMost(Duration.ofSeconds(10)).until(() -> userSocket.received("Device offline"));
+        assertFalse(otherSocket.received("Device offline"), "noah is not on the device's allow-list");
+    }
+
+    @Test
+    @Order(8)
     void logoutAllRevokesTheUsersTokenInEveryService() {
         Http user = Http.bearer(userToken);
         assertEquals(200, user.get(device("/api/devices")).status());

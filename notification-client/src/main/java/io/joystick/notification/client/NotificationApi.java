@@ -1,4 +1,4 @@
-package io.joystick.switcher.notification.client;
+package io.joystick.notification.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.joystick.auth.testapp.PackagedService;
 
 /**
  * The packaged jar in the prod profile, started as a process: what it refuses, what it creates on first
@@ -39,7 +42,7 @@ class PackagedServiceIT {
     void refusesToStartWithTheDefaultApiKeyInProd() throws Exception {
         Map<String, String> env = baseEnv();
         env.remove("JOYSTICK_API_KEY");
-        try (ServiceProcess service = ServiceProcess.start(dir, env)) {
+        try (PackagedService service = start(env)) {
             assertTrue(service.awaitExit(START), "the service should exit");
             assertNotEquals(0, service.exitCode());
             assertTrue(service.output().contains("default API key"), service.output());
@@ -51,8 +54,8 @@ class PackagedServiceIT {
         Map<String, String> env = baseEnv();
         env.remove("JOYSTICK_API_KEY");
         env.put("JOYSTICK_ALLOW_DEFAULT_API_KEY", "true");
-        try (ServiceProcess service = ServiceProcess.start(dir, env)) {
-            assertTrue(service.awaitReady(START), service.output());
+        try (PackagedService service = start(env)) {
+            service.awaitReady(START);
             assertEquals(200, get(service, "/api/health", "X-API-Key", "dev-api-key-12345").statusCode());
             assertTrue(service.output().contains("default development API key"), service.output());
         }
@@ -62,7 +65,7 @@ class PackagedServiceIT {
     void refusesToStartWithoutSecretKeyInProd() throws Exception {
         Map<String, String> env = baseEnv();
         env.remove("JOYSTICK_SECRET_KEY");
-        try (ServiceProcess service = ServiceProcess.start(dir, env)) {
+        try (PackagedService service = start(env)) {
             assertTrue(service.awaitExit(START), "the service should exit");
             assertNotEquals(0, service.exitCode());
             assertTrue(service.output().contains("JOYSTICK_SECRET_KEY is required"), service.output());
@@ -76,8 +79,8 @@ class PackagedServiceIT {
         String password;
         String token;
         String jwks;
-        try (ServiceProcess first = ServiceProcess.start(dir, env)) {
-            assertTrue(first.awaitReady(START), first.output());
+        try (PackagedService first = start(env)) {
+            first.awaitReady(START);
             Matcher printed = Pattern.compile("Password \\(shown once, store it now\\): (\\S+)").matcher(first.output());
             assertTrue(printed.find(), first.output());
             password = printed.group(1);
@@ -87,8 +90,8 @@ class PackagedServiceIT {
             token = login.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
             jwks = get(first, "/.well-known/jwks.json").body();
         }
-        try (ServiceProcess second = ServiceProcess.start(dir, env)) {
-            assertTrue(second.awaitReady(START), second.output());
+        try (PackagedService second = start(env)) {
+            second.awaitReady(START);
             assertFalse(second.output().contains("shown once"), "the password must be printed only once");
             assertFalse(second.output().contains(password), "the password must not be printed again");
             assertEquals(jwks, get(second, "/.well-known/jwks.json").body(), "signing keys must survive a restart");
@@ -100,14 +103,18 @@ class PackagedServiceIT {
     @Test
     void dataEncryptedWithOneSecretKeyIsRefusedWithAnother() throws Exception {
         Map<String, String> env = baseEnv();
-        try (ServiceProcess first = ServiceProcess.start(dir, env)) {
-            assertTrue(first.awaitReady(START), first.output());
+        try (PackagedService first = start(env)) {
+            first.awaitReady(START);
         }
         env.put("JOYSTICK_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
-        try (ServiceProcess second = ServiceProcess.start(dir, env)) {
+        try (PackagedService second = start(env)) {
             assertTrue(second.awaitExit(START), "a wrong secret key must stop the service");
             assertTrue(second.output().contains("wrong JOYSTICK_SECRET_KEY"), second.output());
         }
+    }
+
+    private PackagedService start(Map<String, String> env) throws IOException {
+        return PackagedService.start(new PackagedService.Launch("auth-service", PackagedService.appJar(), dir, env));
     }
 
     private Map<String, String> baseEnv() {
@@ -119,7 +126,7 @@ class PackagedServiceIT {
         return env;
     }
 
-    private HttpResponse<String> login(ServiceProcess service, String identity, String password) throws Exception {
+    private HttpResponse<String> login(PackagedService service, String identity, String password) throws Exception {
         return http.send(HttpRequest.newBuilder(service.uri("/api/collections/users/auth-with-password"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -127,7 +134,7 @@ class PackagedServiceIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(ServiceProcess service, String path, String... header) throws Exception {
+    private HttpResponse<String> get(PackagedService service, String path, String... header) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path));
         if (header.length == 2) {
             request.header(header[0], header[1]);

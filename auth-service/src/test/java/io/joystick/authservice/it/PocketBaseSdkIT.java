@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.joystick.auth.testapp.PackagedService;
+
 /** The real PocketBase JS SDK (the browser app's client) logging in and refreshing against the packaged service. */
 class PocketBaseSdkIT {
 
@@ -36,10 +38,11 @@ class PocketBaseSdkIT {
                 "JOYSTICK_API_KEY", "sdk-it-api-key-0a9b8c7d",
                 "JOYSTICK_ADMIN_EMAIL", "sdk@joystick.test",
                 "JOYSTICK_ADMIN_PASSWORD", "sdk-admin-password");
-        try (ServiceProcess service = ServiceProcess.start(dir, env)) {
-            assertTrue(service.awaitReady(Duration.ofSeconds(60)), service.output());
+        PackagedService.Launch launch = new PackagedService.Launch("auth-service", PackagedService.appJar(), dir, env);
+        try (PackagedService service = PackagedService.start(launch)) {
+            service.awaitReady(Duration.ofSeconds(60));
             Path out = dir.resolve("sdk-out.json");
-            Process node = new ProcessBuilder("node", "sdk-login.mjs", "http://127.0.0.1:" + service.port,
+            Process node = new ProcessBuilder("node", "sdk-login.mjs", service.url(),
                     "sdk@joystick.test", "sdk-admin-password").directory(sdk.toFile())
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             node.getOutputStream().close();

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.joystick.auth.testapp.PackagedService;
 import io.joystick.auth.testapp.TestKeys;
 
 /**
@@ -57,12 +58,13 @@ class TwoInstancesIT {
         env.put("JOYSTICK_DEVICE_URL", "http://127.0.0.1:9");
         env.put("JOYSTICK_DATA_DIR", dir.resolve("data").toString());
 
-        try (RunningInstance a = RunningInstance.start("a", dir, env); RunningInstance b = RunningInstance.start("b", dir, env)) {
+        try (PackagedService a = start("notification-service-a", env);
+                PackagedService b = start("notification-service-b", env)) {
             String token = TestKeys.sign(TestKeys.claims("ana", Set.of()), KID, signing);
             List<String> onA = new CopyOnWriteArrayList<>();
             List<String> onB = new CopyOnWriteArrayList<>();
-            WebSocket clientOnA = connect(a.ws("/notifications?token=" + token), onA);
-            WebSocket clientOnB = connect(b.ws("/notifications?token=" + token), onB);
+            WebSocket clientOnA = connect(URI.create("ws://127.0.0.1:" + a.port + "/notifications?token=" + token), onA);
+            WebSocket clientOnB = connect(URI.create("ws://127.0.0.1:" + b.port + "/notifications?token=" + token), onB);
 
             String sentToB = send(b, "{\"type\":\"info\",\"title\":\"via B\",\"message\":\"m\",\"userId\":\"ana\"}");
             await().atMost(Duration.ofSeconds(15)).until(() -> contains(onA, sentToB) && contains(onB, sentToB));
@@ -76,8 +78,13 @@ class TwoInstancesIT {
         }
     }
 
-    private String send(RunningInstance instance, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.http("/api/notifications/send"))
+    private PackagedService start(String name, Map<String, String> env) throws Exception {
+        PackagedService.Launch launch = new PackagedService.Launch(name, PackagedService.appJar(), dir, env);
+        return PackagedService.start(launch.withJvmOptions("-Xmx256m")).awaitReady(Duration.ofSeconds(120));
+    }
+
+    private String send(PackagedService instance, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.uri("/api/notifications/send"))
                 .header("X-API-Key", API_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.joystick.auth.testapp.PackagedService;
+
 /**
  * The story on PostgreSQL, with two instances of notification-service: browsers connect to one, senders post
  * to the other, so every notification crosses instances (LISTEN/NOTIFY). Runs in the PostgreSQL pass of
@@ -35,7 +37,7 @@ class StoryOnPostgresIT extends Story {
     NotificationUrls startNotifications() throws Exception {
         Map<String, String> database = storage("notification-service");
         // The other services (switcher-client) send to the configured URL, instance B; browsers use A.
-        String a = suite.start("notification-service", "notification-service-a", ServiceProcess.freePort(), database).url();
+        String a = suite.start("notification-service", "notification-service-a", PackagedService.freePort(), database).url();
         String b = suite.start("notification-service", "notification-service-b", suite.port("notification-service"), database).url();
         return new NotificationUrls(a, b);
     }

@@ -2,12 +2,15 @@ package io.joystick.suite.story;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import io.joystick.auth.testapp.PackagedService;
 
 /**
  * The five services started from their packaged jars on embedded defaults (H2 under a temporary data
@@ -17,13 +20,14 @@ final class Suite implements AutoCloseable {
 
     static final String ADMIN_EMAIL = "admin@story.test";
     static final String ADMIN_PASSWORD = "admin-password-of-the-story";
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     final String apiKey = HexFormat.of().formatHex(random(32));
     private final String secretKey = Base64.getEncoder().encodeToString(random(32));
     private final Path root;
     private final Path data;
     private final Map<String, String> urls = new HashMap<>();
-    private final List<ServiceProcess> started = new ArrayList<>();
+    private final List<PackagedService> started = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
 
     Suite(Path root, Path data) throws Exception {
@@ -31,7 +35,7 @@ final class Suite implements AutoCloseable {
         this.data = data;
         for (String service : List.of("auth-service", "device-service", "telemetry-service", "notification-service",
                 "switcher-client")) {
-            int port = ServiceProcess.freePort();
+            int port = PackagedService.freePort();
             ports.put(service, port);
             urls.put(service, "http://127.0.0.1:" + port);
         }
@@ -49,18 +53,22 @@ final class Suite implements AutoCloseable {
         env.put("JOYSTICK_SWITCHER_URL", urls.get("switcher-client"));
         // Revocations reach every service within a second or two instead of the default 15 s.
         env.put("JOYSTICK_REVOCATION_POLL_INTERVAL", "1s");
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         return env;
     }
 
-    ServiceProcess start(String module, Map<String, String> extra) throws Exception {
+    PackagedService start(String module, Map<String, String> extra) throws Exception {
         return start(module, module, ports.get(module), extra);
     }
 
-    ServiceProcess start(String module, String instance, int port, Map<String, String> extra) throws Exception {
+    PackagedService start(String module, String instance, int port, Map<String, String> extra) throws Exception {
         Map<String, String> env = common(instance);
         env.putAll(extra);
-        ServiceProcess service = ServiceProcess.start(root, module, instance, port, env,
-                root.resolve("suite-tests/target/story-logs"));
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path logs = root.resolve("suite-tests/target/story-logs");
+        PackagedService.Launch launch = new PackagedService.Launch(instance, jar, logs, env).withPort(port)
+                .withJvmOptions("-Xmx192m", "-XX:TieredStopAtLevel=1");
+        PackagedService service = PackagedService.start(launch).awaitReady(START_LIMIT);
         started.add(service);
         return service;
     }
@@ -73,7 +81,7 @@ final class Suite implements AutoCloseable {
         return urls.get(service);
     }
 
-    List<ServiceProcess> services() {
+    List<PackagedService> services() {
         return List.copyOf(started);
     }
 

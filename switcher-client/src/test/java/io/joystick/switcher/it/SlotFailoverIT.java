@@ -34,6 +34,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.PackagedService;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -54,8 +55,8 @@ class SlotFailoverIT {
     static Path slots;
     static WireMockServer mediaMtx;
     static WireMockServer notifications;
-    static JarProcess deviceService;
-    static JarProcess switcher;
+    static PackagedService deviceService;
+    static PackagedService switcher;
 
     @BeforeAll
     static void start() throws Exception {
@@ -70,7 +71,7 @@ class SlotFailoverIT {
         notifications.stubFor(post(urlPathEqualTo("/api/notifications/send"))
                 .willReturn(okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":1}")));
 
-        int switcherPort = JarProcess.freePort();
+        int switcherPort = PackagedService.freePort();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Map<String, String> common = Map.of("JOYSTICK_API_KEY", API_KEY, "JOYSTICK_JWKS_FILE", jwks,
@@ -79,13 +80,13 @@ class SlotFailoverIT {
         deviceEnv.put("JOYSTICK_DATA_DIR", work.resolve("device-data").toAbsolutePath().toString());
         deviceEnv.put("JOYSTICK_SECRET_KEY", Base64.getEncoder().encodeToString(secret));
         deviceEnv.put("JOYSTICK_SWITCHER_URL", "http://127.0.0.1:" + switcherPort);
-        deviceService = JarProcess.start("device-service", Path.of(System.getProperty("joystick.device-service.jar")),
-                JarProcess.freePort(), work, deviceEnv).awaitReady(Duration.ofSeconds(90));
+        deviceService = startReady(new PackagedService.Launch("device-service",
+                Path.of(System.getProperty("joystick.device-service.jar")), work, deviceEnv));
 
         catalog();
 
         Map<String, String> switcherEnv = new HashMap<>(common);
-        switcherEnv.put("JOYSTICK_DEVICE_URL", deviceService.baseUrl());
+        switcherEnv.put("JOYSTICK_DEVICE_URL", deviceService.url());
         switcherEnv.put("JOYSTICK_NOTIFICATION_URL", notifications.baseUrl());
         switcherEnv.put("JOYSTICK_MEDIAMTX_URL", mediaMtx.baseUrl());
         switcherEnv.put("JOYSTICK_MEDIAMTX_USER", "mtx");
@@ -93,12 +94,16 @@ class SlotFailoverIT {
         switcherEnv.put("SLOT_HEALTH_CHECK_INTERVAL", "1");
         switcherEnv.put("SLOT_FAILURE_THRESHOLD", "2");
         switcherEnv.put("SLOT_SWITCH_HOLD_TIME", "0");
-        switcher = JarProcess.start("switcher-client", Path.of(System.getProperty("joystick.app.jar")), switcherPort, work,
-                switcherEnv).awaitReady(Duration.ofSeconds(90));
+        switcher = startReady(new PackagedService.Launch("switcher-client", PackagedService.appJar(), work, switcherEnv)
+                .withPort(switcherPort));
     }
 
-    static RequestSpecification asAdmin(JarProcess service) {
-        return RestAssured.given().baseUri(service.baseUrl()).auth().oauth2(JwksFileAuth.token("admin-1", "admin"))
+    static PackagedService startReady(PackagedService.Launch launch) throws Exception {
+        return PackagedService.start(launch.withJvmOptions("-Xmx256m")).awaitReady(Duration.ofSeconds(90));
+    }
+
+    static RequestSpecification asAdmin(PackagedService service) {
+        return RestAssured.given().baseUri(service.url()).auth().oauth2(JwksFileAuth.token("admin-1", "admin"))
                 .contentType(ContentType.JSON);
     }
 
@@ -124,7 +129,7 @@ class SlotFailoverIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (JarProcess process : new JarProcess[] { switcher, deviceService }) {
+        for (PackagedService process : new PackagedService[] { switcher, deviceService }) {
             if (process != null) {
                 process.close();
             }

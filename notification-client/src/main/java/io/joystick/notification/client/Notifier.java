@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-/** Sends notifications in the background; one that cannot be delivered is logged, never thrown at the caller. */
+/**
+ * Sends notifications in the background; one that cannot be delivered is logged, never thrown at the caller.
+ * Call it after the change it reports is committed, not inside a {@code @Transactional} method: the background
+ * call carries the caller's contexts along, a transaction included, and would then end it on another thread.
+ */
 @ApplicationScoped
 public class Notifier {
 

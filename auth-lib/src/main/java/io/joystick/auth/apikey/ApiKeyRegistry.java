@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,10 @@ public class ApiKeyRegistry {
     public static final String DEFAULT_KEY = "dev-api-key-12345";
     /** Longer values are refused before hashing: nobody generates keys this long, attackers send them. */
     public static final int MAX_KEY_LENGTH = 512;
+    /** Shorter configured keys are refused at start: a key is a random secret, not a password. */
+    public static final int MIN_KEY_LENGTH = 16;
+    /** What may stand before {@code =} as a key's name; anything else is part of the key (base64 has '+', '/' and '='). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
 
     private static final Logger LOG = Logger.getLogger(ApiKeyRegistry.class);
     private static final long DEFAULT_KEY_WARNING_INTERVAL_MS = 10 * 60 * 1000;
@@ -42,6 +47,12 @@ public class ApiKeyRegistry {
 
     ApiKeyRegistry(List<NamedKey> configured, boolean allowDefaultInProd, LaunchMode mode) {
         List<NamedKey> effective = configured.isEmpty() ? List.of(new NamedKey("default", DEFAULT_KEY)) : configured;
+        for (NamedKey key : effective) {
+            if (key.key().length() < MIN_KEY_LENGTH) {
+                throw new IllegalStateException("Refusing to start: API key '" + key.name() + "' is " + key.key().length()
+                        + " characters long; use at least " + MIN_KEY_LENGTH + " random ones (openssl rand -hex 32)");
+            }
+        }
         boolean usesDefault = effective.stream().anyMatch(k -> DEFAULT_KEY.equals(k.key()));
         if (usesDefault && mode == LaunchMode.NORMAL) {
             if (!allowDefaultInProd) {
@@ -93,8 +104,11 @@ public class ApiKeyRegistry {
                     continue;
                 }
                 int eq = trimmed.indexOf('=');
-                if (eq > 0) {
-                    result.add(new NamedKey(trimmed.substring(0, eq).trim(), trimmed.substring(eq + 1).trim()));
+                String name = eq > 0 ? trimmed.substring(0, eq).trim() : "";
+                String key = eq > 0 ? trimmed.substring(eq + 1).trim() : "";
+                // "name=key" only when it reads as one: base64 keys end in '=' padding, which must stay part of the key
+                if (NAME.matcher(name).matches() && !key.isEmpty() && !key.chars().allMatch(c -> c == '=')) {
+                    result.add(new NamedKey(name, key));
                 } else {
                     result.add(new NamedKey("key" + index, trimmed));
                 }

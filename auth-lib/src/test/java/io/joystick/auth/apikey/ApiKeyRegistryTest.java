@@ -120,6 +120,32 @@ class ApiKeyRegistryTest {
     }
 
     @Test
+    void anUnnamedBase64KeyKeepsItsPadding() {
+        assertEquals(List.of(new NamedKey("key1", "o8Ne4yJm/VJTeN++IbKLwg==")),
+                ApiKeyRegistry.parse(Optional.empty(), Optional.of("o8Ne4yJm/VJTeN++IbKLwg==")));
+        // no '+' or '/' in it: what stands before '=' could be a name, but padding alone is no key
+        assertEquals(List.of(new NamedKey("key1", "abcdEFGH12345678abcdEF=="), new NamedKey("svc", "abcdEFGH12345678abcdEF==")),
+                ApiKeyRegistry.parse(Optional.empty(), Optional.of("abcdEFGH12345678abcdEF==,svc=abcdEFGH12345678abcdEF==")));
+    }
+
+    @Test
+    void paddingIsNeverAcceptedAsAKey() {
+        ApiKeyRegistry registry = registry(Optional.empty(), Optional.of("abcdEFGH12345678abcdEF=="), LaunchMode.NORMAL);
+        assertEquals(Optional.empty(), registry.match("="));
+        assertEquals(Optional.empty(), registry.match("=="));
+        assertEquals(Optional.of("key1"), registry.match("abcdEFGH12345678abcdEF=="));
+    }
+
+    @Test
+    void refusesToStartWithAShortKeyWithoutShowingIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> registry(Optional.empty(), Optional.of("svc=tooShort-123"), LaunchMode.TEST));
+        assertTrue(e.getMessage().contains("'svc'"), e.getMessage());
+        assertFalse(e.getMessage().contains("tooShort-123"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> registry(Optional.of("svc="), Optional.empty(), LaunchMode.TEST));
+    }
+
+    @Test
     void singleKeyComesFirstSoItIsTheOutgoingKey() {
         assertEquals(List.of(new NamedKey("default", "single"), new NamedKey("next", "rotated")),
                 ApiKeyRegistry.parse(Optional.of("single"), Optional.of("next=rotated")));
@@ -136,12 +162,12 @@ class ApiKeyRegistryTest {
 
     @Test
     void matchReturnsTheNameOfThePresentedKey() {
-        ApiKeyRegistry registry = registry(Optional.of("single-key-000"),
-                Optional.of("primary=first-key-111, second-key-222 ,next=third-key-333"), LaunchMode.NORMAL);
-        assertEquals(Optional.of("default"), registry.match("single-key-000"));
-        assertEquals(Optional.of("primary"), registry.match("first-key-111"));
-        assertEquals(Optional.of("key2"), registry.match("second-key-222"));
-        assertEquals(Optional.of("next"), registry.match("third-key-333"));
+        ApiKeyRegistry registry = registry(Optional.of("single-key-000000"),
+                Optional.of("primary=first-key-1111111, second-key-2222222 ,next=third-key-3333333"), LaunchMode.NORMAL);
+        assertEquals(Optional.of("default"), registry.match("single-key-000000"));
+        assertEquals(Optional.of("primary"), registry.match("first-key-1111111"));
+        assertEquals(Optional.of("key2"), registry.match("second-key-2222222"));
+        assertEquals(Optional.of("next"), registry.match("third-key-3333333"));
     }
 
     @Test

@@ -61,6 +61,9 @@ class DeviceApiTest {
                 .patch("/api/devices/" + id).then().statusCode(200).body("name", equalTo("renamed"));
         given().auth().oauth2(Fixtures.user("dave")).contentType(ContentType.JSON).body(Map.of("allow", List.of("frank")))
                 .put("/api/devices/" + id + "/allow").then().statusCode(200).body("allow", equalTo(List.of("frank")));
+        // what other services check access with: the owner is allowed too
+        given().header("X-API-Key", Fixtures.SERVICE_KEY).get("/api/devices/" + id + "/allow").then().statusCode(200)
+                .body("allow", equalTo(List.of("dave", "frank")));
         given().auth().oauth2(Fixtures.user("erin")).get("/api/devices/" + id).then().statusCode(403);
         given().auth().oauth2(Fixtures.user("frank")).delete("/api/devices/" + id).then().statusCode(403);
         given().auth().oauth2(Fixtures.user("dave")).delete("/api/devices/" + id).then().statusCode(204);
@@ -94,7 +97,7 @@ class DeviceApiTest {
         given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "tertiary"))
                 .patch("/api/devices/" + id + "/slot").then().statusCode(400);
         given().header("X-API-Key", Fixtures.SERVICE_KEY).get("/api/devices/" + id + "/allow").then().statusCode(200)
-                .body("allow", equalTo(List.of("gina")));
+                .body("allow", equalTo(List.of("admin-1", "gina"))); // the admin who created it owns it
     }
 
     @Test

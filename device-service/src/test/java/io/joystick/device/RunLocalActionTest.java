@@ -53,6 +53,7 @@ class RunLocalActionTest {
                 "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))), "required", List.of("mode")), null);
         Fixtures.run(model, Fixtures.action("slot-check"), "echo $host", "local", null, null);
         Fixtures.run(model, Fixtures.action("login"), "true", "local", null, null);
+        Fixtures.run(model, Fixtures.action("binary"), "printf 'a\\000b'", "local", null, null);
         device = Fixtures.device(model, Map.of("host", "10.1.0.1", "secondSlotHost", "10.2.0.1"), "ivan");
     }
 
@@ -200,6 +201,31 @@ class RunLocalActionTest {
         assertFalse(logs.contains("s3cret-param"), logs);
         assertFalse(logs.contains("t0ken-param"), logs);
         given().auth().oauth2(Fixtures.user("judy")).get("/api/devices/" + device + "/logs").then().statusCode(403);
+    }
+
+    @Test
+    void binaryOutputIsReturnedAndLogged() {
+        given().auth().oauth2(Fixtures.user("ivan")).contentType(ContentType.JSON).body("{}")
+                .post("/api/run/" + device + "/binary").then().statusCode(200).body("output", equalTo("a\u0000b"));
+        given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device + "/logs").then().statusCode(200)
+                .body("items.find { it.action == 'binary' }.output", equalTo("a\uFFFDb"));
+    }
+
+    @Test
+    void setModeCalledByItsActionIdStoresTheModeAndIsLoggedByName() {
+        String actionId = Fixtures.action("set-mode");
+        given().auth().oauth2(Fixtures.user("ivan")).contentType(ContentType.JSON).body(Map.of("mode", "auto"))
+                .post("/api/run/" + device + "/" + actionId).then().statusCode(200);
+        given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("auto"));
+        given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device + "/logs").then().statusCode(200)
+                .body("items.action", hasItem("set-mode")).body("items.action", not(hasItem(actionId)));
+    }
+
+    @Test
+    void aRunDefinitionCannotOutlastTheMaximumTimeout() {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("model", model, "action", Fixtures.action("too-patient"), "command", "true", "timeout", 3600))
+                .post("/api/runs").then().statusCode(400).body("error", containsString("at most"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.alert.DeviceAlerts;
 import io.quarkus.security.Authenticated;
@@ -31,11 +32,14 @@ public class DeviceResource {
 
     private final DeviceService devices;
     private final DeviceAlerts alerts;
+    private final DatabaseDeviceAllowList allowLists;
     private final SecurityIdentity identity;
 
-    public DeviceResource(DeviceService devices, DeviceAlerts alerts, SecurityIdentity identity) {
+    public DeviceResource(DeviceService devices, DeviceAlerts alerts, DatabaseDeviceAllowList allowLists,
+            SecurityIdentity identity) {
         this.devices = devices;
         this.alerts = alerts;
+        this.allowLists = allowLists;
         this.identity = identity;
     }
 
@@ -77,12 +81,16 @@ public class DeviceResource {
         return Response.noContent().build();
     }
 
-    /** The allow-list alone: what other services cache for their access checks. */
+    /**
+     * Who may use the device, for other services' access checks and notification audiences: the allow-list
+     * and the owner, as device-service itself decides.
+     */
     @GET
     @Path("/{id}/allow")
     @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
     public Map<String, Object> allow(@PathParam("id") String id) {
-        return Map.of("id", id, "allow", devices.allowList(id));
+        Set<String> allowed = allowLists.allowed(id).orElseThrow(() -> ApiException.notFound("Device not found: " + id));
+        return Map.of("id", id, "allow", allowed.stream().sorted().toList());
     }
 
     @PUT

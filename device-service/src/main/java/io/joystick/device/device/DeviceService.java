@@ -110,11 +110,6 @@ public class DeviceService {
     }
 
     @Transactional
-    public List<String> allowList(String id) {
-        return require(id).allow.stream().sorted().toList();
-    }
-
-    @Transactional
     public DeviceView setAllow(Caller caller, String id, Set<String> allow) {
         Device device = require(id);
         requireOwner(caller, device);

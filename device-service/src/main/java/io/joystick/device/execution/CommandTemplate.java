@@ -33,12 +33,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * more, as backquotes consume one level of backslashes. Tokens that the shell itself would not expand
  * are left alone: escaped ({@code \$x}), in comments, or {@code $$}. A token after a here-document
  * operator ({@code <<}) is refused, because no quoting is inert inside a here-document body.
+ *
+ * <p>Quotes are not inert either where the shell evaluates arithmetic or expands a parameter:
+ * {@code $((…))}, {@code ((…))}, {@code $[…]}, {@code ${…}}, bash's {@code [[…]]} (its {@code -eq}/{@code -gt}
+ * integer comparisons are arithmetic, and bash arithmetic runs the {@code $(…)} in {@code a[$(…)]}) and {@code let}.
+ * There a token is replaced only by an integer (it needs no quoting); any other value is refused, so the
+ * run's JSON Schema should declare such a parameter {@code "type":"integer"}.
  */
 public final class CommandTemplate {
 
     public static final Set<String> BUILTINS = Set.of("device", "host", "port", "user", "phone", "userId");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
+    private static final Pattern ARITHMETIC_TEST = Pattern.compile("\\s-(eq|ne|lt|le|gt|ge)\\s");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CommandTemplate() {
@@ -163,6 +171,8 @@ public final class CommandTemplate {
             } else if (c == '`') {
                 contexts.push(Context.BACKQUOTED);
                 copy(1);
+            } else if (expansionEvaluatingValues()) {
+                return;
             } else if (startsWith("$(")) {
                 enterCommandSubstitution();
             } else if (startsWith("$$")) {
@@ -190,6 +200,8 @@ public final class CommandTemplate {
                     contexts.push(Context.BACKQUOTED);
                 }
                 copy(1);
+            } else if (expansionEvaluatingValues() || atWordStart() && commandEvaluatingValues()) {
+                return;
             } else if (startsWith("$(")) {
                 enterCommandSubstitution();
             } else if (context == Context.COMMAND_SUBSTITUTION && (c == '(' || c == ')')) {
@@ -206,6 +218,73 @@ public final class CommandTemplate {
             } else if (!substitute("", "")) {
                 copy(1);
             }
+        }
+
+        /** {@code $((…))}, {@code $[…]}, {@code ${…}} at {@code i}: copied with integer-only substitution. */
+        private boolean expansionEvaluatingValues() {
+            if (startsWith("$((")) {
+                return evaluating("$((…))", closing(i + 3, '(', ')', 2));
+            }
+            if (startsWith("$[")) {
+                return evaluating("$[…]", closing(i + 2, '[', ']', 1));
+            }
+            if (startsWith("${")) {
+                return evaluating("${…}", closing(i + 2, '{', '}', 1));
+            }
+            return false;
+        }
+
+        /** {@code ((…))}, {@code [[…]]} or {@code let …} starting a command at {@code i}. */
+        private boolean commandEvaluatingValues() {
+            if (startsWith("((")) {
+                return evaluating("((…))", closing(i + 2, '(', ')', 2));
+            }
+            if (startsWith("[[")) {
+                int close = template.indexOf("]]", i + 2);
+                int end = close < 0 ? template.length() : close + 2;
+                // string tests in [[…]] are fine with quoted values; its integer comparisons are arithmetic
+                return ARITHMETIC_TEST.matcher(template.substring(i, end)).find() && evaluating("[[… -eq …]]", end);
+            }
+            if (startsWith("let ") || startsWith("let\t")) {
+                int end = i;
+                while (end < template.length() && ";&|\n".indexOf(template.charAt(end)) < 0) {
+                    end++;
+                }
+                return evaluating("let", end);
+            }
+            return false;
+        }
+
+        /** The index after the delimiter that closes an opening one, counting nested pairs. */
+        private int closing(int from, char open, char close, int depth) {
+            for (int j = from; j < template.length(); j++) {
+                char c = template.charAt(j);
+                if (c == open) {
+                    depth++;
+                } else if (c == close && --depth == 0) {
+                    return j + 1;
+                }
+            }
+            return template.length();
+        }
+
+        /** Copies {@code [i, end)}, replacing each token by its value only if that value is an integer. */
+        private boolean evaluating(String construct, int end) {
+            while (i < end) {
+                if (template.charAt(i) == '$' && token.region(i, end).lookingAt()) {
+                    String name = token.group(1);
+                    String value = values.get(name);
+                    if (!INTEGER.matcher(value).matches()) {
+                        throw new IllegalArgumentException("Parameter $" + name + " is used inside " + construct
+                                + " in the command template, where only an integer can be passed safely, and its value is not one");
+                    }
+                    out.append(value);
+                    i = token.end();
+                } else {
+                    copy(template.charAt(i) == '\\' ? 2 : 1);
+                }
+            }
+            return true;
         }
 
         private void enterCommandSubstitution() {

@@ -17,7 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ActionLogService {
 
     /** Parameter names whose values are never stored. */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|key|credential|pin).*");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|pwd|secret|token|key|credential|pin|puk|psk|auth).*");
     private static final int MAX_OUTPUT = 8000;
 
     private final ActionLogRepository logs;
@@ -66,7 +66,12 @@ public class ActionLogService {
         return node;
     }
 
+    /** Cut to {@code max} characters; NUL becomes U+FFFD, as PostgreSQL text cannot hold it (binary output does). */
     private static String clip(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null) {
+            return null;
+        }
+        String text = value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+        return text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,6 +40,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ActionRunner {
+
+    private static final Logger LOG = Logger.getLogger(ActionRunner.class);
 
     public static final String SET_MODE = "set-mode";
     public static final String SLOT_CHECK = "slot-check";
@@ -80,7 +84,7 @@ public class ActionRunner {
     }
 
     /** The device as the run needs it, read in one short transaction (no transaction spans the command). */
-    private record Plan(Device device, RunDefinition run, Map<String, String> builtins, String host) {
+    private record Plan(Device device, String action, RunDefinition run, Map<String, String> builtins, String host) {
     }
 
     public Result run(Request request) {
@@ -111,17 +115,23 @@ public class ActionRunner {
         } catch (ExecutionException e) {
             result = new Result(502, RunOutcome.failed(e.getMessage(), millisSince(start)));
         }
-        if (result.status() == 200 && SET_MODE.equals(request.action())) {
+        if (result.status() == 200 && SET_MODE.equals(plan.action())) {
             modeFrom(request.parameters()).ifPresent(mode -> {
                 devices.setMode(plan.device().id, mode);
                 streamModes.changed(plan.device().id, mode);
             });
         }
         RunOutcome outcome = result.outcome();
-        logs.record(new ActionLogService.Entry(plan.device().id, request.action(), request.caller().id(),
-                request.parameters(), outcome.success(), outcome.exitCode(), outcome.output(), outcome.error(),
-                outcome.durationMs() == null ? millisSince(start) : outcome.durationMs(), request.clientAddress(),
-                request.userAgent(), request.quiet()));
+        try {
+            logs.record(new ActionLogService.Entry(plan.device().id, plan.action(), request.caller().id(),
+                    request.parameters(), outcome.success(), outcome.exitCode(), outcome.output(), outcome.error(),
+                    outcome.durationMs() == null ? millisSince(start) : outcome.durationMs(), request.clientAddress(),
+                    request.userAgent(), request.quiet()));
+        } catch (RuntimeException e) {
+            // The command has run: its caller gets its result; the missing audit entry is an operator's problem.
+            LOG.errorf("Action log entry for %s on device %s not written: %s", plan.action(), plan.device().id,
+                    e.getClass().getName());
+        }
         return result;
     }
 
@@ -165,7 +175,7 @@ public class ActionRunner {
         if (RunDefinition.Target.device.name().equals(run.target) && (host == null || device.user == null)) {
             throw ApiException.badRequest("Device " + device.id + " has no SSH host or user configured");
         }
-        return new Plan(device, run, builtins, host);
+        return new Plan(device, action.name, run, builtins, host);
     }
 
     private SshTarget sshTarget(Plan plan) {
@@ -176,12 +186,17 @@ public class ActionRunner {
     }
 
     private Duration timeout(Integer requested, Integer defined) {
+        // a definition stored before the maximum was lowered runs with the maximum rather than never
         Duration timeout = requested != null ? Duration.ofSeconds(requested)
-                : defined != null ? Duration.ofSeconds(defined) : config.defaultTimeout();
+                : defined != null ? min(Duration.ofSeconds(defined), config.maxTimeout()) : config.defaultTimeout();
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(config.maxTimeout()) > 0) {
             throw ApiException.badRequest("timeout: must be between 1 and " + config.maxTimeout().toSeconds() + " seconds");
         }
         return timeout;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Map<String, Object> parameterMap(JsonNode parameters) {

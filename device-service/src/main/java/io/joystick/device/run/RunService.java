@@ -14,6 +14,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.common.Ids;
 import io.joystick.device.action.Action;
 import io.joystick.device.action.ActionRepository;
+import io.joystick.device.config.RunConfig;
 import io.joystick.device.model.DeviceModel;
 import io.joystick.device.model.ModelRepository;
 
@@ -25,14 +26,16 @@ public class RunService {
     private final ActionRepository actions;
     private final ParameterSchemas schemas;
     private final ObjectMapper json;
+    private final RunConfig config;
 
     public RunService(RunRepository runs, ModelRepository models, ActionRepository actions, ParameterSchemas schemas,
-            ObjectMapper json) {
+            ObjectMapper json, RunConfig config) {
         this.runs = runs;
         this.models = models;
         this.actions = actions;
         this.schemas = schemas;
         this.json = json;
+        this.config = config;
     }
 
     @Transactional
@@ -93,6 +96,11 @@ public class RunService {
         }
         run.command = input.command();
         run.target = input.target() == null ? RunDefinition.Target.device.name() : input.target();
+        if (input.timeout() != null && input.timeout() > config.maxTimeout().toSeconds()) {
+            // otherwise every run of it would be refused, blaming the caller
+            throw ApiException.badRequest("timeout: must be at most " + config.maxTimeout().toSeconds()
+                    + " seconds (joystick.run.max-timeout)");
+        }
         run.timeoutSeconds = input.timeout();
         run.updated = Instant.now();
     }

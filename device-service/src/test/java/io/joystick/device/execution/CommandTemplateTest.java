@@ -110,6 +110,46 @@ class CommandTemplateTest {
         assertTrue(e.getMessage().contains("here-document"), e.getMessage());
     }
 
+    /** Where the shell evaluates a value (arithmetic, parameter expansion), single quotes would not keep it inert. */
+    static final List<String> EVALUATING_TEMPLATES = List.of(
+            "sleep $(( $n * 0 ))",
+            "echo \"$(( $n + 1 ))\"",
+            "echo ${UNSET_VAR:-$n}",
+            "echo \"${UNSET_VAR:-$n}\"",
+            "echo \"$(echo ${UNSET_VAR=$n})\"",
+            "echo $[ $n * 2 ]",
+            "(( $n > 0 )) && echo yes",
+            "if [[ $n -gt 0 ]]; then echo yes; fi",
+            "let x=$n; echo $x");
+
+    static Stream<Arguments> hostileValuesWhereTheShellEvaluatesThem() {
+        return EVALUATING_TEMPLATES.stream().flatMap(template -> Stream.concat(hostileValues(),
+                Stream.of("a[$(touch CANARY)]", "1+1", "0x10", "1 ")).map(value -> Arguments.of(template, value)));
+    }
+
+    @ParameterizedTest(name = "{0} with [{1}]")
+    @MethodSource("hostileValuesWhereTheShellEvaluatesThem")
+    void refusesAnythingButAnIntegerWhereTheShellEvaluatesTheValue(String template, String value) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CommandTemplate.render(template, BUILTINS, Map.of("n", value)));
+        assertTrue(e.getMessage().contains("only an integer"), e.getMessage());
+        assertFalse(!value.isEmpty() && e.getMessage().contains(value), "the error does not echo the value");
+    }
+
+    @Test
+    void passesIntegersWhereTheShellEvaluatesThem() throws Exception {
+        assertEquals("if [[ 21 -gt 0 ]]; then echo yes; fi",
+                CommandTemplate.render("if [[ $n -gt 0 ]]; then echo yes; fi", BUILTINS, Map.of("n", 21)));
+        assertEquals("let x=-3; echo $x", CommandTemplate.render("let x=$n; echo $x", BUILTINS, Map.of("n", "-3")));
+        assertEquals("[[ '$(x)' == live ]]", CommandTemplate.render("[[ $n == live ]]", BUILTINS, Map.of("n", "$(x)")),
+                "a string test in [[ ]] is quoted as usual");
+        for (String shell : Shells.available()) {
+            assertEquals("42\n", Shells.run(shell, CommandTemplate.render("echo $(( $n * 2 ))", BUILTINS, Map.of("n", 21)), dir));
+            assertEquals("21\n", Shells.run(shell,
+                    CommandTemplate.render("echo \"${UNSET_VAR:-$n}\"", BUILTINS, Map.of("n", 21)), dir));
+        }
+    }
+
     static Stream<String> hostileValues() {
         return Stream.of(
                 "; touch CANARY",

@@ -87,7 +87,8 @@ class DeployConfigTest {
                 Map.entry("/notifications", "notification-service"), Map.entry("/switcher/api/health", "switcher-client"));
         expected.forEach((path, service) -> assertEquals(service,
                 traefik.route(path).map(TraefikRoutes.Route::service).orElse("nothing"), path));
-        for (String unrouted : List.of("/q/metrics", "/q/health", "/swagger", "/api/healthz", "/api/revocations", "/")) {
+        for (String unrouted : List.of("/q/metrics", "/q/health", "/swagger", "/api/healthz", "/api/revocations", "/",
+                "/switcher/q/metrics", "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger")) {
             assertTrue(traefik.route(unrouted).isEmpty(), unrouted + " must not be public, routed to " + traefik.route(unrouted));
         }
     }

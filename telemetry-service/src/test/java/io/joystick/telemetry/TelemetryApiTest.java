@@ -10,16 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.joystick.auth.revocation.RevocationList;
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +40,9 @@ class TelemetryApiTest {
 
     @TestHTTPResource("/api/telemetry/stream")
     URL stream;
+
+    @Inject
+    RevocationList revocations;
 
     @BeforeEach
     void simulatorHasPublished() {
@@ -113,6 +123,35 @@ class TelemetryApiTest {
         SseClient.Opened admin = SseClient.read(URI.create(stream + "?token=" + JwksFileAuth.token("root", "admin")), 4);
         assertEquals(Set.of("gps", "imu", "battery", "cpsi"),
                 admin.events().stream().map(SseClient.Event::name).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void endsTheStreamWhenItsTokenExpires() throws Exception {
+        String token = JwksFileAuth.sign(TestKeys.claims("ana", Set.of("device-gps"))
+                .expiresAt(Instant.now().plusSeconds(3).getEpochSecond()));
+        long start = System.nanoTime();
+        // far more events than 3 s bring: returns only because the server ends the stream
+        SseClient.Opened opened = SseClient.read(URI.create(stream + "?token=" + token), 1000);
+        assertEquals(200, opened.status());
+        assertTrue(opened.events().size() < 1000, "the stream ended");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "ended at expiry, not at the client's timeout");
+    }
+
+    @Test
+    void endsTheStreamWhenItsTokenIsRevoked() throws Exception {
+        String token = JwksFileAuth.token("bo", "device-gps");
+        CompletableFuture<SseClient.Opened> reading = CompletableFuture.supplyAsync(() -> {
+            try {
+                return SseClient.read(URI.create(stream + "?token=" + token), 1000);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1500);
+        revocations.revokeUser("bo", Instant.now().getEpochSecond() + 1); // logout-all, as the poller would learn it
+        SseClient.Opened opened = reading.get(10, TimeUnit.SECONDS);
+        assertEquals(200, opened.status());
+        assertTrue(opened.events().size() < 1000, "the stream ended");
     }
 
     @Test

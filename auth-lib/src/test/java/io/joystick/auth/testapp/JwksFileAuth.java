@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * For other modules' tests: a signing key of auth-service's kind, published to the service under test as
@@ -49,6 +50,11 @@ public class JwksFileAuth implements QuarkusTestResourceLifecycleManager {
     /** A token for {@code userId} with these permissions (add "admin" for an admin). */
     public static String token(String userId, String... groups) {
         return TestKeys.sign(TestKeys.claims(userId, Set.of(groups)), KID, privateKey());
+    }
+
+    /** A token with these claims (e.g. a short expiry), signed with the test key. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return TestKeys.sign(claims, KID, privateKey());
     }
 
     private static PrivateKey privateKey() {

@@ -1,5 +1,6 @@
 package io.joystick.telemetry.rest;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
+import io.joystick.auth.revocation.CredentialLifetime;
 import io.joystick.telemetry.reading.Reading;
 import io.joystick.telemetry.reading.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
@@ -33,10 +35,12 @@ public class TelemetryResource {
 
     private final ReadingStore store;
     private final SecurityIdentity identity;
+    private final CredentialLifetime credentials;
 
-    public TelemetryResource(ReadingStore store, SecurityIdentity identity) {
+    public TelemetryResource(ReadingStore store, SecurityIdentity identity, CredentialLifetime credentials) {
         this.store = store;
         this.identity = identity;
+        this.credentials = credentials;
     }
 
     @GET
@@ -84,6 +88,7 @@ public class TelemetryResource {
     /**
      * Server-Sent Events: the current readings, then each new one, as events named after the sensor with the
      * reading as JSON data; only the sensors the caller may see. Browsers authenticate with {@code ?token=}.
+     * The stream ends when the token expires or is revoked (the browser then reconnects with a fresh one).
      */
     @GET
     @Path("telemetry/stream")
@@ -96,7 +101,10 @@ public class TelemetryResource {
         Multi<OutboundSseEvent> live = store.events()
                 .select().where(event -> sensors.contains(event.sensor()))
                 .map(event -> event(sse, event.sensor(), event.reading()));
-        return Multi.createBy().concatenating().streams(current, live);
+        Principal principal = identity.getPrincipal();
+        Multi<OutboundSseEvent> events = Multi.createBy().concatenating().streams(current, live)
+                .select().first(event -> credentials.holds(principal));
+        return credentials.remaining(principal).map(left -> events.select().first(left)).orElse(events);
     }
 
     private static OutboundSseEvent event(Sse sse, Sensor sensor, Reading reading) {

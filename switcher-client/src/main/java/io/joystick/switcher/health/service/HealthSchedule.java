@@ -50,7 +50,7 @@ public class HealthSchedule {
     }
 
     void tick() {
-        restorer.restoreIfPending();
+        restorer.restore();
         monitor.runAll();
     }
 }

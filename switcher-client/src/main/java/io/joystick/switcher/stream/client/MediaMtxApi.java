@@ -2,21 +2,30 @@ package io.joystick.switcher.stream.client;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** MediaMTX's control API (v3), path configuration only. */
 @RegisterRestClient(configKey = "mediamtx")
 @Path("/v3/config/paths")
 interface MediaMtxApi {
+
+    /** {@code {"pageCount":…,"items":[{"name":…},…]}}; pages count from 0. */
+    @GET
+    @Path("list")
+    JsonNode list(@QueryParam("page") int page, @QueryParam("itemsPerPage") int itemsPerPage,
+            @HeaderParam("Authorization") String authorization);
 
     @POST
     @Path("add/{name}")

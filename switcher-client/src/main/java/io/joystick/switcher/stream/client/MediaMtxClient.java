@@ -3,6 +3,8 @@ package io.joystick.switcher.stream.client;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.joystick.switcher.common.RemoteErrors;
@@ -26,6 +29,9 @@ import io.joystick.switcher.config.SwitcherConfig;
 @ApplicationScoped
 public class MediaMtxClient {
 
+    private static final int LIST_PAGE_SIZE = 500;
+    private static final int MAX_LIST_PAGES = 100;
+
     private final MediaMtxApi api;
     private final String authorization;
 
@@ -35,6 +41,26 @@ public class MediaMtxClient {
                 .map(user -> "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + config.mediamtx().password().orElse("")).getBytes(StandardCharsets.UTF_8)))
                 .orElse(null);
+    }
+
+    /** The names of the paths MediaMTX has configured now. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = MediaMtxException.class)
+    public Set<String> pathNames() {
+        Set<String> names = new HashSet<>();
+        try {
+            int pages = 1;
+            for (int page = 0; page < pages && page < MAX_LIST_PAGES; page++) {
+                JsonNode answer = api.list(page, LIST_PAGE_SIZE, authorization);
+                answer.path("items").forEach(item -> names.add(item.path("name").asText()));
+                pages = answer.path("pageCount").asInt(1);
+            }
+        } catch (WebApplicationException e) {
+            throw refused(e);
+        }
+        return names;
     }
 
     /** Adds the path; one that already exists is replaced, so the call can be repeated. */

@@ -2,6 +2,7 @@ package io.joystick.switcher.stream.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,56 +13,62 @@ import org.jboss.logging.Logger;
 import io.joystick.switcher.device.client.Device;
 import io.joystick.switcher.device.client.DeviceServiceClient;
 import io.joystick.switcher.health.service.Shard;
+import io.joystick.switcher.stream.client.MediaMtxClient;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * After a start, gives every streaming device of this replica's shard its MediaMTX path again (MediaMTX
- * forgets paths added through its API when it restarts, and so may the switcher's view of them). One
- * device that fails is logged and the others go on. If device-service cannot list the devices, the next
- * health run tries again.
+ * Keeps MediaMTX's paths in step with the streaming devices of this replica's shard. After the switcher's own
+ * start it gives every one its path again; at every health run after that it adds back those MediaMTX lacks,
+ * as MediaMTX forgets the paths added through its API whenever it restarts. One device that fails is logged
+ * and the others go on. If device-service or MediaMTX cannot answer, the next health run tries again.
  */
 @ApplicationScoped
 public class StreamRestorer {
 
     private static final Logger LOG = Logger.getLogger(StreamRestorer.class);
 
-    public record Restored(List<String> restored, List<String> failed) {
-    }
-
     private final DeviceServiceClient devices;
     private final StreamService streams;
+    private final MediaMtxClient mediaMtx;
     private final Shard shard;
     private boolean pending = true;
-    private volatile Restored last;
 
-    public StreamRestorer(DeviceServiceClient devices, StreamService streams, Shard shard) {
+    public StreamRestorer(DeviceServiceClient devices, StreamService streams, MediaMtxClient mediaMtx, Shard shard) {
         this.devices = devices;
         this.streams = streams;
+        this.mediaMtx = mediaMtx;
         this.shard = shard;
     }
 
     void onStart(@Observes StartupEvent event) {
         // off the start-up thread: a slow or absent device-service must not hold the service's start
-        CompletableFuture.runAsync(this::restoreIfPending);
+        CompletableFuture.runAsync(this::restore);
     }
 
-    public synchronized void restoreIfPending() {
-        if (!pending) {
-            return;
-        }
+    public synchronized void restore() {
         List<Device> all;
         try {
             all = devices.devices();
         } catch (RuntimeException e) {
-            LOG.warnf("Stream paths not restored yet, device-service unavailable (%s); retrying at the next health run",
+            LOG.warnf("Stream paths not checked, device-service unavailable (%s); retrying at the next health run",
                     e.getMessage());
             return;
         }
-        pending = false;
+        Set<String> present = Set.of();
+        if (!pending) {
+            try {
+                present = mediaMtx.pathNames();
+            } catch (RuntimeException e) {
+                LOG.warnf("Stream paths not checked, MediaMTX's path list unavailable (%s); retrying at the next health run",
+                        e.getMessage());
+                return;
+            }
+        }
         List<String> restored = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (Device device : all) {
-            if (!shard.owns(device.id()) || !StreamService.hasPath(device.mode())) {
+            if (!shard.owns(device.id()) || !StreamService.hasPath(device.mode())
+                    || !pending && present.contains(StreamPaths.name(device))) {
                 continue;
             }
             try {
@@ -72,11 +79,12 @@ public class StreamRestorer {
                 LOG.warnf("Stream path of device %s not restored: %s", device.id(), e.getMessage());
             }
         }
-        last = new Restored(restored, failed);
-        LOG.infof("Stream paths restored for %d device(s), %d failed", restored.size(), failed.size());
-    }
-
-    public Restored last() {
-        return last;
+        if (pending) {
+            LOG.infof("Stream paths restored for %d device(s), %d failed", restored.size(), failed.size());
+        } else if (!restored.isEmpty() || !failed.isEmpty()) {
+            LOG.warnf("MediaMTX lacked the stream paths of %d device(s) (restarted?): %d added back, %d failed",
+                    restored.size() + failed.size(), restored.size(), failed.size());
+        }
+        pending = false;
     }
 }

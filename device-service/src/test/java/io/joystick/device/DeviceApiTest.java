@@ -101,6 +101,19 @@ class DeviceApiTest {
     }
 
     @Test
+    void aModelInUseIsNotDeletedAndATooLargeConfigurationIsRefused() {
+        String model = Fixtures.model();
+        String id = Fixtures.device(model, Map.of("host", "10.0.0.6"));
+        given().auth().oauth2(Fixtures.admin()).delete("/api/models/" + model).then().statusCode(409)
+                .body("success", equalTo(false)).body("error", containsString("used by 1 device"));
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("configuration", Map.of("source", "x".repeat(20_001))))
+                .patch("/api/devices/" + id).then().statusCode(400).body("error", containsString("configuration"));
+        given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + id).then().statusCode(204);
+        given().auth().oauth2(Fixtures.admin()).delete("/api/models/" + model).then().statusCode(204);
+    }
+
+    @Test
     void refusesSecondarySlotWithoutSecondaryHost() {
         String id = Fixtures.device(Fixtures.model(), Map.of("host", "10.0.0.5"));
         given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "secondary"))

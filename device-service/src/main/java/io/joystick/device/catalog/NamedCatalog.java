@@ -62,6 +62,12 @@ public abstract class NamedCatalog<T extends Named> implements PanacheRepository
     }
 
     public void remove(String idOrName) {
-        delete(require(idOrName));
+        T entity = require(idOrName);
+        refuseRemovalIfInUse(entity);
+        delete(entity);
+    }
+
+    /** Throws a 409 when something still refers to the entity and would not go with it. */
+    protected void refuseRemovalIfInUse(T entity) {
     }
 }

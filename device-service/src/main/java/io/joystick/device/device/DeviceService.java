@@ -31,6 +31,8 @@ import io.joystick.device.model.ModelRepository;
 public class DeviceService {
 
     public static final String CREATE_PERMISSION = "create-device";
+    /** The column's size (V1__device_schema.sql). */
+    static final int MAX_CONFIGURATION = 20000;
 
     private final DeviceRepository devices;
     private final ModelRepository models;
@@ -195,7 +197,11 @@ public class DeviceService {
             if (!input.configuration().isObject() && !input.configuration().isNull()) {
                 throw ApiException.badRequest("configuration: must be a JSON object");
             }
-            device.configuration = input.configuration().isNull() ? null : input.configuration().toString();
+            String configuration = input.configuration().isNull() ? null : input.configuration().toString();
+            if (configuration != null && configuration.length() > MAX_CONFIGURATION) {
+                throw ApiException.badRequest("configuration: at most " + MAX_CONFIGURATION + " characters of JSON");
+            }
+            device.configuration = configuration;
         }
         if (input.information() != null) {
             applyInformation(device, input.information());

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.auth.error.ApiException;
 import io.joystick.device.catalog.NamedCatalog;
 
 @ApplicationScoped
@@ -17,5 +18,15 @@ public class ModelRepository extends NamedCatalog<DeviceModel> {
     @Override
     protected Supplier<DeviceModel> factory() {
         return DeviceModel::new;
+    }
+
+    /** Devices keep their model (runs go with it): a model still in use is not removed. */
+    @Override
+    protected void refuseRemovalIfInUse(DeviceModel model) {
+        long devices = getEntityManager().createQuery("select count(d) from Device d where d.modelId = :model", Long.class)
+                .setParameter("model", model.id).getSingleResult();
+        if (devices > 0) {
+            throw ApiException.conflict("Model " + model.name + " is used by " + devices + " device(s); change or delete them first");
+        }
     }
 }

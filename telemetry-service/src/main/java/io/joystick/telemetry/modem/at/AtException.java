@@ -21,4 +21,9 @@ public class AtException extends Exception {
     public Reason reason() {
         return reason;
     }
+
+    /** A plain {@code ERROR}: the command is unknown to this modem (a {@code +CME ERROR} says it cannot do it now). */
+    public boolean unknownCommand() {
+        return reason == Reason.REFUSED && getMessage().endsWith(": ERROR");
+    }
 }

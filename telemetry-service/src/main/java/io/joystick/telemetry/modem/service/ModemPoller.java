@@ -3,6 +3,7 @@ package io.joystick.telemetry.modem.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -39,8 +40,10 @@ public final class ModemPoller implements Runnable {
     private final boolean cellular;
     private final boolean battery;
     private final boolean gps;
+    private static final Set<String> MODEM_STARTED = Set.of("RDY", "START");
+
     private volatile ModemFamily family;
-    private long preparedConnection = -1;
+    private volatile long preparedConnection = -1;
 
     public ModemPoller(AtChannel channel, ReadingStore store, ModemFamily family, Duration timeout, boolean cellular,
             boolean battery, boolean gps) {
@@ -51,9 +54,7 @@ public final class ModemPoller implements Runnable {
         this.cellular = cellular;
         this.battery = battery;
         this.gps = gps;
-        if (gps) {
-            channel.onUnsolicited(this::unsolicited);
-        }
+        channel.onUnsolicited(this::unsolicited);
     }
 
     @Override
@@ -77,16 +78,29 @@ public final class ModemPoller implements Runnable {
         }
     }
 
+    /**
+     * Echo off (and the GNSS receiver on) once per connection, and again after the modem restarted. A modem
+     * still booting does not answer: the set-up counts only once it did (a refusal is an answer: SIMCom
+     * refuses {@code AT+CGPS=1} when the receiver is already on).
+     */
     private void prepareAfterConnect() {
         long connection = channel.connection();
         if (connection == preparedConnection) {
             return;
         }
-        tryCommand("ATE0", null);
-        if (gps) {
-            tryCommand("AT+CGPS=1", null);
+        if (answered("ATE0") && (!gps || answered("AT+CGPS=1"))) {
+            preparedConnection = connection;
         }
-        preparedConnection = connection;
+    }
+
+    private boolean answered(String command) {
+        try {
+            channel.send(command, null, timeout);
+            return true;
+        } catch (AtException e) {
+            LOG.debugf("%s", e.getMessage());
+            return e.reason() == AtException.Reason.REFUSED;
+        }
     }
 
     private void pollCell() {
@@ -115,7 +129,8 @@ public final class ModemPoller implements Runnable {
                 }
                 return CpsiParser.parse(lines, Instant.now(), SOURCE);
             } catch (AtException e) {
-                if (family == ModemFamily.SIMCOM || e.reason() != AtException.Reason.REFUSED) {
+                // only an unknown command means "not SIMCom": +CME ERROR (SIM busy at boot, …) passes
+                if (family == ModemFamily.SIMCOM || !e.unknownCommand()) {
                     LOG.debugf("%s", e.getMessage());
                     return null;
                 }
@@ -156,10 +171,16 @@ public final class ModemPoller implements Runnable {
         }
     }
 
-    /** {@code +CGPSINFO:} also arrives on its own after {@code AT+CGPSINFO=N}. */
+    /**
+     * {@code +CGPSINFO:} also arrives on its own after {@code AT+CGPSINFO=N}. {@code RDY} / {@code START}: the
+     * modem restarted on a port that stayed open, with echo on and the receiver off again.
+     */
     private void unsolicited(String line) {
-        if (line.startsWith(CgpsInfoParser.PREFIX)) {
+        if (gps && line.startsWith(CgpsInfoParser.PREFIX)) {
             store.publish(Sensor.GPS, CgpsInfoParser.parseLine(line, Instant.now(), SOURCE));
+        } else if (MODEM_STARTED.contains(line)) {
+            LOG.infof("The modem restarted (%s); setting it up again", line);
+            preparedConnection = -1;
         }
     }
 

@@ -2,6 +2,7 @@ package io.joystick.telemetry.modem.at;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,44 @@ class ModemPollerTest {
         poller.run();
         assertEquals(cpsiAsked, modem.received().stream().filter("AT+CPSI?"::equals).count());
         assertEquals(-70.0, ((CellReading) store.latest(Sensor.CELLULAR).orElseThrow()).rssi());
+    }
+
+    @Test
+    void keepsAskingCpsiWhileTheSimIsBusy() {
+        String lte = "+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15";
+        modem.fail("AT+CPSI?", "+CME ERROR: 14").answer("AT+CSQ", List.of("+CSQ: 24,99")).answer("AT+COPS?", List.of("+COPS: 0"));
+        ModemPoller poller = poller(ModemFamily.AUTO, true, false, false);
+        poller.run();
+        assertTrue(store.latest(Sensor.CELLULAR).isEmpty());
+        modem.answer("AT+CPSI?", List.of(lte));
+        poller.run();
+        assertEquals("LTE", ((CellReading) store.latest(Sensor.CELLULAR).orElseThrow()).technology());
+        assertFalse(modem.received().stream().anyMatch(c -> c.startsWith("AT+QENG")), "a busy SIM is no reason to think it Quectel");
+    }
+
+    @Test
+    void setsUpAModemThatDidNotAnswerWhileBooting() {
+        modem.silent(true);
+        ModemPoller poller = new ModemPoller(channel, store, ModemFamily.SIMCOM, Duration.ofMillis(300), false, false, true);
+        poller.run();
+        assertFalse(modem.received().contains("AT+CGPS=1"), "nothing more after a set-up command went unanswered");
+        modem.silent(false).answer("AT+CGPS=1", List.of()).answer("AT+CGPSINFO", List.of("+CGPSINFO: ,,,,,,,,"));
+        poller.run();
+        assertTrue(modem.received().contains("AT+CGPS=1"), "set up once the modem answers: " + modem.received());
+    }
+
+    @Test
+    void setsUpTheModemAgainAfterItRestarted() {
+        modem.answer("AT+CGPS=1", List.of()).answer("AT+CGPSINFO", List.of("+CGPSINFO: ,,,,,,,,"));
+        ModemPoller poller = poller(ModemFamily.SIMCOM, false, false, true);
+        poller.run();
+        poller.run();
+        assertEquals(1, modem.received().stream().filter("AT+CGPS=1"::equals).count());
+        port.pair.write("\r\nRDY\r\n"); // a reset on a port that stayed open
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            poller.run();
+            assertEquals(2, modem.received().stream().filter("AT+CGPS=1"::equals).count());
+        });
     }
 
     @Test

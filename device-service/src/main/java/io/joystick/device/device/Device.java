@@ -13,8 +13,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 @Entity
 @Table(name = "devices")
+// Only the changed columns are written: a host key pinned meanwhile is not reverted by, say, a slot switch.
+@DynamicUpdate
 public class Device {
 
     public static final String PRIMARY = "primary";

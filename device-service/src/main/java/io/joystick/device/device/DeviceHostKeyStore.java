@@ -3,6 +3,7 @@ package io.joystick.device.device;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,15 +36,19 @@ public class DeviceHostKeyStore implements HostKeyStore {
                 .map(node -> node.asText()));
     }
 
+    /** The device's row is locked meanwhile, so two first connections (say, to both slots) cannot lose a pin. */
     @Override
-    public void pin(SshTarget target, String publicKeyOpenSshLine) {
-        QuarkusTransaction.requiringNew().run(() -> devices.findByIdOptional(target.deviceId()).ifPresent(device -> {
-            ObjectNode keys = read(device.hostKeys);
-            if (!keys.has(address(target))) {
-                keys.put(address(target), publicKeyOpenSshLine);
-                device.hostKeys = keys.toString();
-            }
-        }));
+    public String pin(SshTarget target, String publicKeyOpenSshLine) {
+        return QuarkusTransaction.requiringNew().call(() -> devices.findByIdOptional(target.deviceId(),
+                LockModeType.PESSIMISTIC_WRITE).map(device -> {
+                    ObjectNode keys = read(device.hostKeys);
+                    if (keys.path(address(target)).isTextual()) {
+                        return keys.path(address(target)).asText();
+                    }
+                    keys.put(address(target), publicKeyOpenSshLine);
+                    device.hostKeys = keys.toString();
+                    return publicKeyOpenSshLine;
+                }).orElse(publicKeyOpenSshLine));
     }
 
     private static String address(SshTarget target) {

@@ -11,5 +11,10 @@ public interface HostKeyStore {
 
     Optional<String> pinned(SshTarget target);
 
-    void pin(SshTarget target, String publicKeyOpenSshLine);
+    /**
+     * Pins the key unless one is pinned already, atomically.
+     *
+     * @return the key pinned now: this one, or the one another connection pinned first
+     */
+    String pin(SshTarget target, String publicKeyOpenSshLine);
 }

@@ -46,12 +46,14 @@ final class PinningServerKeyVerifier implements ServerKeyVerifier {
         try {
             Optional<String> pinned = store.pinned(target);
             if (pinned.isEmpty()) {
-                store.pin(target, presented);
-                LOG.infof("Pinned SSH host key %s for device %s at %s:%d", KeyUtils.getFingerPrint(serverKey),
-                        target.deviceId(), target.host(), target.port());
-                return true;
-            }
-            if (sameKey(pinned.get(), presented)) {
+                String stored = store.pin(target, presented);
+                if (sameKey(stored, presented)) {
+                    LOG.infof("Pinned SSH host key %s for device %s at %s:%d", KeyUtils.getFingerPrint(serverKey),
+                            target.deviceId(), target.host(), target.port());
+                    return true;
+                }
+                // another connection pinned a different key first: this one is checked against it below
+            } else if (sameKey(pinned.get(), presented)) {
                 return true;
             }
         } catch (RuntimeException e) {

@@ -15,8 +15,9 @@ final class InMemoryHostKeyStore implements HostKeyStore {
     }
 
     @Override
-    public void pin(SshTarget target, String publicKeyOpenSshLine) {
-        pins.putIfAbsent(key(target), publicKeyOpenSshLine);
+    public String pin(SshTarget target, String publicKeyOpenSshLine) {
+        String earlier = pins.putIfAbsent(key(target), publicKeyOpenSshLine);
+        return earlier == null ? publicKeyOpenSshLine : earlier;
     }
 
     int size() {

@@ -235,6 +235,28 @@ class SshExecutorTest {
     }
 
     @Test
+    void refusesAKeyWhenAnotherConnectionPinnedADifferentOneFirst() throws Exception {
+        String pinnedFirst = PublicKeyEntry.toString(ed25519Key.publicKey()); // any key but the server's
+        HostKeyStore lostTheRace = new HostKeyStore() {
+            @Override
+            public Optional<String> pinned(SshTarget target) {
+                return Optional.empty(); // read before the other connection's pin
+            }
+
+            @Override
+            public String pin(SshTarget target, String publicKeyOpenSshLine) {
+                return pinnedFirst;
+            }
+        };
+        SshExecutor racing = new SshExecutor(TestSshConfig.defaults(), lostTheRace);
+        try {
+            assertThrows(HostKeyMismatchException.class, () -> racing.run(target(), "true", TEN_SECONDS, MIB));
+        } finally {
+            racing.close();
+        }
+    }
+
+    @Test
     void refusesAChangedHostKeyUntilThePinIsCleared() throws Exception {
         executor.run(target(), "true", TEN_SECONDS, MIB);
         String pinned = hostKeys.pinned(target()).orElseThrow();
@@ -262,7 +284,7 @@ class SshExecutorTest {
             }
 
             @Override
-            public void pin(SshTarget target, String line) {
+            public String pin(SshTarget target, String line) {
                 throw new IllegalStateException("database down");
             }
         };

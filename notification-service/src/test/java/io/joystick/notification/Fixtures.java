@@ -2,6 +2,12 @@ package io.joystick.notification;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +34,12 @@ public final class Fixtures {
     /** A user id no other test uses, so histories do not mix. */
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The key JwksFileAuth signs with (it keeps it in a file for the tests). */
+    public static PrivateKey signingKey() throws Exception {
+        byte[] der = Base64.getDecoder().decode(Files.readString(Path.of("target", "test-auth", "signing.key")).trim());
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
     public static Map<String, Object> notification(String type, String title, String message) {

@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.notification.history.NotificationResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -103,6 +105,14 @@ class HistoryTest {
         given().post("/api/notifications/seen-all").then().statusCode(401);
         as("ana").get("/api/notifications?perPage=1000").then().statusCode(400);
         as("ana").get("/api/notifications?page=0").then().statusCode(400);
+    }
+
+    @Test
+    void answers400ForAPageTooFarToCount() {
+        as("ana").get("/api/notifications?page=" + Integer.MAX_VALUE).then().statusCode(400)
+                .body("success", equalTo(false)).body("error", startsWith("Validation failed: "));
+        as("ana").get("/api/notifications?page=" + NotificationResource.MAX_PAGE + "&perPage=" + NotificationResource.MAX_PER_PAGE)
+                .then().statusCode(200).body("items", empty());
     }
 
     /** Everything a new user sees already: the broadcasts other tests sent. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -19,6 +20,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -78,6 +80,16 @@ class SendNotificationTest {
         Map<String, Object> emergency = Fixtures.to("ana", "fire");
         emergency.put("type", "emergency");
         send(token, emergency).statusCode(403).body("error", containsString("emergency"));
+    }
+
+    @Test
+    void aUserWithAnEmailAsLongAsAllowedCanSend() throws Exception {
+        String user = Fixtures.unique("long-email");
+        String email = "x".repeat(64) + "@" + "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(57) + ".io";
+        String token = TestKeys.sign(TestKeys.claims(user, Set.of("notifications")).upn(email).claim("email", email),
+                JwksFileAuth.KID, Fixtures.signingKey());
+        String id = send(token, Fixtures.to(user, "note to self")).statusCode(200).extract().path("notificationId");
+        given().auth().oauth2(token).get("/api/notifications").then().statusCode(200).body("items[0].id", equalTo(id));
     }
 
     @Test

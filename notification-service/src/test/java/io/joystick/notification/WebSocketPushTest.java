@@ -144,20 +144,13 @@ class WebSocketPushTest {
         String user = Fixtures.unique("brief");
         long expiresAt = java.time.Instant.now().getEpochSecond() + 3;
         String token = io.joystick.auth.testapp.TestKeys.sign(
-                io.joystick.auth.testapp.TestKeys.claims(user, java.util.Set.of()).expiresAt(expiresAt), JwksFileAuth.KID, signingKey());
+                io.joystick.auth.testapp.TestKeys.claims(user, java.util.Set.of()).expiresAt(expiresAt), JwksFileAuth.KID, Fixtures.signingKey());
         try (WsClient client = WsClient.withToken(token);
                 WsClient lasting = WsClient.withToken(Fixtures.user(Fixtures.unique("lasting")))) {
             await().atMost(Duration.ofSeconds(15)).until(client::isClosed);
             assertTrue(java.time.Instant.now().getEpochSecond() >= expiresAt, "closed before the token expired");
             assertFalse(lasting.isClosed());
         }
-    }
-
-    /** The key JwksFileAuth signs with (it keeps it in a file for the tests). */
-    private static java.security.PrivateKey signingKey() throws Exception {
-        byte[] der = java.util.Base64.getDecoder().decode(
-                java.nio.file.Files.readString(java.nio.file.Path.of("target", "test-auth", "signing.key")).trim());
-        return java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
     }
 
     @Test

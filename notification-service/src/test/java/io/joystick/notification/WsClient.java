@@ -100,6 +100,11 @@ public final class WsClient implements AutoCloseable {
         return closed.isDone();
     }
 
+    /** The status the server closed with; -1 after an error, null while open. */
+    public Integer closeStatus() {
+        return closed.getNow(null);
+    }
+
     @Override
     public void close() {
         socket.abort();

@@ -24,6 +24,10 @@ public interface NotificationConfig {
         /** At most this many missed notifications are replayed on connect with {@code ?since=}. */
         @WithDefault("500")
         int replayLimit();
+
+        /** How often open connections are checked against the revocation list (read by the scheduler). */
+        @WithDefault("1s")
+        Duration revocationCheck();
     }
 
     interface Fanout {

@@ -15,11 +15,13 @@ import io.joystick.notification.config.NotificationConfig;
 public class Announcer {
 
     private final Cluster cluster;
+    private final DeliveredHere deliveredHere;
     private final EntityManager entityManager;
     private final String channel;
 
-    public Announcer(Cluster cluster, EntityManager entityManager, NotificationConfig config) {
+    public Announcer(Cluster cluster, DeliveredHere deliveredHere, EntityManager entityManager, NotificationConfig config) {
         this.cluster = cluster;
+        this.deliveredHere = deliveredHere;
         this.entityManager = entityManager;
         this.channel = config.fanout().channel();
     }
@@ -33,5 +35,7 @@ public class Announcer {
                 .setParameter("channel", channel)
                 .setParameter("payload", Announcement.encode(cluster.instanceId(), seq))
                 .getSingleResult();
+        // The sender pushes it to this instance's connections itself.
+        deliveredHere.add(seq);
     }
 }

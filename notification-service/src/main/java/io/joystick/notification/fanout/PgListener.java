@@ -1,6 +1,7 @@
 package io.joystick.notification.fanout;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.joystick.notification.config.NotificationConfig;
 import io.joystick.notification.push.Connections;
+import io.joystick.notification.push.Outgoing;
 import io.joystick.notification.store.NotificationLoader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,15 +24,19 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
  * On PostgreSQL: LISTENs for the notifications other instances store and pushes them to this instance's
- * connections. The subscriber reconnects by itself after the connection drops; what was announced while
- * it was down reaches clients when they reconnect with {@code ?since=}.
+ * connections. The subscriber reconnects by itself after the connection drops; each time LISTEN is in place
+ * again, what was stored meanwhile (announcements nobody heard) is loaded and pushed before anything else.
  */
 @ApplicationScoped
 public class PgListener {
 
     private static final Logger LOG = Logger.getLogger(PgListener.class);
 
+    /** Notifications loaded at a time when catching up. */
+    static final int CATCH_UP_BATCH = 200;
+
     private final Cluster cluster;
+    private final DeliveredHere deliveredHere;
     private final NotificationLoader loader;
     private final Connections connections;
     private final Vertx vertx;
@@ -42,13 +48,16 @@ public class PgListener {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "notification-fanout"));
     private volatile PgSubscriber subscriber;
     private volatile boolean listening;
+    /** The highest sequence number heard on the channel or caught up with; written on the worker only. */
+    private volatile long highestSeen;
     private volatile boolean stopped;
 
-    public PgListener(Cluster cluster, NotificationLoader loader, Connections connections, Vertx vertx, NotificationConfig config,
+    public PgListener(Cluster cluster, DeliveredHere deliveredHere, NotificationLoader loader, Connections connections, Vertx vertx, NotificationConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.cluster = cluster;
+        this.deliveredHere = deliveredHere;
         this.loader = loader;
         this.connections = connections;
         this.vertx = vertx;
@@ -62,14 +71,16 @@ public class PgListener {
         if (!cluster.sharedDatabase()) {
             return;
         }
+        highestSeen = loader.latestSeq();
         long delay = Math.max(100, config.fanout().reconnectDelay().toMillis());
+        // The policy is asked each time the LISTEN connection is lost (and before each further attempt).
         PgSubscriber pg = PgSubscriber.subscriber(vertx, connectOptions(jdbcUrl, username, password))
-                .reconnectPolicy(retries -> delay);
+                .reconnectPolicy(retries -> {
+                    disconnected();
+                    return delay;
+                });
         pg.channel(config.fanout().channel())
-                .subscribeHandler(v -> {
-                    listening = true;
-                    LOG.infof("Listening for notifications of other instances on channel %s", config.fanout().channel());
-                })
+                .subscribeHandler(v -> worker.execute(this::subscribed))
                 .handler(this::received);
         subscriber = pg;
         connect(pg, delay);
@@ -90,10 +101,49 @@ public class PgListener {
         });
     }
 
+    private void disconnected() {
+        if (listening) {
+            listening = false;
+            LOG.warn("Lost the LISTEN connection to PostgreSQL; reconnecting");
+        }
+    }
+
+    /** On the worker: LISTEN is (again) in place, so catch up with what nobody heard meanwhile. */
+    private void subscribed() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot load the notifications stored while not listening: %s", e.toString());
+        }
+        listening = true;
+        LOG.infof("Listening for notifications of other instances on channel %s", config.fanout().channel());
+    }
+
+    private void catchUp() {
+        deliveredHere.forgetUpTo(highestSeen);
+        List<Outgoing> missed;
+        do {
+            missed = loader.outgoingAfter(highestSeen, CATCH_UP_BATCH);
+            for (Outgoing outgoing : missed) {
+                highestSeen = outgoing.seq();
+                if (!deliveredHere.contains(outgoing.seq())) {
+                    deliveredHere.add(outgoing.seq());
+                    connections.deliver(outgoing);
+                }
+            }
+        } while (missed.size() == CATCH_UP_BATCH);
+    }
+
     private void received(String payload) {
-        Announcement.decode(payload)
-                .filter(a -> !a.instanceId().equals(cluster.instanceId()))
-                .ifPresent(a -> worker.execute(() -> push(a.seq())));
+        Announcement.decode(payload).ifPresent(a -> worker.execute(() -> heard(a)));
+    }
+
+    private void heard(Announcement announcement) {
+        highestSeen = Math.max(highestSeen, announcement.seq());
+        boolean delivered = deliveredHere.take(announcement.seq());
+        if (!delivered && !announcement.instanceId().equals(cluster.instanceId())) {
+            push(announcement.seq());
+        }
     }
 
     private void push(long seq) {

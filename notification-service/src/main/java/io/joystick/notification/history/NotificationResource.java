@@ -31,6 +31,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class NotificationResource {
 
     public static final int MAX_PER_PAGE = 100;
+    /** The last page whose first item, (page - 1) * perPage, still fits the int the database paging takes. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PER_PAGE + 1;
 
     private final NotificationSender sender;
     private final NotificationHistory history;
@@ -51,7 +53,7 @@ public class NotificationResource {
     }
 
     @GET
-    public HistoryPage list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
+    public HistoryPage list(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(MAX_PAGE) int page,
             @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(MAX_PER_PAGE) int perPage,
             @QueryParam("unread") @DefaultValue("false") boolean unread) {
         return history.list(viewer(), page, perPage, unread);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.auth.revocation.RevocationList;
 import io.joystick.notification.config.NotificationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.joystick.notification.store.Viewer;
@@ -20,6 +21,8 @@ public class Connections {
 
     /** "Try again later": the client fell behind; it reconnects with ?since= to catch up. */
     static final CloseReason TOO_SLOW = new CloseReason(1013, "Too slow: reconnect with ?since= to catch up");
+    /** The client must authenticate again (log in) before it reconnects. */
+    static final CloseReason TOKEN_REVOKED = new CloseReason(1008, "Token revoked");
     private static final Logger LOG = Logger.getLogger(Connections.class);
 
     private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
@@ -30,8 +33,8 @@ public class Connections {
         metrics.gaugeMapSize("joystick.notification.websocket.connections", List.of(), open);
     }
 
-    public Subscriber add(WebSocketConnection connection, Viewer viewer) {
-        Subscriber subscriber = new Subscriber(connection, viewer, maxPending);
+    public Subscriber add(WebSocketConnection connection, Viewer viewer, OpeningToken token) {
+        Subscriber subscriber = new Subscriber(connection, viewer, token, maxPending);
         open.put(connection.id(), subscriber);
         return subscriber;
     }
@@ -71,11 +74,28 @@ public class Connections {
         if (subscriber.offer(message)) {
             return true;
         }
-        if (open.remove(subscriber.id()) != null) {
-            LOG.infof("Closing the WebSocket of %s: more than %d messages waiting to be written", subscriber.viewer().id(), maxPending);
-            subscriber.connection().close(TOO_SLOW).subscribe().with(done -> {
-            }, failed -> LOG.debugf("Closing a slow WebSocket failed: %s", failed.toString()));
+        if (drop(subscriber, TOO_SLOW)) {
+            LOG.infof("Closed the WebSocket of %s: more than %d messages waiting to be written", subscriber.viewer().id(), maxPending);
         }
         return false;
+    }
+
+    /** Closes every connection opened with a token that has been revoked since. */
+    public void closeRevoked(RevocationList revocations) {
+        for (Subscriber subscriber : open.values()) {
+            if (subscriber.revokedIn(revocations) && drop(subscriber, TOKEN_REVOKED)) {
+                LOG.infof("Closed a WebSocket of %s: its token was revoked", subscriber.viewer().id());
+            }
+        }
+    }
+
+    /** Removed first, so nothing more is pushed to it while it closes. */
+    private boolean drop(Subscriber subscriber, CloseReason reason) {
+        if (open.remove(subscriber.id()) == null) {
+            return false;
+        }
+        subscriber.connection().close(reason).subscribe().with(done -> {
+        }, failed -> LOG.debugf("Closing a WebSocket failed: %s", failed.toString()));
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package io.joystick.notification.push;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.joystick.auth.revocation.RevocationList;
 import io.joystick.notification.store.Viewer;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -14,13 +15,15 @@ public final class Subscriber {
 
     private final WebSocketConnection connection;
     private final Viewer viewer;
+    private final OpeningToken token;
     private final int maxPending;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean overflowed = new AtomicBoolean();
 
-    Subscriber(WebSocketConnection connection, Viewer viewer, int maxPending) {
+    Subscriber(WebSocketConnection connection, Viewer viewer, OpeningToken token, int maxPending) {
         this.connection = connection;
         this.viewer = viewer;
+        this.token = token;
         this.maxPending = maxPending;
     }
 
@@ -30,6 +33,11 @@ public final class Subscriber {
 
     public Viewer viewer() {
         return viewer;
+    }
+
+    /** API-key connections are never revoked. */
+    boolean revokedIn(RevocationList revocations) {
+        return token != null && token.revokedIn(revocations);
     }
 
     WebSocketConnection connection() {

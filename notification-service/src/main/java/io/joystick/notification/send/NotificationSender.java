@@ -55,7 +55,7 @@ public class NotificationSender {
         authorize(identity, caller, request);
         Audience audience = request.userId() != null ? Audience.USER : request.deviceId() != null ? Audience.DEVICE : Audience.ALL;
         Set<String> recipients = audience == Audience.DEVICE ? deviceRecipients(request.deviceId()) : Set.of();
-        Outgoing stored = store.save(request, metadata, audience, recipients, caller.name());
+        Outgoing stored = store.save(request, metadata, audience, recipients, caller.id());
         return new SendResult(true, stored.id(), connections.deliver(stored));
     }
 

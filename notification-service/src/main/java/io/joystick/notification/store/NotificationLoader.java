@@ -1,5 +1,6 @@
 package io.joystick.notification.store;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,7 @@ import jakarta.transaction.Transactional;
 import io.joystick.notification.push.Outgoing;
 import io.joystick.notification.push.PushMessages;
 
-/** Loads a notification another instance stored, ready to push. */
+/** Loads the notifications other instances stored, ready to push. */
 @ApplicationScoped
 public class NotificationLoader {
 
@@ -23,5 +24,16 @@ public class NotificationLoader {
     @Transactional
     public Optional<Outgoing> outgoing(long seq) {
         return notifications.findByIdOptional(seq).map(messages::outgoing);
+    }
+
+    /** Whatever was stored after {@code seq}, oldest first. */
+    @Transactional
+    public List<Outgoing> outgoingAfter(long seq, int limit) {
+        return notifications.storedAfter(seq, limit).stream().map(messages::outgoing).toList();
+    }
+
+    @Transactional
+    public long latestSeq() {
+        return notifications.latestSeq();
     }
 }

@@ -46,6 +46,16 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return count("from Notification n where n.seq = :seq and " + VISIBLE, params(viewer).and("seq", seq)) > 0;
     }
 
+    /** Everything stored after a notification (by sequence), whoever it is for, oldest first. */
+    public List<Notification> storedAfter(long seq, int limit) {
+        return find("seq > ?1 order by seq", seq).page(Page.ofSize(limit)).list();
+    }
+
+    /** The sequence number of the newest notification; 0 when there is none. */
+    public long latestSeq() {
+        return getEntityManager().createQuery("select coalesce(max(n.seq), 0) from Notification n", Long.class).getSingleResult();
+    }
+
     /** What a reconnecting client missed: after a notification (by sequence), oldest first. */
     public List<Notification> after(Viewer viewer, long seq, int limit) {
         List<Notification> newest = find("from Notification n where n.seq > :seq and " + VISIBLE + NOT_DISMISSED + " order by n.seq desc",

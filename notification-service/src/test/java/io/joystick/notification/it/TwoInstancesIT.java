@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,6 +34,7 @@ import io.joystick.auth.testapp.TestKeys;
  * Two instances of the packaged service on one PostgreSQL database: a client connected to either gets
  * what was sent to the other (LISTEN/NOTIFY). Runs when {@code joystick.it.postgres-url} names a fresh
  * database and the jar was built with {@code -Dquarkus.datasource.db-kind=postgresql} (.ci/run does both).
+ * The database is shared by the tests: each looks only at its own user's notifications.
  */
 class TwoInstancesIT {
 
@@ -42,40 +46,81 @@ class TwoInstancesIT {
     @TempDir
     Path dir;
 
+    private final String url = System.getProperty("joystick.it.postgres-url", "");
+    private final KeyPair signing = TestKeys.generate();
+
     @Test
     void aClientOnOneInstanceReceivesWhatWasSentToTheOther() throws Exception {
-        String url = System.getProperty("joystick.it.postgres-url", "");
-        assumeTrue(!url.isBlank(), "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
+        Map<String, String> env = environment();
+        try (PackagedService a = start("notification-service-a", env);
+                PackagedService b = start("notification-service-b", env);
+                Client onA = connect(a, "ana");
+                Client onB = connect(b, "ana")) {
+            String sentToB = send(b, "{\"type\":\"info\",\"title\":\"via B\",\"message\":\"m\",\"userId\":\"ana\"}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(sentToB) && onB.got(sentToB));
 
-        KeyPair signing = TestKeys.generate();
+            String sentToA = send(a, "{\"type\":\"warning\",\"title\":\"via A\",\"message\":\"m\"}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(sentToA) && onB.got(sentToA));
+
+            assertEquals(1, onA.count(sentToB), "delivered once per connection");
+        }
+    }
+
+    @Test
+    void whatWasSentWhileAnInstanceWasNotListeningReachesItsClientsOnceItListensAgain() throws Exception {
+        Map<String, String> env = environment();
+        env.put("JOYSTICK_NOTIFICATION_FANOUT_RECONNECT_DELAY", "4s");
+        try (PackagedService a = start("notification-service-a", env);
+                PackagedService b = start("notification-service-b", env);
+                Client onA = connect(a, "ben");
+                Client onB = connect(b, "ben")) {
+            String before = send(b, "{\"type\":\"info\",\"title\":\"before\",\"message\":\"m\",\"userId\":\"ben\"}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(before));
+
+            assertEquals(2, terminateListenConnections(), "both instances' LISTEN connections");
+            await().atMost(Duration.ofSeconds(3)).until(() -> readiness(a) == 503);
+            String duringTheGap = send(b, "{\"type\":\"info\",\"title\":\"gap\",\"message\":\"m\",\"userId\":\"ben\"}");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> onA.got(duringTheGap));
+            await().atMost(Duration.ofSeconds(10)).until(() -> readiness(a) == 200 && readiness(b) == 200);
+            String after = send(b, "{\"type\":\"info\",\"title\":\"after\",\"message\":\"m\",\"userId\":\"ben\"}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(after) && onB.got(after));
+            assertEquals(1, onA.count(duringTheGap), "delivered once per connection");
+            assertEquals(1, onB.count(duringTheGap), "the instance that took it pushed it once");
+        }
+    }
+
+    private Map<String, String> environment() throws Exception {
+        assumeTrue(!url.isBlank(), "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
         Path jwks = Files.writeString(dir.resolve("jwks.json"), TestKeys.jwks(List.of(KID), List.of(signing)));
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", url);
-        env.put("QUARKUS_DATASOURCE_USERNAME", System.getProperty("joystick.it.postgres-user", "postgres"));
+        env.put("QUARKUS_DATASOURCE_USERNAME", user());
         env.put("JOYSTICK_API_KEY", API_KEY);
         env.put("JOYSTICK_JWKS_FILE", jwks.toString());
         env.put("JOYSTICK_REVOCATION_POLL_ENABLED", "false");
         env.put("JOYSTICK_DEVICE_URL", "http://127.0.0.1:9");
         env.put("JOYSTICK_DATA_DIR", dir.resolve("data").toString());
+        return env;
+    }
 
-        try (PackagedService a = start("notification-service-a", env);
-                PackagedService b = start("notification-service-b", env)) {
-            String token = TestKeys.sign(TestKeys.claims("ana", Set.of()), KID, signing);
-            List<String> onA = new CopyOnWriteArrayList<>();
-            List<String> onB = new CopyOnWriteArrayList<>();
-            WebSocket clientOnA = connect(URI.create("ws://127.0.0.1:" + a.port + "/notifications?token=" + token), onA);
-            WebSocket clientOnB = connect(URI.create("ws://127.0.0.1:" + b.port + "/notifications?token=" + token), onB);
+    private static String user() {
+        return System.getProperty("joystick.it.postgres-user", "postgres");
+    }
 
-            String sentToB = send(b, "{\"type\":\"info\",\"title\":\"via B\",\"message\":\"m\",\"userId\":\"ana\"}");
-            await().atMost(Duration.ofSeconds(15)).until(() -> contains(onA, sentToB) && contains(onB, sentToB));
-
-            String sentToA = send(a, "{\"type\":\"warning\",\"title\":\"via A\",\"message\":\"m\"}");
-            await().atMost(Duration.ofSeconds(15)).until(() -> contains(onA, sentToA) && contains(onB, sentToA));
-
-            assertEquals(1, onA.stream().filter(m -> m.contains(sentToB)).count(), "delivered once per connection");
-            clientOnA.abort();
-            clientOnB.abort();
+    /** What a restarted PostgreSQL or a dropped link does to the instances' LISTEN connections. */
+    private int terminateListenConnections() throws Exception {
+        try (Connection db = DriverManager.getConnection(url, user(), "");
+                ResultSet killed = db.createStatement().executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND query LIKE 'LISTEN%'")) {
+            killed.next();
+            return killed.getInt(1);
         }
+    }
+
+    private int readiness(PackagedService instance) throws Exception {
+        return http.send(HttpRequest.newBuilder(instance.uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private PackagedService start(String name, Map<String, String> env) throws Exception {
@@ -91,18 +136,35 @@ class TwoInstancesIT {
         return response.body().replaceAll(".*\"notificationId\":\"([^\"]+)\".*", "$1");
     }
 
-    private static boolean contains(List<String> messages, String id) {
-        return messages.stream().anyMatch(m -> m.contains("\"id\":\"" + id + "\""));
-    }
-
-    private WebSocket connect(URI uri, List<String> into) throws Exception {
-        return http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+    private Client connect(PackagedService instance, String user) throws Exception {
+        String token = TestKeys.sign(TestKeys.claims(user, Set.of()), KID, signing);
+        URI uri = URI.create("ws://127.0.0.1:" + instance.port + "/notifications?token=" + token);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             @Override
-            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                into.add(data.toString());
-                socket.request(1);
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                messages.add(data.toString());
+                webSocket.request(1);
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
+        return new Client(socket, messages);
+    }
+
+    /** A user's WebSocket on one instance and every message it received. */
+    private record Client(WebSocket socket, List<String> messages) implements AutoCloseable {
+
+        boolean got(String id) {
+            return count(id) > 0;
+        }
+
+        long count(String id) {
+            return messages.stream().filter(m -> m.contains("\"id\":\"" + id + "\"")).count();
+        }
+
+        @Override
+        public void close() {
+            socket.abort();
+        }
     }
 }

@@ -87,6 +87,9 @@ public class UserService {
             user.verified = changes.verified();
         }
         if (changes.admin() != null && changes.admin() != user.admin) {
+            if (user.admin) {
+                requireAnotherAdmin(user, "demote");
+            }
             user.admin = changes.admin();
             revoke = true;
         }
@@ -121,6 +124,9 @@ public class UserService {
     @Transactional
     public void delete(String id, String actor) {
         User user = get(id);
+        if (user.admin) {
+            requireAnotherAdmin(user, "delete");
+        }
         users.delete(user);
         revocations.revokeUser(id);
         audit.record(AuditEvent.Type.USER_DELETED, actor, id, null, "email=" + user.email);
@@ -158,6 +164,12 @@ public class UserService {
         Set<String> wanted = new HashSet<>(get(id).permissions);
         wanted.remove(permission);
         return setPermissions(id, wanted, actor);
+    }
+
+    private void requireAnotherAdmin(User user, String action) {
+        if (!users.anyOtherAdminLocked(user.id)) {
+            throw ApiException.conflict("Cannot " + action + " the last admin: make another user admin first");
+        }
     }
 
     private void requireKnownPermissions(Set<String> names) {

@@ -15,6 +15,7 @@ import io.joystick.authservice.audit.AuditLog;
 import io.joystick.authservice.config.AuthServiceConfig;
 import io.joystick.authservice.permission.KnownPermissions;
 import io.joystick.authservice.permission.PermissionService;
+import io.joystick.authservice.user.EmailAddress;
 import io.joystick.authservice.user.UserInput;
 import io.joystick.authservice.user.UserRepository;
 import io.joystick.authservice.user.UserService;
@@ -48,6 +49,10 @@ public class AdminBootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!EmailAddress.isValid(admin.adminEmail())) {
+            throw new IllegalStateException("JOYSTICK_ADMIN_EMAIL '" + admin.adminEmail()
+                    + "' is not a valid email address: it needs " + EmailAddress.RULE);
+        }
         KnownPermissions.SEEDED.forEach(permissions::ensure);
         boolean hasAdmin = QuarkusTransaction.requiringNew().call(users::anyAdmin);
         if (hasAdmin) {

@@ -50,7 +50,9 @@ public class UserService {
 
     @Transactional
     public User create(UserInput.NewUser input, String actor) {
-        requireSafe(input.email(), "email");
+        if (!EmailAddress.isValid(input.email())) {
+            throw ApiException.badRequest("email: must be a valid email address (" + EmailAddress.RULE + ")");
+        }
         requireSafe(input.name(), "name");
         requirePassword(input.password());
         if (users.findByEmail(input.email()).isPresent()) {

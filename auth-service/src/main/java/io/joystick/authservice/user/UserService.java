@@ -110,17 +110,19 @@ public class UserService {
         return user;
     }
 
+    /** @return false, changing nothing, when the current password is wrong */
     @Transactional
-    public void changeOwnPassword(String id, UserInput.PasswordChange change) {
+    public boolean changeOwnPassword(String id, UserInput.PasswordChange change) {
         User user = get(id);
         if (!hasher.matches(change.oldPassword(), user.passwordHash)) {
-            throw ApiException.badRequest("The current password is wrong");
+            return false;
         }
         requirePassword(change.password());
         user.passwordHash = hasher.hash(change.password());
         user.updated = Instant.now();
         revocations.revokeUser(user.id);
         audit.record(AuditEvent.Type.PASSWORD_CHANGED, id, id, null, "by the user");
+        return true;
     }
 
     @Transactional

@@ -9,24 +9,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** Without an admin nobody could manage users again, and the next start would have to repair it. */
+/**
+ * Without an admin nobody could manage users again. Runs on its own database, so the bootstrap admin is
+ * the only admin whatever other tests do.
+ */
 @QuarkusTest
-@TestProfile(LastAdminTest.OwnDatabase.class)
+@TestProfile(OwnDatabase.class)
 class LastAdminTest {
-
-    /** Its own database, so the bootstrap admin is the only admin whatever other tests do. */
-    public static class OwnDatabase implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url",
-                    "jdbc:h2:mem:last-admin;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        }
-    }
 
     @Test
     void theLastAdminCanBeNeitherDemotedNorDeleted() {

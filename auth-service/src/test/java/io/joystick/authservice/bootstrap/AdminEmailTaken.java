@@ -1,21 +1,18 @@
 package io.joystick.authservice.bootstrap;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import io.quarkus.test.junit.QuarkusTestProfile;
+import io.joystick.authservice.OwnDatabase;
 
 /** A fresh database in which an ordinary user already has JOYSTICK_ADMIN_EMAIL and nobody is admin. */
-public class AdminEmailTaken implements QuarkusTestProfile {
+public class AdminEmailTaken extends OwnDatabase {
 
     static final String EXISTING_ID = "existing0000001";
     static final String EXISTING_PASSWORD = "existing-user-password";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:" + getClass().getSimpleName()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        Map<String, String> config = super.getConfigOverrides();
         config.put("quarkus.flyway.locations", "db/migration,db/admin-email-taken");
         return config;
     }

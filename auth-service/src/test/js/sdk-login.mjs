@@ -15,6 +15,10 @@ try {
     const refreshed = await pb.collection('users').authRefresh();
     result.refreshedRecordId = refreshed.record.id;
     result.tokenChanged = refreshed.token !== firstToken;
+    // The store keeps sending a token that has died (revoked here); logging in again works, as with PocketBase.
+    await fetch(baseUrl + '/api/auth/logout', { method: 'POST', headers: { Authorization: pb.authStore.token } });
+    const again = await pb.collection('users').authWithPassword(email, password);
+    result.reloginRecordId = again.record.id;
     try {
         await new PocketBase(baseUrl).collection('users').authWithPassword(email, password + '-wrong');
         result.wrongPassword = 'accepted';

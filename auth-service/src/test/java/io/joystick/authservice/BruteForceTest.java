@@ -99,6 +99,35 @@ class BruteForceTest {
                         org.hamcrest.Matchers.greaterThanOrEqualTo(3));
     }
 
+    @Test
+    void guessingTheCurrentPasswordOnAPasswordChangeIsThrottledAndAudited() {
+        String email = Api.uniqueEmail("stolen-token");
+        String id = Api.createUser(email, "correct horse battery", Set.of());
+        String token = Api.token(email, "correct horse battery");
+        for (int i = 0; i < 3; i++) {
+            changePasswordFrom("203.0.113.12", token, "guess-" + i).then().statusCode(400)
+                    .body("success", equalTo(false));
+        }
+        changePasswordFrom("203.0.113.12", token, "guess-4").then().statusCode(429)
+                .header("Retry-After", notNullValue()).body("success", equalTo(false));
+        changePasswordFrom("203.0.113.12", token, "correct horse battery").then().statusCode(429);
+
+        String admin = loginFrom("127.0.0.1", Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD).then().statusCode(200)
+                .extract().path("token");
+        given().auth().oauth2(admin).queryParam("perPage", 100).when().get("/api/admin/audit").then().statusCode(200)
+                .body("findAll { it.event == 'PASSWORD_CHANGE_FAILED' && it.subject == '" + id + "' }.size()",
+                        equalTo(3))
+                .body("findAll { it.event == 'LOGIN_LOCKED_OUT' && it.subject == '" + id + "' }.size()",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        changePasswordFrom("198.51.100.24", token, "correct horse battery").then().statusCode(200);
+    }
+
+    private static Response changePasswordFrom(String address, String token, String currentPassword) {
+        return given().header("X-Forwarded-For", address).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("oldPassword", currentPassword, "password", "staple battery horse"))
+                .when().post("/api/auth/password");
+    }
+
     private static Response loginFrom(String address, String identity, String password) {
         return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("identity", identity, "password", password))

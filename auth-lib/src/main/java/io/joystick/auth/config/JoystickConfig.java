@@ -2,6 +2,7 @@ package io.joystick.auth.config;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,6 +36,13 @@ public interface JoystickConfig {
 
     /** Base64 of 32 random bytes; required in prod, generated under the data directory otherwise. */
     Optional<String> secretKey();
+
+    /**
+     * Exact paths where an invalid token is treated as absent and the request goes on as anonymous, e.g. a
+     * login route that clients call while still holding a stale token. Empty by default: everywhere else
+     * an invalid credential is a 401.
+     */
+    Optional<Set<String>> anonymousOnInvalidTokenPaths();
 
     Jwt jwt();
 

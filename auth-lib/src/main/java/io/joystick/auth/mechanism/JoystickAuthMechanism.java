@@ -4,10 +4,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.auth.config.JoystickConfig;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -17,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The only way into a Joystick service: an API key, a JWT (Bearer, bare, or {@code ?token=}), or nothing.
  * A credential that is presented and invalid fails the request with 401, whatever the endpoint.
+ * The only exception: the paths of {@code joystick.anonymous-on-invalid-token-paths}, where an invalid token
+ * (not an API key) is ignored.
  * Nothing about the network (user agent, forwarded-for, source address) is ever trusted.
  */
 @ApplicationScoped
@@ -24,6 +28,12 @@ public class JoystickAuthMechanism implements HttpAuthenticationMechanism {
 
     /** Above SmallRye JWT's own mechanism, which therefore never sees a credential. */
     private static final int PRIORITY = 3000;
+
+    private final Set<String> anonymousOnInvalidTokenPaths;
+
+    public JoystickAuthMechanism(JoystickConfig config) {
+        this.anonymousOnInvalidTokenPaths = config.anonymousOnInvalidTokenPaths().orElse(Set.of());
+    }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -34,10 +44,15 @@ public class JoystickAuthMechanism implements HttpAuthenticationMechanism {
         if (presented instanceof Credentials.ApiKey apiKey) {
             return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(apiKey.key()));
         }
-        if (presented instanceof Credentials.Token token) {
-            return identityProviderManager.authenticate(new JwtAuthenticationRequest(token.jwt()));
+        Uni<SecurityIdentity> identity = presented instanceof Credentials.Token token
+                ? identityProviderManager.authenticate(new JwtAuthenticationRequest(token.jwt()))
+                : Uni.createFrom().failure(new AuthenticationFailedException("Unsupported credential"));
+        if (anonymousOnInvalidTokenPaths.contains(context.normalizedPath())) {
+            // Not null: Quarkus would hand the request to the next mechanism (SmallRye JWT's), which fails it.
+            return identity.onFailure(AuthenticationFailedException.class)
+                    .recoverWithItem(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build());
         }
-        return Uni.createFrom().failure(new AuthenticationFailedException("Unsupported credential"));
+        return identity;
     }
 
     @Override

@@ -19,6 +19,9 @@ import io.joystick.auth.permission.Caller;
 @RolesAllowed(Caller.ADMIN_ROLE)
 public class AdminAuditResource {
 
+    /** With at most 500 per page, (page - 1) * perPage stays an int, which Panache's offset is. */
+    private static final int MAX_PAGE = 1_000_000;
+
     private final AuditLog audit;
 
     public AdminAuditResource(AuditLog audit) {
@@ -27,7 +30,7 @@ public class AdminAuditResource {
 
     /** Newest first; {@code page} starts at 1 as in PocketBase. */
     @GET
-    public List<AuditEvent> list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
+    public List<AuditEvent> list(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(MAX_PAGE) int page,
             @QueryParam("perPage") @DefaultValue("50") @Min(1) @Max(500) int perPage) {
         return audit.latest(page - 1, perPage);
     }

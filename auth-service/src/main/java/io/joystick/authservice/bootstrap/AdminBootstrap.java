@@ -2,6 +2,7 @@ package io.joystick.authservice.bootstrap;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import io.joystick.authservice.audit.AuditLog;
 import io.joystick.authservice.config.AuthServiceConfig;
 import io.joystick.authservice.permission.KnownPermissions;
 import io.joystick.authservice.permission.PermissionService;
+import io.joystick.authservice.user.EmailAddress;
 import io.joystick.authservice.user.UserInput;
 import io.joystick.authservice.user.UserRepository;
 import io.joystick.authservice.user.UserService;
@@ -23,7 +25,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * First start: seeds the permission names and creates the admin. Without JOYSTICK_ADMIN_PASSWORD a
  * strong password is generated and printed once, to the console only (never to a log file); there is
- * no default password anywhere.
+ * no default password anywhere. If there is no admin (any more) but JOYSTICK_ADMIN_EMAIL names an existing
+ * user, that user is made admin; its password is replaced only by a configured JOYSTICK_ADMIN_PASSWORD.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -46,12 +49,34 @@ public class AdminBootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!EmailAddress.isValid(admin.adminEmail())) {
+            throw new IllegalStateException("JOYSTICK_ADMIN_EMAIL '" + admin.adminEmail()
+                    + "' is not a valid email address: it needs " + EmailAddress.RULE);
+        }
         KnownPermissions.SEEDED.forEach(permissions::ensure);
         boolean hasAdmin = QuarkusTransaction.requiringNew().call(users::anyAdmin);
         if (hasAdmin) {
             return;
         }
-        String password = admin.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        Optional<String> existing = QuarkusTransaction.requiringNew()
+                .call(() -> users.findByEmail(admin.adminEmail()).map(user -> user.id));
+        if (existing.isPresent()) {
+            promote(existing.get());
+        } else {
+            create();
+        }
+    }
+
+    private void promote(String userId) {
+        String password = configuredPassword();
+        userService.update(userId, new UserInput.UserChanges(null, password, true, null), "bootstrap");
+        audit.record(AuditEvent.Type.ADMIN_BOOTSTRAPPED, "bootstrap", userId, null, "existing user " + admin.adminEmail()
+                + " promoted, " + (password == null ? "password kept" : "password from JOYSTICK_ADMIN_PASSWORD"));
+        LOG.infof("There was no admin: made the existing user %s admin", admin.adminEmail());
+    }
+
+    private void create() {
+        String password = configuredPassword();
         boolean generated = password == null;
         if (generated) {
             byte[] bytes = new byte[18];
@@ -76,5 +101,9 @@ public class AdminBootstrap {
                     + "==================================================================%n%n", admin.adminEmail(), password);
             System.out.flush();
         }
+    }
+
+    private String configuredPassword() {
+        return admin.adminPassword().filter(p -> !p.isBlank()).orElse(null);
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.joystick.authservice.user.UserInput;
+import io.joystick.authservice.user.EmailAddress;
 import io.joystick.common.ClientAddress;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -58,7 +58,7 @@ public class UserAuthResource {
         Map<String, Object> problems = new LinkedHashMap<>();
         String identityValue = text(node, "identity", problems);
         String password = text(node, "password", problems);
-        if (identityValue != null && !UserInput.isPlausibleEmail(identityValue)) {
+        if (identityValue != null && !EmailAddress.isValid(identityValue)) {
             problems.put("identity", PocketBaseError.fieldError("validation_invalid_email", "Must be a valid email address."));
         }
         if (!problems.isEmpty()) {

@@ -11,20 +11,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.joystick.auth.error.ApiException;
+import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.revocation.RevocationsPage;
+import io.joystick.common.ClientAddress;
 import io.joystick.authservice.audit.AuditEvent;
 import io.joystick.authservice.audit.AuditLog;
 import io.joystick.authservice.login.AuthRecord;
+import io.joystick.authservice.user.PasswordChangeService;
 import io.joystick.authservice.user.UserInput;
 import io.joystick.authservice.user.UserService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The caller's own session: who am I, log out, log out everywhere, change my password; and the revocation feed. */
 @Path("/api/auth")
@@ -33,12 +39,15 @@ public class AuthResource {
 
     private final SecurityIdentity identity;
     private final UserService users;
+    private final PasswordChangeService passwordChanges;
     private final RevocationService revocations;
     private final AuditLog audit;
 
-    public AuthResource(SecurityIdentity identity, UserService users, RevocationService revocations, AuditLog audit) {
+    public AuthResource(SecurityIdentity identity, UserService users, PasswordChangeService passwordChanges,
+            RevocationService revocations, AuditLog audit) {
         this.identity = identity;
         this.users = users;
+        this.passwordChanges = passwordChanges;
         this.revocations = revocations;
         this.audit = audit;
     }
@@ -79,9 +88,18 @@ public class AuthResource {
     @POST
     @Path("/password")
     @Authenticated
-    public Map<String, Object> changePassword(@Valid @NotNull UserInput.PasswordChange change) {
-        users.changeOwnPassword(userToken().getSubject(), change);
-        return Map.of("success", true);
+    public Response changePassword(@Valid @NotNull UserInput.PasswordChange change,
+            @Context HttpServerRequest request) {
+        PasswordChangeService.Outcome outcome =
+                passwordChanges.change(userToken().getSubject(), change, ClientAddress.of(request));
+        if (outcome instanceof PasswordChangeService.Throttled throttled) {
+            return Response.fromResponse(ErrorBody.response(429, "Too many failed attempts, try again later."))
+                    .header("Retry-After", throttled.retryAfterSeconds()).build();
+        }
+        if (outcome instanceof PasswordChangeService.WrongPassword) {
+            throw ApiException.badRequest("The current password is wrong");
+        }
+        return Response.ok(Map.of("success", true)).build();
     }
 
     /** For services (auth-lib polls it): revocations recorded since the cursor of the previous page. */

@@ -3,7 +3,6 @@ package io.joystick.authservice.user;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -13,7 +12,6 @@ public final class UserInput {
     /** Control characters, bidi overrides and lone surrogates: nothing a real name or address needs. */
     private static final Pattern UNSAFE = Pattern.compile(
             "[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private UserInput() {
     }
@@ -22,12 +20,8 @@ public final class UserInput {
         return value == null || !UNSAFE.matcher(value).find();
     }
 
-    public static boolean isPlausibleEmail(String value) {
-        return value != null && value.length() <= 254 && isSafeText(value) && EMAIL.matcher(value.trim()).matches();
-    }
-
     public record NewUser(
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank String email,
             @Size(max = 200) String name,
             @NotBlank @Size(min = 8, max = 256) String password,
             Boolean admin,

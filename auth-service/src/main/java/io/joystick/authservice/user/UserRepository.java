@@ -3,6 +3,7 @@ package io.joystick.authservice.user;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -15,5 +16,11 @@ public class UserRepository implements PanacheRepositoryBase<User, String> {
 
     public boolean anyAdmin() {
         return count("admin", true) > 0;
+    }
+
+    /** Locks the admin rows, so two admins demoting each other at once cannot leave none. */
+    public boolean anyOtherAdminLocked(String id) {
+        return find("admin", true).withLock(LockModeType.PESSIMISTIC_WRITE).stream()
+                .anyMatch(user -> !user.id.equals(id));
     }
 }

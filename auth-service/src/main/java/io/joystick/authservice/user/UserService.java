@@ -50,7 +50,9 @@ public class UserService {
 
     @Transactional
     public User create(UserInput.NewUser input, String actor) {
-        requireSafe(input.email(), "email");
+        if (!EmailAddress.isValid(input.email())) {
+            throw ApiException.badRequest("email: must be a valid email address (" + EmailAddress.RULE + ")");
+        }
         requireSafe(input.name(), "name");
         requirePassword(input.password());
         if (users.findByEmail(input.email()).isPresent()) {
@@ -87,6 +89,9 @@ public class UserService {
             user.verified = changes.verified();
         }
         if (changes.admin() != null && changes.admin() != user.admin) {
+            if (user.admin) {
+                requireAnotherAdmin(user, "demote");
+            }
             user.admin = changes.admin();
             revoke = true;
         }
@@ -105,22 +110,27 @@ public class UserService {
         return user;
     }
 
+    /** @return false, changing nothing, when the current password is wrong */
     @Transactional
-    public void changeOwnPassword(String id, UserInput.PasswordChange change) {
+    public boolean changeOwnPassword(String id, UserInput.PasswordChange change) {
         User user = get(id);
         if (!hasher.matches(change.oldPassword(), user.passwordHash)) {
-            throw ApiException.badRequest("The current password is wrong");
+            return false;
         }
         requirePassword(change.password());
         user.passwordHash = hasher.hash(change.password());
         user.updated = Instant.now();
         revocations.revokeUser(user.id);
         audit.record(AuditEvent.Type.PASSWORD_CHANGED, id, id, null, "by the user");
+        return true;
     }
 
     @Transactional
     public void delete(String id, String actor) {
         User user = get(id);
+        if (user.admin) {
+            requireAnotherAdmin(user, "delete");
+        }
         users.delete(user);
         revocations.revokeUser(id);
         audit.record(AuditEvent.Type.USER_DELETED, actor, id, null, "email=" + user.email);
@@ -158,6 +168,12 @@ public class UserService {
         Set<String> wanted = new HashSet<>(get(id).permissions);
         wanted.remove(permission);
         return setPermissions(id, wanted, actor);
+    }
+
+    private void requireAnotherAdmin(User user, String action) {
+        if (!users.anyOtherAdminLocked(user.id)) {
+            throw ApiException.conflict("Cannot " + action + " the last admin: make another user admin first");
+        }
     }
 
     private void requireKnownPermissions(Set<String> names) {

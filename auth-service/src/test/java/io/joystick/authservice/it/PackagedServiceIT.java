@@ -73,6 +73,18 @@ class PackagedServiceIT {
     }
 
     @Test
+    void refusesToStartWithAnAdminEmailThatCouldNotLogIn() throws Exception {
+        Map<String, String> env = baseEnv();
+        env.put("JOYSTICK_ADMIN_EMAIL", "admin");
+        try (PackagedService service = start(env)) {
+            assertTrue(service.awaitExit(START), "the service should exit");
+            assertNotEquals(0, service.exitCode());
+            assertTrue(service.output().contains("JOYSTICK_ADMIN_EMAIL 'admin' is not a valid email address"),
+                    service.output());
+        }
+    }
+
+    @Test
     void generatesTheAdminPasswordOncePrintsItOnceAndKeepsKeysAcrossRestarts() throws Exception {
         Map<String, String> env = baseEnv();
         env.remove("JOYSTICK_ADMIN_PASSWORD");

@@ -56,6 +56,7 @@ class PocketBaseSdkIT {
             assertEquals(result.get("loginRecordId").asText(), result.get("storeRecordId").asText(), output);
             assertEquals(result.get("loginRecordId").asText(), result.get("refreshedRecordId").asText(), output);
             assertTrue(result.get("tokenChanged").asBoolean(), output);
+            assertEquals(result.get("loginRecordId").asText(), result.get("reloginRecordId").asText(), output);
             assertEquals(400, result.get("wrongPasswordStatus").asInt(), output);
             assertEquals("Failed to authenticate.", result.get("wrongPasswordMessage").asText(), output);
         }

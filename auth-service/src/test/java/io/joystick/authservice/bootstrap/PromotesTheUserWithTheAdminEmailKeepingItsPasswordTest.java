@@ -1,0 +1,22 @@
+package io.joystick.authservice.bootstrap;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.joystick.authservice.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(AdminEmailTaken.WithoutAdminPassword.class)
+class PromotesTheUserWithTheAdminEmailKeepingItsPasswordTest {
+
+    @Test
+    void startsAndMakesThatUserAdminWithItsOwnPassword() {
+        String token = Api.login(Api.ADMIN_EMAIL, AdminEmailTaken.EXISTING_PASSWORD).then().statusCode(200)
+                .body("record.id", equalTo(AdminEmailTaken.EXISTING_ID)).extract().path("token");
+        given().auth().oauth2(token).when().get("/api/admin/users").then().statusCode(200);
+    }
+}

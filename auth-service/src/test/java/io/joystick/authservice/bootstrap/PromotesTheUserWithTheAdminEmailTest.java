@@ -1,0 +1,26 @@
+package io.joystick.authservice.bootstrap;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.joystick.authservice.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(AdminEmailTaken.class)
+class PromotesTheUserWithTheAdminEmailTest {
+
+    @Test
+    void startsAndMakesThatUserAdminWithTheConfiguredPassword() {
+        Api.login(Api.ADMIN_EMAIL, AdminEmailTaken.EXISTING_PASSWORD).then().statusCode(400);
+        String token = Api.login(Api.ADMIN_EMAIL, Api.ADMIN_PASSWORD).then().statusCode(200)
+                .body("record.id", equalTo(AdminEmailTaken.EXISTING_ID)).extract().path("token");
+        given().auth().oauth2(token).queryParam("perPage", 500).when().get("/api/admin/audit").then().statusCode(200)
+                .body("findAll { it.subject == '" + AdminEmailTaken.EXISTING_ID + "' }.event",
+                        hasItem("ADMIN_BOOTSTRAPPED"));
+    }
+}

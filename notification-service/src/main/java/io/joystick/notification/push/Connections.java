@@ -1,5 +1,6 @@
 package io.joystick.notification.push;
 
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.auth.revocation.RevocationList;
+import io.joystick.auth.revocation.CredentialLifetime;
 import io.joystick.notification.config.NotificationConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.joystick.notification.store.Viewer;
@@ -22,7 +23,7 @@ public class Connections {
     /** "Try again later": the client fell behind; it reconnects with ?since= to catch up. */
     static final CloseReason TOO_SLOW = new CloseReason(1013, "Too slow: reconnect with ?since= to catch up");
     /** The client must authenticate again (log in) before it reconnects. */
-    static final CloseReason TOKEN_REVOKED = new CloseReason(1008, "Token revoked");
+    static final CloseReason TOKEN_LAPSED = new CloseReason(1008, "Token revoked or expired: reconnect with a fresh one");
     private static final Logger LOG = Logger.getLogger(Connections.class);
 
     private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
@@ -33,8 +34,8 @@ public class Connections {
         metrics.gaugeMapSize("joystick.notification.websocket.connections", List.of(), open);
     }
 
-    public Subscriber add(WebSocketConnection connection, Viewer viewer, OpeningToken token) {
-        Subscriber subscriber = new Subscriber(connection, viewer, token, maxPending);
+    public Subscriber add(WebSocketConnection connection, Viewer viewer, Principal credential) {
+        Subscriber subscriber = new Subscriber(connection, viewer, credential, maxPending);
         open.put(connection.id(), subscriber);
         return subscriber;
     }
@@ -80,11 +81,11 @@ public class Connections {
         return false;
     }
 
-    /** Closes every connection opened with a token that has been revoked since. */
-    public void closeRevoked(RevocationList revocations) {
+    /** Closes every connection opened with a token that has been revoked (or has expired) since. */
+    public void closeLapsed(CredentialLifetime credentials) {
         for (Subscriber subscriber : open.values()) {
-            if (subscriber.revokedIn(revocations) && drop(subscriber, TOKEN_REVOKED)) {
-                LOG.infof("Closed a WebSocket of %s: its token was revoked", subscriber.viewer().id());
+            if (!subscriber.credentialHolds(credentials) && drop(subscriber, TOKEN_LAPSED)) {
+                LOG.infof("Closed a WebSocket of %s: its token was revoked or has expired", subscriber.viewer().id());
             }
         }
     }

@@ -2,7 +2,7 @@ package io.joystick.notification.push;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.joystick.auth.revocation.RevocationList;
+import io.joystick.auth.revocation.CredentialLifetime;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -13,15 +13,15 @@ import io.quarkus.scheduler.Scheduled;
 public class RevokedTokenSweep {
 
     private final Connections connections;
-    private final RevocationList revocations;
+    private final CredentialLifetime credentials;
 
-    public RevokedTokenSweep(Connections connections, RevocationList revocations) {
+    public RevokedTokenSweep(Connections connections, CredentialLifetime credentials) {
         this.connections = connections;
-        this.revocations = revocations;
+        this.credentials = credentials;
     }
 
     @Scheduled(every = "${joystick.notification.websocket.revocation-check:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void closeRevoked() {
-        connections.closeRevoked(revocations);
+    void closeLapsed() {
+        connections.closeLapsed(credentials);
     }
 }

@@ -1,9 +1,10 @@
 package io.joystick.notification.push;
 
+import java.security.Principal;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.joystick.auth.revocation.RevocationList;
+import io.joystick.auth.revocation.CredentialLifetime;
 import io.joystick.notification.store.Viewer;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -15,15 +16,15 @@ public final class Subscriber {
 
     private final WebSocketConnection connection;
     private final Viewer viewer;
-    private final OpeningToken token;
+    private final Principal credential;
     private final int maxPending;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean overflowed = new AtomicBoolean();
 
-    Subscriber(WebSocketConnection connection, Viewer viewer, OpeningToken token, int maxPending) {
+    Subscriber(WebSocketConnection connection, Viewer viewer, Principal credential, int maxPending) {
         this.connection = connection;
         this.viewer = viewer;
-        this.token = token;
+        this.credential = credential;
         this.maxPending = maxPending;
     }
 
@@ -35,9 +36,9 @@ public final class Subscriber {
         return viewer;
     }
 
-    /** API-key connections are never revoked. */
-    boolean revokedIn(RevocationList revocations) {
-        return token != null && token.revokedIn(revocations);
+    /** The token it was opened with is still valid (an API key always is). */
+    boolean credentialHolds(CredentialLifetime credentials) {
+        return credentials.holds(credential);
     }
 
     WebSocketConnection connection() {

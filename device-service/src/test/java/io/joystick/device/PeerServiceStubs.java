@@ -1,5 +1,8 @@
 package io.joystick.device;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.net.URI;
@@ -30,6 +33,10 @@ public class PeerServiceStubs implements QuarkusTestResourceLifecycleManager {
         switcher.start();
         notifications = new WireMockServer(options().dynamicPort());
         notifications.start();
+        // Answers like notification-service: refused sends would open the client's circuit breaker and
+        // swallow the notifications a later test waits for.
+        notifications.stubFor(post(urlPathEqualTo("/api/notifications/send")).willReturn(
+                okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":0}")));
         // %test. as well: application.properties points the test profile's notification URL at nothing
         return Map.of(SWITCHER_URL, switcher.baseUrl(), NOTIFICATION_URL, notifications.baseUrl(),
                 "%test." + NOTIFICATION_URL, notifications.baseUrl());

@@ -14,12 +14,9 @@ public class DeliveredHere {
 
     private final ConcurrentSkipListSet<Long> seqs = new ConcurrentSkipListSet<>();
 
-    public void add(long seq) {
-        seqs.add(seq);
-    }
-
-    boolean contains(long seq) {
-        return seqs.contains(seq);
+    /** @return false when it was delivered here already */
+    public boolean add(long seq) {
+        return seqs.add(seq);
     }
 
     /** @return whether it was delivered here already; it is forgotten either way (it is announced once) */

@@ -52,7 +52,8 @@ public class PgListener {
     private volatile long highestSeen;
     private volatile boolean stopped;
 
-    public PgListener(Cluster cluster, DeliveredHere deliveredHere, NotificationLoader loader, Connections connections, Vertx vertx, NotificationConfig config,
+    public PgListener(Cluster cluster, DeliveredHere deliveredHere, NotificationLoader loader, Connections connections,
+            Vertx vertx, NotificationConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -126,8 +127,7 @@ public class PgListener {
             missed = loader.outgoingAfter(highestSeen, CATCH_UP_BATCH);
             for (Outgoing outgoing : missed) {
                 highestSeen = outgoing.seq();
-                if (!deliveredHere.contains(outgoing.seq())) {
-                    deliveredHere.add(outgoing.seq());
+                if (deliveredHere.add(outgoing.seq())) {
                     connections.deliver(outgoing);
                 }
             }

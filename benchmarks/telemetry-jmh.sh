@@ -22,7 +22,7 @@ JMH_NAME=telemetry-jmh
 JMH_MODULE=telemetry-service
 JMH_CLASS=ParserBenchmark
 JMH_TITLE="telemetry parsers JMH benchmark"
-JMH_SETUP="inputs are the verified examples of PROTOCOLS.md"
+JMH_SETUP="inputs are the verified examples of docs/protocols.md"
 JMH_FOOTER="One operation = one NMEA sentence (nmea*) or one modem reply (cpsi*, qeng*). What each benchmark measures: ParserBenchmark's Javadoc."
 
 # shellcheck source=lib/jmh-run.sh

@@ -10,7 +10,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -109,17 +108,11 @@ public class SessionResource {
                     "browser session");
         }
         return Response.ok(Map.of("success", true)).header(HttpHeaders.SET_COOKIE, cookies.cleared(request))
-                .cacheControl(noStore()).build();
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private Response withCookie(AuthRecord.WithToken auth, HttpServerRequest request) {
         return Response.ok(auth.record()).header(HttpHeaders.SET_COOKIE, cookies.holding(auth.token(), request))
-                .cacheControl(noStore()).build();
-    }
-
-    private static CacheControl noStore() {
-        CacheControl cacheControl = new CacheControl();
-        cacheControl.setNoStore(true);
-        return cacheControl;
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

@@ -98,6 +98,32 @@ class DeviceCookieTest {
         loginFrom("198.51.100.5", email, PASSWORD, null).then().statusCode(200);
     }
 
+    @Test
+    void sessionLoginSetsAndHonoursTheDeviceCookie() {
+        String email = Api.uniqueEmail("console");
+        Api.createUser(email, PASSWORD, Set.of());
+        Response first = sessionLoginFrom("198.51.100.6", email, PASSWORD, null);
+        first.then().statusCode(200).header("Set-Cookie", containsString("joystick_device="));
+        String device = deviceCookie(first);
+        for (int address = 0; address < 12; address++) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                loginFrom("203.0.113." + (100 + address), email, "guess-" + attempt, null);
+            }
+        }
+        sessionLoginFrom("192.0.2.60", email, PASSWORD, null).then().statusCode(429);
+        sessionLoginFrom("192.0.2.61", email, PASSWORD, device).then().statusCode(200)
+                .body("email", equalTo(email));
+    }
+
+    private static Response sessionLoginFrom(String address, String identity, String password, String deviceCookie) {
+        var request = given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("identity", identity, "password", password));
+        if (deviceCookie != null) {
+            request.cookie("joystick_device", deviceCookie);
+        }
+        return request.when().post("/api/auth/session");
+    }
+
     private static String tampered(String cookie) {
         int at = cookie.indexOf('.') - 1;
         char flipped = cookie.charAt(at) == 'A' ? 'B' : 'A';

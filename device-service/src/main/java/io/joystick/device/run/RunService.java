@@ -21,6 +21,8 @@ import io.joystick.device.model.ModelRepository;
 @ApplicationScoped
 public class RunService {
 
+    static final String LOCAL_RUNS_OFF = "target: local runs are switched off on this service (JOYSTICK_LOCAL_RUNS=false)";
+
     private final RunRepository runs;
     private final ModelRepository models;
     private final ActionRepository actions;
@@ -96,6 +98,9 @@ public class RunService {
         }
         run.command = input.command();
         run.target = input.target() == null ? RunDefinition.Target.device.name() : input.target();
+        if (RunDefinition.Target.local.name().equals(run.target) && !config.localEnabled()) {
+            throw ApiException.badRequest(LOCAL_RUNS_OFF);
+        }
         if (input.timeout() != null && input.timeout() > config.maxTimeout().toSeconds()) {
             // otherwise every run of it would be refused, blaming the caller
             throw ApiException.badRequest("timeout: must be at most " + config.maxTimeout().toSeconds()

@@ -107,6 +107,7 @@ public class RunService {
                     + " seconds (joystick.run.max-timeout)");
         }
         run.timeoutSeconds = input.timeout();
+        run.permission = input.permission();
         run.updated = Instant.now();
     }
 
@@ -116,7 +117,7 @@ public class RunService {
 
     private RunView view(RunDefinition run) {
         return new RunView(run.id, run.modelId, run.actionId, run.command, run.target, parse(run.parameters),
-                run.timeoutSeconds, run.created, run.updated);
+                run.timeoutSeconds, run.created, run.updated, run.permission);
     }
 
     private JsonNode parse(String text) {

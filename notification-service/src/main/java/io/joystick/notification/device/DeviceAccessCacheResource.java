@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,6 +34,7 @@ public class DeviceAccessCacheResource {
     @DELETE
     @Path("/{deviceId}")
     @RolesAllowed(Caller.SERVICE_ROLE)
+    @Operation(hidden = true) // service-to-service inside the deployment, not part of the public API
     public Response forget(@PathParam("deviceId") String deviceId) {
         if (!Caller.of(identity).service()) { // a token whose groups say "service" is still a user's
             throw ApiException.forbidden("Only services may do this");

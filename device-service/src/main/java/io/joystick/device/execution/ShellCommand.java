@@ -19,8 +19,10 @@ public record ShellCommand(List<Word> words, List<Redirect> redirects, int pipel
      * @param text the word with quotes removed, each token shown as {@code $name}
      * @param tokens the {@code $name} tokens it contains, also those inside a command substitution in it
      * @param expanded whether this shell expands something in it that is not a token (a variable, {@code $(…)})
+     * @param shellVariables its tokens that this shell expands as variables when no parameter fills them (not
+     *        single-quoted, no built-in name)
      */
-    public record Word(String text, Set<String> tokens, boolean expanded) {
+    public record Word(String text, Set<String> tokens, boolean expanded, Set<String> shellVariables) {
 
         /** Its text is what the program receives: no token and no expansion in it. */
         public boolean literal() {

@@ -46,7 +46,7 @@ final class TemplateWords {
         WordBuilder word = levels.peek().word();
         word.text.append('$').append(name);
         if (expandable && CommandTemplate.BUILTINS.stream().noneMatch(name::startsWith)) {
-            word.expanded = true;
+            word.shellVariables.add(name);
         }
     }
 
@@ -125,10 +125,11 @@ final class TemplateWords {
     private static final class WordBuilder {
         final StringBuilder text = new StringBuilder();
         final Set<String> tokens = new LinkedHashSet<>();
+        final Set<String> shellVariables = new LinkedHashSet<>();
         boolean expanded;
 
         Word build() {
-            return new Word(text.toString(), Set.copyOf(tokens), expanded);
+            return new Word(text.toString(), Set.copyOf(tokens), expanded, Set.copyOf(shellVariables));
         }
     }
 

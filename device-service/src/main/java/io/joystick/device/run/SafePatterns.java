@@ -52,6 +52,19 @@ public final class SafePatterns {
         return !closed || root.has("patternProperties");
     }
 
+    /** Whether every valid request carries this parameter. */
+    public boolean required(String name) {
+        if (root == null) {
+            return false;
+        }
+        for (JsonNode required : root.path("required")) {
+            if (name.equals(required.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The property schema of a parameter, after local {@code $ref}s, or null. */
     public JsonNode property(String name) {
         if (root == null) {

@@ -132,7 +132,7 @@ public class TemplateSafety {
                     }
                 }
             }
-            if (reach.word().expanded() && unproven.isPresent()) {
+            if (expands(reach.word(), schema) && unproven.isPresent()) {
                 return Optional.of("`" + reach.word().text() + "` reaches " + reach.context() + " and expands a shell"
                         + " variable or command output there, which the template may have filled from parameter "
                         + unproven.get() + "; values reach a second parser only as proven-inert parameters. Either "
@@ -140,6 +140,15 @@ public class TemplateSafety {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the shell running the template expands something of its own in the word: {@code $(…)}, a
+     * variable, or a token no parameter fills (an optional one the request left out).
+     */
+    private static boolean expands(ShellCommand.Word word, SafePatterns schema) {
+        return word.expanded() || word.shellVariables().stream()
+                .anyMatch(token -> candidates(token).stream().noneMatch(schema::required));
     }
 
     private static List<ShellCommand> commands(String command) {

@@ -167,8 +167,8 @@ public class TemplateSafety {
             }
         }
         List<String> names = new ArrayList<>();
-        for (int length = builtin + 1; length <= token.length(); length++) {
-            names.add(token.substring(0, length));
+        for (int length = token.length(); length > builtin; length--) {
+            names.add(token.substring(0, length)); // the whole name first: the one a reader expects
         }
         return names;
     }

@@ -44,10 +44,19 @@ class TemplateSafetyTest {
     }
 
     @Test
+    void theReadmeExamplesAreAcceptedAndRefused() {
+        String schema = "{\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"level\",\"msg\"],"
+                + "\"properties\":{\"level\":{\"enum\":[\"info\",\"warning\"]},\"msg\":{\"type\":\"string\"}}}";
+        assertEquals(Optional.empty(), safety.refusal("sh -c 'logger -p user.$0 -- \"$1\"' $level $msg", schema));
+        assertTrue(safety.refusal("sh -c \"logger -- $msg\"", "{\"type\":\"object\",\"properties\":{\"msg\":{\"type\":\"string\"}}}")
+                .orElseThrow().startsWith("Parameter msg reaches sh -c's command string in `logger -- $msg`"));
+    }
+
+    @Test
     void candidatesSkipPrefixesThatABuiltinAlwaysWins() {
-        assertEquals(List.of("hostn", "hostna", "hostnam", "hostname"), TemplateSafety.candidates("hostname"));
+        assertEquals(List.of("hostname", "hostnam", "hostna", "hostn"), TemplateSafety.candidates("hostname"));
         assertEquals(List.of(), TemplateSafety.candidates("device"));
-        assertEquals(List.of("m", "ms", "msg"), TemplateSafety.candidates("msg"));
+        assertEquals(List.of("msg", "ms", "m"), TemplateSafety.candidates("msg"));
     }
 
     @Test

@@ -61,7 +61,7 @@ final class TemplateWords {
     void unquoted(char c) {
         Level level = levels.peek();
         switch (c) {
-            case ' ', '\t' -> level.endWord(false);
+            case ' ', '\t' -> level.endWord();
             case '\n', ';' -> level.endPipeline();
             case '&' -> {
                 if (level.redirectOperatorOpen()) {
@@ -82,13 +82,7 @@ final class TemplateWords {
                     level.afterPipe = true;
                 }
             }
-            case '(', ')', '{', '}' -> {
-                if (c == '{' || c == '}') {
-                    literal(c); // braces only group when they are words of their own; keep them as text
-                } else {
-                    level.endCommand();
-                }
-            }
+            case '(', ')' -> level.endCommand();
             case '<', '>' -> level.redirect(c);
             default -> literal(c);
         }
@@ -96,7 +90,7 @@ final class TemplateWords {
 
     void redirect(String operator) {
         Level level = levels.peek();
-        level.endWord(true);
+        level.endWord();
         level.pendingRedirect = operator;
     }
 
@@ -171,11 +165,11 @@ final class TemplateWords {
                     && !word.text.isEmpty() && word.text.chars().allMatch(Character::isDigit)) {
                 word = null;
             }
-            endWord(true);
+            endWord();
             pendingRedirect = String.valueOf(c);
         }
 
-        void endWord(boolean keepRedirectOpen) {
+        void endWord() {
             if (word == null) {
                 return;
             }
@@ -191,7 +185,7 @@ final class TemplateWords {
         }
 
         void endCommand() {
-            endWord(false);
+            endWord();
             pendingRedirect = null;
             if (!words.isEmpty() || !redirects.isEmpty()) {
                 commands.add(new ShellCommand(List.copyOf(words), List.copyOf(redirects), pipeline, stage++));

@@ -76,9 +76,6 @@ public final class NestedParsers {
             Map.entry("xterm", "xterm -e's command"),
             Map.entry("sg", "sg's command (run by a shell)"),
             Map.entry("dc", "dc's program (! runs a shell command)"),
-            Map.entry("docker", "docker's command"),
-            Map.entry("podman", "podman's command"),
-            Map.entry("kubectl", "kubectl's command"),
             Map.entry("systemd-run", "systemd-run's command"),
             Map.entry("start-stop-daemon", "start-stop-daemon's command"),
             Map.entry("make", "make's variables and targets (recipes run by a shell)"));
@@ -145,6 +142,11 @@ public final class NestedParsers {
             Map.entry("firejail", new Wrapper(Set.of(), 0, Set.of())),
             Map.entry("catchsegv", new Wrapper(Set.of(), 0, Set.of())),
             Map.entry("cpulimit", new Wrapper(Set.of("-l", "-p", "-e"), 0, Set.of())));
+    /** Container tools: their exec/run subcommands run a command (or an image) that the arguments name. */
+    private static final Set<String> CONTAINER_TOOLS = Set.of("docker", "podman", "nerdctl", "kubectl", "crictl", "lxc",
+            "lxc-attach", "systemd-nspawn", "machinectl");
+    private static final Set<String> RUNNING_SUBCOMMANDS = Set.of("exec", "run", "create", "debug", "attach", "shell",
+            "start");
     private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until",
             "!", "{", "}", "time", "coproc");
     private static final Set<String> NO_COMMAND = Set.of("for", "select", "case", "esac", "function", "in");
@@ -200,7 +202,7 @@ public final class NestedParsers {
     private static boolean codeTaking(String name) {
         return SHELLS.contains(name) || INTERPRETER.matcher(name).matches() || AWKS.contains(name) || SEDS.contains(name)
                 || REPARSING.containsKey(name) || WRAPPERS.containsKey(name) || COMMAND_OPTIONS.containsKey(name)
-                || "find".equals(name);
+                || "find".equals(name) || CONTAINER_TOOLS.contains(name);
     }
 
     private static final class Analysis {
@@ -284,6 +286,8 @@ public final class NestedParsers {
                 find(i + 1);
             } else if (COMMAND_OPTIONS.containsKey(name)) {
                 commandOptions(name, i + 1);
+            } else if (CONTAINER_TOOLS.contains(name)) {
+                container(name, i + 1);
             }
         }
 
@@ -469,6 +473,27 @@ public final class NestedParsers {
                     }
                     new Analysis(words.subList(i + 1, end), reaches).command(0);
                     i = end;
+                }
+            }
+        }
+
+        private void container(String name, int from) {
+            int sub = from;
+            while (sub < words.size() && words.get(sub).literal() && words.get(sub).text().startsWith("-")) {
+                sub++;
+            }
+            if (sub >= words.size()) {
+                return;
+            }
+            Word subcommand = words.get(sub);
+            if (!subcommand.literal() || RUNNING_SUBCOMMANDS.contains(subcommand.text())
+                    || name.startsWith("lxc-") || name.equals("systemd-nspawn")) {
+                reachAll(from, words.size(), "the container, image or command that " + name + " runs",
+                        Kind.COMMAND_NAME);
+                for (int k = sub + 1; k < words.size(); k++) {
+                    if (words.get(k).literal() && codeTaking(basename(words.get(k).text()))) {
+                        command(k);
+                    }
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +46,9 @@ public final class CommandTemplate {
     public static final Set<String> BUILTINS = Set.of("device", "host", "port", "user", "phone", "userId");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Any token a caller could fill: a parameter's name may be any prefix of it. */
+    private static final Pattern ANY_TOKEN = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern SHELL_EXPANSION = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*#?!-])");
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
     private static final Pattern ARITHMETIC_TEST = Pattern.compile("\\s-(eq|ne|lt|le|gt|ge)\\s");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +61,19 @@ public final class CommandTemplate {
         if (values.isEmpty()) {
             return template;
         }
-        return new Renderer(template, values, tokenPattern(values.keySet())).render();
+        return new Renderer(template, values, tokenPattern(values.keySet()), null).render();
+    }
+
+    /**
+     * The simple commands of a template as the shell running it would split them, walked with the same
+     * quoting rules as {@link #render}; every {@code $name} is reported as a token, since a caller may
+     * send a parameter of that name (or of a prefix of it). Used to find tokens that reach a program
+     * which parses its arguments again ({@link NestedParsers}).
+     */
+    public static List<ShellCommand> commands(String template) {
+        TemplateWords words = new TemplateWords();
+        new Renderer(template, null, ANY_TOKEN, words).render();
+        return words.finish();
     }
 
     private static Map<String, String> values(Map<String, String> builtins, Map<String, Object> parameters) {
@@ -126,6 +142,8 @@ public final class CommandTemplate {
 
         private final String template;
         private final Map<String, String> values;
+        /** Null when rendering; when set, the walk only reports words and commands to it. */
+        private final TemplateWords words;
         private final Matcher token;
         private final StringBuilder out = new StringBuilder();
         private final Deque<Context> contexts = new ArrayDeque<>();
@@ -133,9 +151,10 @@ public final class CommandTemplate {
         private boolean afterHereDocument;
         private int i;
 
-        Renderer(String template, Map<String, String> values, Pattern tokens) {
+        Renderer(String template, Map<String, String> values, Pattern tokens, TemplateWords words) {
             this.template = template;
             this.values = values;
+            this.words = words;
             this.token = tokens.matcher(template);
             contexts.push(Context.COMMAND);
         }
@@ -157,6 +176,7 @@ public final class CommandTemplate {
                 contexts.pop();
                 copy(1);
             } else if (!substitute("'", "'")) {
+                literal(c);
                 copy(1);
             }
         }
@@ -164,20 +184,24 @@ public final class CommandTemplate {
         private void doubleQuoted() {
             char c = template.charAt(i);
             if (c == '\\') {
+                escaped();
                 copy(2);
             } else if (c == '"') {
                 contexts.pop();
                 copy(1);
             } else if (c == '`') {
-                contexts.push(Context.BACKQUOTED);
+                enterBackquotes();
                 copy(1);
             } else if (expansionEvaluatingValues()) {
                 return;
             } else if (startsWith("$(")) {
                 enterCommandSubstitution();
             } else if (startsWith("$$")) {
+                literal('$');
+                literal('$');
                 copy(2);
-            } else if (!substitute("\"", "\"")) {
+            } else if (!substitute("\"", "\"") && !shellExpansion()) {
+                literal(c);
                 copy(1);
             }
         }
@@ -186,18 +210,24 @@ public final class CommandTemplate {
             Context context = contexts.peek();
             char c = template.charAt(i);
             if (c == '\\') {
+                escaped();
                 copy(2);
             } else if (c == '\'') {
                 contexts.push(Context.SINGLE_QUOTED);
+                quote();
                 copy(1);
             } else if (c == '"') {
                 contexts.push(Context.DOUBLE_QUOTED);
+                quote();
                 copy(1);
             } else if (c == '`') {
                 if (context == Context.BACKQUOTED) {
                     contexts.pop();
+                    if (words != null) {
+                        words.exitSubstitution();
+                    }
                 } else {
-                    contexts.push(Context.BACKQUOTED);
+                    enterBackquotes();
                 }
                 copy(1);
             } else if (expansionEvaluatingValues() || atWordStart() && commandEvaluatingValues()) {
@@ -209,13 +239,20 @@ public final class CommandTemplate {
             } else if (c == '#' && atWordStart()) {
                 comment(context);
             } else if (startsWith("<<<")) {
+                redirect("<<<");
                 copy(3);
             } else if (startsWith("<<")) {
                 afterHereDocument = true;
+                redirect("<<");
                 copy(2);
             } else if (startsWith("$$")) {
+                literal('$');
+                literal('$');
                 copy(2);
-            } else if (!substitute("", "")) {
+            } else if (!substitute("", "") && !shellExpansion()) {
+                if (words != null) {
+                    words.unquoted(c);
+                }
                 copy(1);
             }
         }
@@ -229,6 +266,9 @@ public final class CommandTemplate {
                 return evaluating("$[…]", closing(i + 2, '[', ']', 1));
             }
             if (startsWith("${")) {
+                if (words != null) {
+                    words.expansion("${…}");
+                }
                 return evaluating("${…}", closing(i + 2, '{', '}', 1));
             }
             return false;
@@ -273,6 +313,11 @@ public final class CommandTemplate {
             while (i < end) {
                 if (template.charAt(i) == '$' && token.region(i, end).lookingAt()) {
                     String name = token.group(1);
+                    if (words != null) {
+                        // only an integer ever gets here (checked when rendering): inert wherever it goes
+                        i = token.end();
+                        continue;
+                    }
                     String value = values.get(name);
                     if (!INTEGER.matcher(value).matches()) {
                         throw new IllegalArgumentException("Parameter $" + name + " is used inside " + construct
@@ -281,6 +326,9 @@ public final class CommandTemplate {
                     out.append(value);
                     i = token.end();
                 } else {
+                    if (words != null) {
+                        words.literal(template.charAt(i));
+                    }
                     copy(template.charAt(i) == '\\' ? 2 : 1);
                 }
             }
@@ -288,6 +336,9 @@ public final class CommandTemplate {
         }
 
         private void enterCommandSubstitution() {
+            if (words != null) {
+                words.enterSubstitution();
+            }
             contexts.push(Context.COMMAND_SUBSTITUTION);
             parenDepths.push(0);
             copy(2);
@@ -301,6 +352,13 @@ public final class CommandTemplate {
                 contexts.pop();
             } else {
                 parenDepths.push(depth - 1);
+            }
+            if (words != null) {
+                if (c == ')' && depth == 0) {
+                    words.exitSubstitution();
+                } else {
+                    words.unquoted(c);
+                }
             }
             copy(1);
         }
@@ -320,6 +378,11 @@ public final class CommandTemplate {
                 return false;
             }
             String name = token.group(1);
+            if (words != null) {
+                words.token(name, contexts.peek() != Context.SINGLE_QUOTED);
+                i = token.end();
+                return true;
+            }
             if (afterHereDocument) {
                 throw new IllegalArgumentException("Command template uses $" + name
                         + " after a here-document (<<); values cannot be quoted safely there");
@@ -331,6 +394,51 @@ public final class CommandTemplate {
             out.append(close).append(quoted).append(reopen);
             i = token.end();
             return true;
+        }
+
+        /** A {@code $name}, {@code $1}, {@code $@} … that this shell expands and that is no token. */
+        private boolean shellExpansion() {
+            if (words == null || template.charAt(i) != '$') {
+                return false;
+            }
+            Matcher expansion = SHELL_EXPANSION.matcher(template).region(i, template.length());
+            if (!expansion.lookingAt()) {
+                return false;
+            }
+            words.expansion(expansion.group());
+            copy(expansion.end() - i);
+            return true;
+        }
+
+        private void enterBackquotes() {
+            contexts.push(Context.BACKQUOTED);
+            if (words != null) {
+                words.enterSubstitution();
+            }
+        }
+
+        private void escaped() {
+            if (words != null && i + 1 < template.length() && template.charAt(i + 1) != '\n') {
+                words.literal(template.charAt(i + 1));
+            }
+        }
+
+        private void quote() {
+            if (words != null) {
+                words.quote();
+            }
+        }
+
+        private void literal(char c) {
+            if (words != null) {
+                words.literal(c);
+            }
+        }
+
+        private void redirect(String operator) {
+            if (words != null) {
+                words.redirect(operator);
+            }
         }
 
         private boolean atWordStart() {

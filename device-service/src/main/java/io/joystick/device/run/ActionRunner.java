@@ -58,10 +58,11 @@ public class ActionRunner {
     private final ObjectMapper json;
     private final StreamModes streamModes;
     private final DeviceAlerts alerts;
+    private final TemplateSafety safety;
 
     public ActionRunner(DeviceService devices, ActionRepository actions, RunRepository runs, ParameterSchemas schemas,
             LocalExecutor local, SshExecutor ssh, SecretBox secrets, ActionLogService logs, RunConfig config,
-            ObjectMapper json, StreamModes streamModes, DeviceAlerts alerts) {
+            ObjectMapper json, StreamModes streamModes, DeviceAlerts alerts, TemplateSafety safety) {
         this.devices = devices;
         this.actions = actions;
         this.runs = runs;
@@ -74,6 +75,7 @@ public class ActionRunner {
         this.json = json;
         this.streamModes = streamModes;
         this.alerts = alerts;
+        this.safety = safety;
     }
 
     public record Request(Caller caller, String deviceId, String action, JsonNode parameters, Integer timeoutSeconds,
@@ -89,6 +91,8 @@ public class ActionRunner {
 
     public Result run(Request request) {
         Plan plan = QuarkusTransaction.requiringNew().call(() -> plan(request));
+        safety.refusal(plan.run().command, plan.run().parameters).ifPresent(reason -> refuse(plan, request, reason));
+        safety.requireSafeValues(plan.run().command, plan.run().parameters, request.parameters(), plan.builtins());
         String command;
         try {
             command = CommandTemplate.render(plan.run().command, plan.builtins(), parameterMap(request.parameters()));
@@ -133,6 +137,14 @@ public class ActionRunner {
                     e.getClass().getName());
         }
         return result;
+    }
+
+    /** A definition stored before the template rules (or written to the database directly) does not run. */
+    private void refuse(Plan plan, Request request, String reason) {
+        String error = "Refused, nothing ran: " + reason;
+        logs.record(new ActionLogService.Entry(plan.device().id, plan.action(), request.caller().id(), request.parameters(),
+                false, null, null, error, 0, request.clientAddress(), request.userAgent(), request.quiet()));
+        throw ApiException.badRequest(error);
     }
 
     private Plan plan(Request request) {

@@ -29,15 +29,17 @@ public class RunService {
     private final ParameterSchemas schemas;
     private final ObjectMapper json;
     private final RunConfig config;
+    private final TemplateSafety safety;
 
     public RunService(RunRepository runs, ModelRepository models, ActionRepository actions, ParameterSchemas schemas,
-            ObjectMapper json, RunConfig config) {
+            ObjectMapper json, RunConfig config, TemplateSafety safety) {
         this.runs = runs;
         this.models = models;
         this.actions = actions;
         this.schemas = schemas;
         this.json = json;
         this.config = config;
+        this.safety = safety;
     }
 
     @Transactional
@@ -96,6 +98,8 @@ public class RunService {
         } else {
             run.parameters = null;
         }
+        safety.requireSafe(input.command(), input.parameters() == null || input.parameters().isNull() ? null
+                : input.parameters());
         run.command = input.command();
         run.target = input.target() == null ? RunDefinition.Target.device.name() : input.target();
         if (RunDefinition.Target.local.name().equals(run.target) && !config.localEnabled()) {

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs a command line through a real shell, for checking what a rendered template does. */
 final class Shells {
 
-    /** dash as /bin/sh (what local runs use) and bash (the usual login shell of a device user). */
+    /** /bin/sh (what local runs use; dash on Debian), bash (the usual login shell of a device user) and dash. */
     static List<String> available() {
-        return List.of("/bin/sh", "/bin/bash").stream().filter(shell -> Files.isExecutable(Path.of(shell))).toList();
+        return List.of("/bin/sh", "/bin/bash", "/bin/dash").stream().filter(shell -> Files.isExecutable(Path.of(shell))).toList();
     }
 
     static String run(String shell, String command, Path workDir) throws IOException, InterruptedException {

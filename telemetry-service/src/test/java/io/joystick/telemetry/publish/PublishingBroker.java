@@ -1,6 +1,7 @@
 package io.joystick.telemetry.publish;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ public class PublishingBroker implements QuarkusTestResourceLifecycleManager {
     public static final String OBSERVER_PASSWORD = "observer-secret";
 
     static MosquittoBroker broker;
+    static Path dir;
 
     public static MosquittoBroker broker() {
         return broker;
@@ -25,9 +27,9 @@ public class PublishingBroker implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Path dir = Path.of("target", "publish-tests", UUID.randomUUID().toString()).toAbsolutePath();
+        dir = Path.of("target", "publish-tests", UUID.randomUUID().toString()).toAbsolutePath();
         broker = MosquittoBroker.start(dir.resolve("broker"), Map.of(DEVICE, DEVICE_PASSWORD, OBSERVER, OBSERVER_PASSWORD));
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "joystick.data-dir", dir.resolve("data").toString(),
                 "telemetry.publish.url", broker.url(),
                 "telemetry.publish.device-id", DEVICE,
@@ -37,7 +39,19 @@ public class PublishingBroker implements QuarkusTestResourceLifecycleManager {
                 "telemetry.publish.reconnect.initial-delay", "200ms",
                 "telemetry.publish.reconnect.max-delay", "1s",
                 "quarkus.log.file.enabled", "true",
-                "quarkus.log.file.path", dir.resolve("service.log").toString());
+                "quarkus.log.file.path", serviceLog().toString()));
+        config.putAll(more());
+        return config;
+    }
+
+    /** The service's log. */
+    public static Path serviceLog() {
+        return dir.resolve("service.log");
+    }
+
+    /** Settings a subclass adds or changes. */
+    protected Map<String, String> more() {
+        return Map.of();
     }
 
     protected String passwordToUse() {

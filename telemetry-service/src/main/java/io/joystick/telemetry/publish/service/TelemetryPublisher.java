@@ -339,8 +339,9 @@ public class TelemetryPublisher {
             return switch (refused.code()) {
                 case CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD -> "the broker refused the credentials (bad user "
                         + "name or password): check TELEMETRY_PUBLISH_USERNAME and TELEMETRY_PUBLISH_PASSWORD";
-                case CONNECTION_REFUSED_NOT_AUTHORIZED -> "the broker refused the device (not authorized): are its "
-                        + "credentials revoked? check TELEMETRY_PUBLISH_USERNAME and TELEMETRY_PUBLISH_PASSWORD";
+                case CONNECTION_REFUSED_NOT_AUTHORIZED -> "the broker refused the device's credentials (not "
+                        + "authorized: a wrong username or password, or a revoked account): check "
+                        + "TELEMETRY_PUBLISH_USERNAME and TELEMETRY_PUBLISH_PASSWORD";
                 case CONNECTION_REFUSED_IDENTIFIER_REJECTED -> "the broker rejected the client id " + target.clientId();
                 default -> "the broker refused the connection (" + refused.code() + ")";
             };

@@ -84,6 +84,17 @@ class PublishingProcessIT {
     }
 
     @Test
+    void saysOfflineItselfWhenStopped() throws Exception {
+        startService();
+        Subscriber presence = broker.subscribe("observer", "observer-secret", PRESENCE, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> payloads(presence).contains("online"));
+
+        service.destroy(); // SIGTERM: a clean MQTT disconnect, which sends no last will
+        assertTrue(service.waitFor(30, TimeUnit.SECONDS));
+        await().atMost(Duration.ofSeconds(10)).until(() -> payloads(presence).contains("offline"));
+    }
+
+    @Test
     void keepsWhatItQueuedAcrossAKillWhileTheBrokerWasAway() throws Exception {
         Subscriber gps = broker.subscribe("observer", "observer-secret", GPS, "observer-it");
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.log().contains("as observer-it"));

@@ -84,6 +84,17 @@ class PublishingProcessIT {
     }
 
     @Test
+    void refusesToPublishUnderADeviceIdTheFleetWouldRefuseAndServesOn() throws Exception {
+        startService(Map.of("TELEMETRY_PUBLISH_DEVICE_ID", "truck 7/a"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/gps", 200) != null);
+        String log = Files.readString(dir.resolve("service.log"));
+        assertTrue(log.contains("ERROR") && log.contains("Telemetry is NOT published: TELEMETRY_PUBLISH_DEVICE_ID must be"), log);
+        assertTrue(get("/q/health/well", 503) != null, "the publishing check is DOWN");
+        Subscriber anything = broker.subscribe("observer", "observer-secret", "joystick/#", null);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> anything.messages().isEmpty());
+    }
+
+    @Test
     void saysOfflineItselfWhenStopped() throws Exception {
         startService();
         Subscriber presence = broker.subscribe("observer", "observer-secret", PRESENCE, null);
@@ -122,6 +133,10 @@ class PublishingProcessIT {
     }
 
     private void startService() throws Exception {
+        startService(Map.of());
+    }
+
+    private void startService(Map<String, String> overrides) throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             httpPort = socket.getLocalPort();
         }
@@ -142,6 +157,7 @@ class PublishingProcessIT {
         env.put("TELEMETRY_PUBLISH_INTERVAL", "200ms");
         env.put("TELEMETRY_PUBLISH_RECONNECT_INITIAL_DELAY", "200ms");
         env.put("TELEMETRY_PUBLISH_RECONNECT_MAX_DELAY", "1s");
+        env.putAll(overrides);
         service = builder.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             if (!service.isAlive()) {

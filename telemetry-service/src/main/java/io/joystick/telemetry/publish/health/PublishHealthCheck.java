@@ -12,7 +12,7 @@ import io.joystick.telemetry.publish.service.TelemetryPublisher.State;
 import io.smallrye.health.api.Wellness;
 
 /**
- * Publishing to the fleet's broker, in {@code /q/health} (and {@code /q/health/well}): the state, the queue and
+ * Publishing to the fleet's broker, in {@code /q/health/well}: the state, the queue and
  * what went wrong last. Not part of liveness or readiness: the device works without its broker. DOWN only when
  * publishing is configured but cannot run at all (wrong settings, no queue).
  */

@@ -227,7 +227,7 @@ public class TelemetryPublisher {
         worker.schedule(() -> onWorker(() -> {
             if (generation == connection && state == State.CONNECTING) {
                 retry("no answer from the broker within " + CONNECT_TIMEOUT_SECONDS + " s");
-                created.disconnect();
+                close(created);
             }
         }), CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
@@ -304,8 +304,16 @@ public class TelemetryPublisher {
         }
         MqttClient dead = client;
         retry(reason);
-        if (dead.isConnected()) {
-            dead.disconnect();
+        close(dead);
+    }
+
+    private static void close(MqttClient abandoned) {
+        try {
+            if (abandoned.isConnected()) {
+                abandoned.disconnect();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Closing an abandoned MQTT connection: %s", e.toString());
         }
     }
 

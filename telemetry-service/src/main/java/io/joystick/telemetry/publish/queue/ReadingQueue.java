@@ -202,6 +202,7 @@ public final class ReadingQueue implements Closeable {
                 channel.force(true);
             }
             Files.move(temporary, dir.resolve(CURSOR), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory();
             cursorDirty = false;
         }
     }
@@ -317,8 +318,18 @@ public final class ReadingQueue implements Closeable {
     private Segment createSegment(long first) throws IOException {
         Segment segment = new Segment(dir.resolve(String.format("%020d", first) + SUFFIX), first);
         Files.newByteChannel(segment.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
+        syncDirectory();
         segments.add(segment);
         return segment;
+    }
+
+    /** Makes a new or renamed file's name durable too (Linux; elsewhere a no-op). */
+    private void syncDirectory() {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException e) {
+            // not supported here: the file's own contents are still flushed
+        }
     }
 
     private void enforceBounds() {

@@ -36,8 +36,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The browser console's session: the token lives only in the HttpOnly {@code joystick_session} cookie, never
- * in a body a script could read. Login has the PocketBase login's throttling, audit and messages, in the
- * suite's error shape.
+ * in a body a script could read. Login has the PocketBase login's throttling (device cookie included), audit
+ * and messages, in the suite's error shape.
  */
 @Path("/api/auth/session")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,8 +76,8 @@ public class SessionResource {
         if (!EmailAddress.isValid(login.identity())) {
             throw ApiException.badRequest("identity must be a valid email address");
         }
-        LoginService.Outcome outcome = logins.login(login.identity(), login.password(), ClientAddress.of(request),
-                deviceCookie);
+        LoginService.Outcome outcome =
+                logins.login(login.identity(), login.password(), ClientAddress.of(request), deviceCookie);
         if (outcome instanceof LoginService.Success success) {
             return Response.fromResponse(withCookie(success.auth(), request))
                     .cookie(devices.cookie(success.deviceCookie())).build();

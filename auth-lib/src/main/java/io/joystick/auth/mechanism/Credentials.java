@@ -1,23 +1,30 @@
 package io.joystick.auth.mechanism;
 
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Finds the credential a request presents, in the order of DESIGN §2. */
+/** Finds the credential a request presents, in the order of docs/architecture.md#2-auth-lib. */
 public final class Credentials {
 
     public static final String API_KEY_HEADER = "X-API-Key";
     public static final String TOKEN_QUERY_PARAM = "token";
+    /** The browser console's session: the same JWT, in an HttpOnly cookie that auth-service sets. */
+    public static final String SESSION_COOKIE = "joystick_session";
 
     private Credentials() {
     }
 
-    public sealed interface Presented permits ApiKey, Token, Malformed {
+    public sealed interface Presented permits ApiKey, Token, SessionCookie, Malformed {
     }
 
     public record ApiKey(String key) implements Presented {
     }
 
     public record Token(String jwt) implements Presented {
+    }
+
+    /** A JWT from the session cookie: like {@link Token}, but the browser sends it on its own. */
+    public record SessionCookie(String jwt) implements Presented {
     }
 
     /** Something was presented but it cannot be a credential of ours (e.g. {@code Authorization: Basic …}). */
@@ -37,6 +44,10 @@ public final class Credentials {
         String token = request.getParam(TOKEN_QUERY_PARAM);
         if (token != null) {
             return token.isBlank() ? new Malformed() : new Token(token.trim());
+        }
+        Cookie session = request.getCookie(SESSION_COOKIE);
+        if (session != null && !session.getValue().isBlank()) {
+            return new SessionCookie(session.getValue().trim());
         }
         return null;
     }

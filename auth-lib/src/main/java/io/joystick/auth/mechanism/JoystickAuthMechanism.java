@@ -17,7 +17,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The only way into a Joystick service: an API key, a JWT (Bearer, bare, or {@code ?token=}), or nothing.
+ * The only way into a Joystick service: an API key, a JWT (Bearer, bare, {@code ?token=}, or the
+ * {@code joystick_session} cookie, in that order), or nothing. Cookie requests that change state or open a
+ * WebSocket must also come from a public origin ({@link io.joystick.auth.origin.CrossOriginGuard}).
  * A credential that is presented and invalid fails the request with 401, whatever the endpoint.
  * The only exception: the paths of {@code joystick.anonymous-on-invalid-token-paths}, where an invalid token
  * (not an API key) is ignored.
@@ -44,8 +46,10 @@ public class JoystickAuthMechanism implements HttpAuthenticationMechanism {
         if (presented instanceof Credentials.ApiKey apiKey) {
             return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(apiKey.key()));
         }
-        Uni<SecurityIdentity> identity = presented instanceof Credentials.Token token
-                ? identityProviderManager.authenticate(new JwtAuthenticationRequest(token.jwt()))
+        String jwt = presented instanceof Credentials.Token token ? token.jwt()
+                : presented instanceof Credentials.SessionCookie cookie ? cookie.jwt() : null;
+        Uni<SecurityIdentity> identity = jwt != null
+                ? identityProviderManager.authenticate(new JwtAuthenticationRequest(jwt))
                 : Uni.createFrom().failure(new AuthenticationFailedException("Unsupported credential"));
         if (anonymousOnInvalidTokenPaths.contains(context.normalizedPath())) {
             // Not null: Quarkus would hand the request to the next mechanism (SmallRye JWT's), which fails it.

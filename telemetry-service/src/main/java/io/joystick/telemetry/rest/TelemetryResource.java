@@ -24,6 +24,7 @@ import io.joystick.auth.revocation.CredentialLifetime;
 import io.joystick.telemetry.reading.Reading;
 import io.joystick.telemetry.reading.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -31,6 +32,7 @@ import io.smallrye.mutiny.Multi;
 /** The latest readings (DESIGN §5), each behind its permission; 503 when there is none or it is stale. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class TelemetryResource {
 
     private final ReadingStore store;

@@ -33,6 +33,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @Path("/api/health")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class SlotHealthResource {
 
     private final HealthRegistry registry;

@@ -17,11 +17,13 @@ import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.switcher.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
 import io.joystick.switcher.health.service.SlotService;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** {@code POST /api/slot/{device}/{primary|secondary}}: a manual switch; {@code toggle-slot} and the allow-list. */
 @Path("/api/slot")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class SlotResource {
 
     private final DeviceLookup lookup;

@@ -14,6 +14,7 @@ import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.switcher.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
 import io.joystick.switcher.stream.service.StreamService;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -23,6 +24,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @Path("/api/mode")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class ModeResource {
 
     private final DeviceLookup lookup;

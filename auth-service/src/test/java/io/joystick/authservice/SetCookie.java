@@ -1,0 +1,34 @@
+package io.joystick.authservice;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One {@code Set-Cookie} header, read attribute by attribute. */
+public record SetCookie(String name, String value, Map<String, String> attributes) {
+
+    public static SetCookie parse(String header) {
+        String[] parts = header.split(";");
+        int eq = parts[0].indexOf('=');
+        Map<String, String> attributes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i].trim();
+            int sep = part.indexOf('=');
+            attributes.put(sep < 0 ? part : part.substring(0, sep), sep < 0 ? "" : part.substring(sep + 1));
+        }
+        return new SetCookie(parts[0].substring(0, eq).trim(), parts[0].substring(eq + 1).trim(), attributes);
+    }
+
+    public boolean has(String attribute) {
+        return attributes.containsKey(attribute);
+    }
+
+    public String get(String attribute) {
+        return attributes.get(attribute);
+    }
+
+    public String sameSite() {
+        String value = get("SameSite");
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+}

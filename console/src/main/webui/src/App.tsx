@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useSession } from './auth/session';
@@ -6,7 +7,9 @@ import { LoginPage } from './pages/LoginPage';
 import { DevicesPage } from './pages/DevicesPage';
 import { DevicePage } from './pages/DevicePage';
 import { NotificationsPage } from './pages/NotificationsPage';
-import { AdminPage } from './pages/admin/AdminPage';
+
+// Admins only: loaded on first visit, so it does not weigh on everyone's first page.
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 
 export function App() {
   const { user, loading, can } = useSession();
@@ -28,7 +31,7 @@ export function App() {
         <Route path="/" element={<DevicesPage />} />
         <Route path="/devices/:id/*" element={<DevicePage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
-        {can('admin') && <Route path="/admin/*" element={<AdminPage />} />}
+        {can('admin') && <Route path="/admin/*" element={<Suspense fallback={<Loader />}><AdminPage /></Suspense>} />}
         <Route path="/login" element={<Navigate to="/" replace />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

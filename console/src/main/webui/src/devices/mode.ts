@@ -29,6 +29,7 @@ export async function setModes(devices: string[], mode: string): Promise<ModeRes
   } catch (e) {
     if (e instanceof ApiError && e.status === 207) return asResults(e.body, devices);
     if (e instanceof ApiError && e.body && (e.body as { results?: unknown }).results) return asResults(e.body, devices);
+    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return oneByOne(devices, mode);
     throw e;
   }
 }
@@ -36,4 +37,18 @@ export async function setModes(devices: string[], mode: string): Promise<ModeRes
 /** One device's mode, through its set-mode action. */
 export function setMode(device: string, mode: string) {
   return api(`/api/run/${encodeURIComponent(device)}/set-mode`, { method: 'POST', body: { mode } });
+}
+
+/** Where the batch endpoint is missing: each device's set-mode action in turn, each result kept. */
+async function oneByOne(devices: string[], mode: string): Promise<ModeResult[]> {
+  const results: ModeResult[] = [];
+  for (const device of devices) {
+    try {
+      await setMode(device, mode);
+      results.push({ device, success: true });
+    } catch (e) {
+      results.push({ device, success: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return results;
 }

@@ -19,7 +19,10 @@ function Bell() {
     <Tooltip label={connected ? 'Live notifications connected' : 'Live notifications reconnecting'}>
       <Indicator label={count} size={18} disabled={count === 0} color="red" data-testid="unread-count">
         <ActionIcon variant="subtle" size="lg" aria-label={`Notifications (${count} unread)`} onClick={() => navigate('/notifications')}>
-          <span aria-hidden>🔔</span>
+          <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+            <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+          </svg>
         </ActionIcon>
       </Indicator>
     </Tooltip>

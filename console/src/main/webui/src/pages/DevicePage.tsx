@@ -109,7 +109,10 @@ function ActionsTab({ device }: { device: Device }) {
   const actions = useActions();
   const queries = useQueryClient();
   const actionNames = namesById(actions.data);
-  const mine = (runs.data ?? []).filter((r) => r.model === device.model);
+  const { can } = useSession();
+  // A run that names a permission (and set-mode, which needs control-mode) shows only to those who hold it.
+  const needs = (r: RunDefinition) => r.permission ?? (actionNames[r.action] === 'set-mode' ? 'control-mode' : null);
+  const mine = (runs.data ?? []).filter((r) => r.model === device.model && (!needs(r) || can(needs(r)!)));
   if (runs.isLoading || actions.isLoading) return <Loader />;
   return (
     <Stack>

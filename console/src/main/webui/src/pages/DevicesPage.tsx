@@ -153,7 +153,7 @@ export function DevicesPage() {
                 {can('control-mode') && (
                   <Table.Td>
                     <Checkbox aria-label={`Select ${d.name}`} checked={selected.includes(d.id)}
-                      onChange={(e) => setSelected((s) => (e.currentTarget.checked ? [...s, d.id] : s.filter((x) => x !== d.id)))} />
+                      onChange={(e) => { const on = e.currentTarget.checked; setSelected((s) => (on ? [...s, d.id] : s.filter((x) => x !== d.id))); }} />
                   </Table.Td>
                 )}
                 <Table.Td><Anchor component={Link} to={`/devices/${encodeURIComponent(d.id)}`}>{d.name}</Anchor></Table.Td>

@@ -114,6 +114,28 @@ class DeviceApiTest {
     }
 
     @Test
+    void configurationForwardsOnlyAllowListedMediaMtxPathFields() {
+        String id = Fixtures.device(Fixtures.model(), Map.of("host", "10.0.0.8"));
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("configuration", Map.of("source", "rtsp://$host:8554/cam", "record", true,
+                        "recordPath", "/etc/cron.d/%path", "runOnInit", "id", "bogus", 1)))
+                .patch("/api/devices/" + id).then().statusCode(400)
+                .body("error", containsString("bogus, record, recordPath, runOnInit not allowed"))
+                .body("error", containsString("allowed are maxReaders, path, rtspAnyPort"))
+                .body("error", containsString("sourceOnDemandCloseAfter"));
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                .body(Map.of("configuration", Map.of("source", Map.of("url", "rtsp://x"))))
+                .patch("/api/devices/" + id).then().statusCode(400)
+                .body("error", containsString("configuration.source: must be a string, a number or a boolean"));
+        given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + id).then().statusCode(200)
+                .body("configuration", equalTo(null));
+        Map<String, Object> allowed = Map.of("path", "roof", "source", "rtsp://$host:8554/cam", "sourceOnDemand", true,
+                "sourceOnDemandStartTimeout", "10s", "sourceOnDemandCloseAfter", "10s", "rtspTransport", "tcp");
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("configuration", allowed))
+                .patch("/api/devices/" + id).then().statusCode(200).body("configuration", equalTo(allowed));
+    }
+
+    @Test
     void refusesSecondarySlotWithoutSecondaryHost() {
         String id = Fixtures.device(Fixtures.model(), Map.of("host", "10.0.0.5"));
         given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "secondary"))

@@ -45,7 +45,16 @@ public final class Fixtures {
     }
 
     public static void run(String model, String action, String command, String target, Object schema, Integer timeout) {
+        run(model, action, command, target, schema, timeout, null);
+    }
+
+    /** A run definition whose callers need {@code permission} (null: the allow-list alone). */
+    public static void run(String model, String action, String command, String target, Object schema, Integer timeout,
+            String permission) {
         Map<String, Object> body = new HashMap<>();
+        if (permission != null) {
+            body.put("permission", permission);
+        }
         body.put("model", model);
         body.put("action", action);
         body.put("command", command);

@@ -37,9 +37,9 @@ public class PeerServiceStubs implements QuarkusTestResourceLifecycleManager {
         // swallow the notifications a later test waits for.
         notifications.stubFor(post(urlPathEqualTo("/api/notifications/send")).willReturn(
                 okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":0}")));
-        // %test. as well: application.properties points the test profile's notification URL at nothing
-        return Map.of(SWITCHER_URL, switcher.baseUrl(), NOTIFICATION_URL, notifications.baseUrl(),
-                "%test." + NOTIFICATION_URL, notifications.baseUrl());
+        // %test. as well: application.properties points the test profile's peer URLs at nothing
+        return Map.of(SWITCHER_URL, switcher.baseUrl(), "%test." + SWITCHER_URL, switcher.baseUrl(),
+                NOTIFICATION_URL, notifications.baseUrl(), "%test." + NOTIFICATION_URL, notifications.baseUrl());
     }
 
     /** A client for the stub whose URL is in {@code property}, from inside a test. */

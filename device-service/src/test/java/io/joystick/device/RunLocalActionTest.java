@@ -167,6 +167,10 @@ class RunLocalActionTest {
     @Test
     void setModeStoresTheNewMode() {
         given().auth().oauth2(Fixtures.user("ivan")).contentType(ContentType.JSON).body(Map.of("mode", "live"))
+                .post("/api/run/" + device + "/set-mode").then().statusCode(403)
+                .body("error", equalTo("Missing required permissions: control-mode"));
+        given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("off"));
+        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON).body(Map.of("mode", "live"))
                 .post("/api/run/" + device + "/set-mode").then().statusCode(200).body("output", equalTo("live\n"));
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("live"));
     }
@@ -214,7 +218,7 @@ class RunLocalActionTest {
     @Test
     void setModeCalledByItsActionIdStoresTheModeAndIsLoggedByName() {
         String actionId = Fixtures.action("set-mode");
-        given().auth().oauth2(Fixtures.user("ivan")).contentType(ContentType.JSON).body(Map.of("mode", "auto"))
+        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON).body(Map.of("mode", "auto"))
                 .post("/api/run/" + device + "/" + actionId).then().statusCode(200);
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("auto"));
         given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device + "/logs").then().statusCode(200)

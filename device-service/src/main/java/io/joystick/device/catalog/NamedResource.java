@@ -17,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import io.joystick.auth.permission.Caller;
 import io.quarkus.security.Authenticated;
 
-/** Read for every authenticated caller, write for admins and services. */
+/**
+ * Read for every authenticated caller (services included), written by admins only: what a model's actions run
+ * is code on the devices, so a leaked service key must not be able to change it.
+ */
 @Authenticated
 public abstract class NamedResource<T extends Named> {
 
@@ -38,7 +41,7 @@ public abstract class NamedResource<T extends Named> {
 
     @POST
     @Transactional
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed(Caller.ADMIN_ROLE)
     public Response create(@Valid @NotNull NamedInput input) {
         return Response.status(201).entity(catalog().create(input)).build();
     }
@@ -46,7 +49,7 @@ public abstract class NamedResource<T extends Named> {
     @PATCH
     @Path("/{id}")
     @Transactional
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed(Caller.ADMIN_ROLE)
     public T update(@PathParam("id") String id, @Valid @NotNull NamedInput input) {
         return catalog().update(id, input);
     }
@@ -54,7 +57,7 @@ public abstract class NamedResource<T extends Named> {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed(Caller.ADMIN_ROLE)
     public Response delete(@PathParam("id") String id) {
         catalog().remove(id);
         return Response.noContent().build();

@@ -19,4 +19,11 @@ public interface RunConfig {
     /** Output beyond this is dropped and the result flagged {@code truncated}. */
     @WithDefault("1048576")
     long outputLimitBytes();
+
+    /**
+     * Whether run definitions may use {@code target=local} (a command on this service's host);
+     * {@code JOYSTICK_LOCAL_RUNS=false} switches them off, as production should.
+     */
+    @WithDefault("true")
+    boolean localEnabled();
 }

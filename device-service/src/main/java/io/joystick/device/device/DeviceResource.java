@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.accesscache.AllowListChanges;
 import io.joystick.device.alert.DeviceAlerts;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -33,13 +34,15 @@ public class DeviceResource {
     private final DeviceService devices;
     private final DeviceAlerts alerts;
     private final DatabaseDeviceAllowList allowLists;
+    private final AllowListChanges allowListChanges;
     private final SecurityIdentity identity;
 
     public DeviceResource(DeviceService devices, DeviceAlerts alerts, DatabaseDeviceAllowList allowLists,
-            SecurityIdentity identity) {
+            AllowListChanges allowListChanges, SecurityIdentity identity) {
         this.devices = devices;
         this.alerts = alerts;
         this.allowLists = allowLists;
+        this.allowListChanges = allowListChanges;
         this.identity = identity;
     }
 
@@ -71,13 +74,18 @@ public class DeviceResource {
     @PATCH
     @Path("/{id}")
     public DeviceView update(@PathParam("id") String id, @Valid @NotNull DeviceInput input) {
-        return devices.update(caller(), id, input);
+        DeviceView updated = devices.update(caller(), id, input);
+        if (input.allow() != null || input.owner() != null) {
+            allowListChanges.changed(id); // after the commit, as below
+        }
+        return updated;
     }
 
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         devices.delete(caller(), id);
+        allowListChanges.changed(id);
         return Response.noContent().build();
     }
 
@@ -96,7 +104,10 @@ public class DeviceResource {
     @PUT
     @Path("/{id}/allow")
     public DeviceView setAllow(@PathParam("id") String id, @Valid @NotNull AllowList body) {
-        return devices.setAllow(caller(), id, body.allow());
+        DeviceView updated = devices.setAllow(caller(), id, body.allow());
+        // after the commit: caches dropped earlier could be refilled with the old list
+        allowListChanges.changed(id);
+        return updated;
     }
 
     @PATCH

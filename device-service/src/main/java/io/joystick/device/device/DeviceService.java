@@ -18,6 +18,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.common.Ids;
+import io.joystick.common.MediaMtxPathFields;
 import io.joystick.device.alert.DeviceAlerts;
 import io.joystick.device.execution.SshExecutor;
 import io.joystick.device.model.ModelRepository;
@@ -197,6 +198,7 @@ public class DeviceService {
             if (!input.configuration().isObject() && !input.configuration().isNull()) {
                 throw ApiException.badRequest("configuration: must be a JSON object");
             }
+            MediaMtxPathFields.require(input.configuration()); // forwarded to MediaMTX by switcher-client
             String configuration = input.configuration().isNull() ? null : input.configuration().toString();
             if (configuration != null && configuration.length() > MAX_CONFIGURATION) {
                 throw ApiException.badRequest("configuration: at most " + MAX_CONFIGURATION + " characters of JSON");

@@ -144,6 +144,11 @@ public class ActionRunner {
                 .orElseThrow(() -> ApiException.notFound("Action not found: " + request.action()));
         RunDefinition run = runs.forModelAndAction(device.modelId, action.id)
                 .orElseThrow(() -> ApiException.notFound("Action " + action.name + " is not defined for this device's model"));
+        RunPermissions.require(request.caller(), action.name, run);
+        if (RunDefinition.Target.local.name().equals(run.target) && !config.localEnabled()) {
+            throw ApiException.conflict("Action " + action.name + " runs on the device-service host (target local), and "
+                    + "local runs are switched off on this service (JOYSTICK_LOCAL_RUNS=false)");
+        }
         JsonNode parameters = request.parameters();
         if (parameters == null || !parameters.isObject()) {
             throw ApiException.badRequest("The request body must be a JSON object of parameters");

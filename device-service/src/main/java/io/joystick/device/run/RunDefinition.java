@@ -35,6 +35,9 @@ public class RunDefinition {
     @Column(name = "timeout_seconds")
     public Integer timeoutSeconds;
 
+    /** The feature permission its callers need (e.g. {@code control-ptz}), or null for the allow-list alone. */
+    public String permission;
+
     public Instant created;
 
     public Instant updated;

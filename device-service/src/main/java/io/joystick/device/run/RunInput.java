@@ -15,5 +15,6 @@ public record RunInput(
         @NotBlank @Size(max = 8000) String command,
         @Pattern(regexp = "device|local", message = "must be 'device' or 'local'") String target,
         JsonNode parameters,
-        @Min(1) @Max(3600) Integer timeout) {
+        @Min(1) @Max(3600) Integer timeout,
+        @Pattern(regexp = "[a-z0-9_-]{1,64}", message = "a permission name: lower-case letters, digits, '_' or '-'") String permission) {
 }

@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.Response;
 import io.joystick.auth.permission.Caller;
 import io.quarkus.security.Authenticated;
 
-/** Run definitions: readable by every authenticated caller, written by admins and services. */
+/**
+ * Run definitions: readable by every authenticated caller, written by admins only (a JWT with {@code admin}).
+ * A run definition is a command that runs on a device or on this host, so the service key cannot write one.
+ */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -42,21 +45,21 @@ public class RunResource {
     }
 
     @POST
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed(Caller.ADMIN_ROLE)
     public Response create(@Valid @NotNull RunInput input) {
         return Response.status(201).entity(runs.create(input)).build();
     }
 
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed(Caller.ADMIN_ROLE)
     public RunView update(@PathParam("id") String id, @Valid @NotNull RunInput input) {
         return runs.update(id, input);
     }
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed(Caller.ADMIN_ROLE)
     public Response delete(@PathParam("id") String id) {
         runs.delete(id);
         return Response.noContent().build();

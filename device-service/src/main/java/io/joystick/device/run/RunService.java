@@ -21,6 +21,8 @@ import io.joystick.device.model.ModelRepository;
 @ApplicationScoped
 public class RunService {
 
+    static final String LOCAL_RUNS_OFF = "target: local runs are switched off on this service (JOYSTICK_LOCAL_RUNS=false)";
+
     private final RunRepository runs;
     private final ModelRepository models;
     private final ActionRepository actions;
@@ -96,12 +98,16 @@ public class RunService {
         }
         run.command = input.command();
         run.target = input.target() == null ? RunDefinition.Target.device.name() : input.target();
+        if (RunDefinition.Target.local.name().equals(run.target) && !config.localEnabled()) {
+            throw ApiException.badRequest(LOCAL_RUNS_OFF);
+        }
         if (input.timeout() != null && input.timeout() > config.maxTimeout().toSeconds()) {
             // otherwise every run of it would be refused, blaming the caller
             throw ApiException.badRequest("timeout: must be at most " + config.maxTimeout().toSeconds()
                     + " seconds (joystick.run.max-timeout)");
         }
         run.timeoutSeconds = input.timeout();
+        run.permission = input.permission();
         run.updated = Instant.now();
     }
 
@@ -111,7 +117,7 @@ public class RunService {
 
     private RunView view(RunDefinition run) {
         return new RunView(run.id, run.modelId, run.actionId, run.command, run.target, parse(run.parameters),
-                run.timeoutSeconds, run.created, run.updated);
+                run.timeoutSeconds, run.created, run.updated, run.permission);
     }
 
     private JsonNode parse(String text) {

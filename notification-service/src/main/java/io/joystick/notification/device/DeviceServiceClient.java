@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.joystick.auth.apikey.ApiKeyRegistry;
 import io.joystick.auth.config.JoystickConfig;
+import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheResult;
 
 /** device-service's allow-lists, asked with this service's API key, with bounded waits and a short-lived cache. */
@@ -45,5 +46,10 @@ public class DeviceServiceClient {
             }
             throw e;
         }
+    }
+
+    /** Drops the cached allow-list of the device; the next check asks device-service again. */
+    @CacheInvalidate(cacheName = CACHE)
+    public void forget(String deviceId) {
     }
 }

@@ -88,6 +88,7 @@ class DeployConfigTest {
                 Map.entry("/api/ping/d", "device-service"), Map.entry("/api/devices", "device-service"),
                 Map.entry("/api/models", "device-service"), Map.entry("/api/actions", "device-service"),
                 Map.entry("/api/runs", "device-service"), Map.entry("/api/health", "device-service"),
+                Map.entry("/api/action-logs", "device-service"), Map.entry("/api/devices/mode", "device-service"),
                 Map.entry("/api/gps", "telemetry-service"), Map.entry("/api/imu", "telemetry-service"),
                 Map.entry("/api/battery", "telemetry-service"), Map.entry("/api/cpsi", "telemetry-service"),
                 Map.entry("/api/telemetry", "telemetry-service"), Map.entry("/api/notifications", "notification-service"),

@@ -6,15 +6,18 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.device.DeviceAllowList;
+import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheResult;
 
 /**
  * Allow-lists for {@code DeviceAccess.check}, asked of device-service ({@code GET /api/devices/{id}/allow})
- * and kept for a few seconds (quarkus.cache.caffeine."device-allow"), so a removed user loses access
- * within that time.
+ * and kept for a few seconds (quarkus.cache.caffeine."device-allow"). device-service tells us when one
+ * changes ({@link #forget}), so a removed user loses access at once; the expiry is the fallback.
  */
 @ApplicationScoped
 public class DeviceServiceAllowList implements DeviceAllowList {
+
+    static final String CACHE = "device-allow";
 
     private final DeviceServiceClient devices;
 
@@ -23,8 +26,13 @@ public class DeviceServiceAllowList implements DeviceAllowList {
     }
 
     @Override
-    @CacheResult(cacheName = "device-allow")
+    @CacheResult(cacheName = CACHE)
     public Optional<Set<String>> allowed(String deviceId) {
         return devices.allowed(deviceId);
+    }
+
+    /** Drops the cached allow-list of the device; the next check asks device-service again. */
+    @CacheInvalidate(cacheName = CACHE)
+    public void forget(String deviceId) {
     }
 }

@@ -10,14 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.joystick.auth.error.ApiException;
+import io.joystick.common.MediaMtxPathFields;
 import io.joystick.switcher.device.client.Device;
 
 /**
  * A device's MediaMTX path, from its {@code configuration}: {@code path} names it (default: the device
  * id), every other field is MediaMTX path configuration, with {@code $host} in any text replaced by the
  * host of the slot in use. So {@code {"source":"rtsp://$host:8554/cam"}} follows the active slot.
- * Fields that make MediaMTX run commands ({@code runOn…}) are refused: whoever may edit a device must
- * not get a shell on the media server.
+ * Only the fields of {@link MediaMtxPathFields} are forwarded; a device whose configuration holds anything
+ * else (recording, {@code runOn…} hooks, unknown keys) is refused with a 400, even one stored before
+ * device-service checked it: whoever may edit a device must not write files or run commands on the media server.
  */
 public final class StreamPaths {
 
@@ -43,16 +45,13 @@ public final class StreamPaths {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
         JsonNode configuration = device.configuration();
         String host = device.hostOf(slot) == null ? "" : device.hostOf(slot);
+        MediaMtxPathFields.require(configuration);
         if (configuration != null && configuration.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = configuration.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if ("path".equals(field.getKey())) {
+                if (MediaMtxPathFields.PATH_NAME.equals(field.getKey())) {
                     continue;
-                }
-                if (field.getKey().toLowerCase().startsWith("runon")) {
-                    throw ApiException.badRequest("configuration." + field.getKey()
-                            + " is not allowed: commands on the media server are configured there, not per device");
                 }
                 config.set(field.getKey(), withHost(field.getValue(), host));
             }
@@ -63,23 +62,8 @@ public final class StreamPaths {
         return config;
     }
 
+    /** Values are scalars ({@link MediaMtxPathFields}): only text can hold {@code $host}. */
     private static JsonNode withHost(JsonNode value, String host) {
-        if (value.isTextual()) {
-            return TextNode.valueOf(value.asText().replace(HOST_TOKEN, host));
-        }
-        if (value.isContainerNode()) {
-            JsonNode copy = value.deepCopy();
-            if (copy.isObject()) {
-                ObjectNode object = (ObjectNode) copy;
-                object.fieldNames().forEachRemaining(name -> object.set(name, withHost(object.get(name), host)));
-            } else {
-                com.fasterxml.jackson.databind.node.ArrayNode array = (com.fasterxml.jackson.databind.node.ArrayNode) copy;
-                for (int i = 0; i < array.size(); i++) {
-                    array.set(i, withHost(array.get(i), host));
-                }
-            }
-            return copy;
-        }
-        return value;
+        return value.isTextual() ? TextNode.valueOf(value.asText().replace(HOST_TOKEN, host)) : value;
     }
 }

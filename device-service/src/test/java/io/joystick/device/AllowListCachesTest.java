@@ -1,0 +1,100 @@
+package io.joystick.device;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+
+import io.joystick.auth.testapp.JwksFileAuth;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * notification-service and switcher-client cache allow-lists; when one changes or its device goes, device-service
+ * tells both (with the API key, in the background) to drop the entry.
+ */
+@QuarkusTest
+@QuarkusTestResource(JwksFileAuth.class)
+@QuarkusTestResource(PeerServiceStubs.class)
+class AllowListCachesTest {
+
+    WireMock notifications;
+    WireMock switcher;
+    String device;
+
+    @BeforeEach
+    void stubs() {
+        notifications = PeerServiceStubs.client(PeerServiceStubs.NOTIFICATION_URL);
+        switcher = PeerServiceStubs.client(PeerServiceStubs.SWITCHER_URL);
+        device = Fixtures.device(Fixtures.model(), Map.of("host", "10.4.0.1"), "nora");
+        for (WireMock peer : List.of(notifications, switcher)) {
+            peer.register(delete(urlPathEqualTo("/api/internal/device-access/" + device)).willReturn(aResponse().withStatus(204)));
+        }
+    }
+
+    private RequestPatternBuilder forgot() {
+        return deleteRequestedFor(urlPathEqualTo("/api/internal/device-access/" + device))
+                .withHeader("X-API-Key", WireMock.equalTo(Fixtures.SERVICE_KEY))
+                .withoutHeader("Authorization");
+    }
+
+    private void bothForgot(int times) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            notifications.verifyThat(times, forgot());
+            switcher.verifyThat(times, forgot());
+        });
+    }
+
+    @Test
+    void changingTheAllowListTellsTheCachingServices() {
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("allow", List.of("otto")))
+                .put("/api/devices/" + device + "/allow").then().statusCode(200);
+        bothForgot(1);
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("allow", List.of("nora")))
+                .patch("/api/devices/" + device).then().statusCode(200);
+        bothForgot(2);
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("owner", "otto"))
+                .patch("/api/devices/" + device).then().statusCode(200);
+        bothForgot(3);
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("name", "renamed"))
+                .patch("/api/devices/" + device).then().statusCode(200);
+        given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device).then().statusCode(204);
+        bothForgot(4); // the rename said nothing, the delete did
+    }
+
+    @Test
+    void aRefusedChangeTellsNobody() {
+        given().auth().oauth2(Fixtures.user("nora")).contentType(ContentType.JSON).body(Map.of("allow", List.of("nora", "eve")))
+                .put("/api/devices/" + device + "/allow").then().statusCode(403);
+        given().auth().oauth2(Fixtures.user("nora")).delete("/api/devices/" + device).then().statusCode(403);
+        given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device).then().statusCode(204);
+        bothForgot(1);
+        assertEquals(1, notifications.find(deleteRequestedFor(urlPathEqualTo("/api/internal/device-access/" + device))).size());
+    }
+
+    @Test
+    void aStuckPeerNeverDelaysTheChange() {
+        switcher.register(delete(urlPathEqualTo("/api/internal/device-access/" + device))
+                .willReturn(aResponse().withStatus(204).withFixedDelay(8_000)));
+        notifications.register(delete(urlPathEqualTo("/api/internal/device-access/" + device))
+                .willReturn(aResponse().withStatus(503)));
+        given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("allow", List.of()))
+                .put("/api/devices/" + device + "/allow").then().statusCode(200).time(lessThan(2_000L));
+        bothForgot(1);
+    }
+}

@@ -189,8 +189,13 @@ test('withoutControlModeThereIsNoModeControlAndACraftedRequestIsRefused', async 
   await page.getByRole('link', { name: 'Devices' }).click();
   await page.getByTestId('device-table').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Set mode…' }).count(), 0);
-  const status = await page.evaluate(async () => (await fetch('/switcher/api/mode/cam1/live', { method: 'POST' })).status);
-  assert.equal(status, 403);
+  const statuses = await page.evaluate(async () => {
+    const post = async (path, body) => (await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body) })).status;
+    return [await post('/switcher/api/mode/cam1/live'), await post('/api/run/cam1/set-mode', { mode: 'live' }),
+      await post('/api/devices/mode', { deviceIds: ['cam1'], mode: 'live' })];
+  });
+  assert.deepEqual(statuses, [403, 403, 403]);
 });
 
 test('aCrossOriginPostWithTheCookieIsRefused', async () => {

@@ -15,7 +15,8 @@ function asResults(body: unknown, devices: string[]): ModeResult[] {
     const item = r as Record<string, unknown>;
     const device = String(item.device ?? item.deviceId ?? item.id ?? '');
     const status = typeof item.status === 'number' ? item.status : undefined;
-    const success = typeof item.success === 'boolean' ? item.success : status === undefined || status < 300;
+    const success = typeof item.result === 'string' ? item.result === 'ok'
+      : typeof item.success === 'boolean' ? item.success : status === undefined || status < 300;
     const error = (item.error ?? item.message) as string | undefined;
     return { device, success, error: success ? undefined : error ?? `failed (${status ?? 'unknown'})` };
   });
@@ -24,7 +25,7 @@ function asResults(body: unknown, devices: string[]): ModeResult[] {
 /** Sets the mode of several devices in one request; each device's own result comes back. */
 export async function setModes(devices: string[], mode: string): Promise<ModeResult[]> {
   try {
-    const body = await api<unknown>('/api/devices/mode', { method: 'POST', body: { devices, mode } });
+    const body = await api<unknown>('/api/devices/mode', { method: 'POST', body: { deviceIds: devices, mode } });
     return asResults(body, devices);
   } catch (e) {
     if (e instanceof ApiError && e.status === 207) return asResults(e.body, devices);

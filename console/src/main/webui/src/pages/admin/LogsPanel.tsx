@@ -24,10 +24,13 @@ export function LogsPanel() {
   const [user, setUser] = useState('');
   const [action, setAction] = useState('');
   const [success, setSuccess] = useState<string | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
   const [page, setPage] = useState(1);
   const logs = useQuery({
-    queryKey: ['action-logs', device, user, action, success, page],
-    queryFn: () => api<Page<ActionLog>>(`/api/action-logs${query({ device, user, action, success, page, perPage: 20 })}`),
+    queryKey: ['action-logs', device, user, action, success, from, to, page],
+    queryFn: () => api<Page<ActionLog>>(`/api/action-logs${query({ device, user, action, success, from: iso(from), to: iso(to), page, perPage: 20 })}`),
   });
   return (
     <Stack>
@@ -38,6 +41,8 @@ export function LogsPanel() {
         <TextInput placeholder="Action" aria-label="Filter logs by action" value={action} onChange={(e) => { setAction(e.currentTarget.value); setPage(1); }} />
         <Select placeholder="Result" aria-label="Filter logs by result" clearable data={[{ value: 'true', label: 'succeeded' }, { value: 'false', label: 'failed' }]}
           value={success} onChange={(v) => { setSuccess(v); setPage(1); }} />
+        <TextInput type="datetime-local" aria-label="From" value={from} onChange={(e) => { setFrom(e.currentTarget.value); setPage(1); }} />
+        <TextInput type="datetime-local" aria-label="To" value={to} onChange={(e) => { setTo(e.currentTarget.value); setPage(1); }} />
       </Group>
       {logs.error && <Alert color="yellow">{(logs.error as Error).message}</Alert>}
       <Table data-testid="action-logs">

@@ -84,7 +84,7 @@ class LauncherIT {
         assertEquals(0, up.exit(), up.output());
         Matcher password = Pattern.compile("Password: (\\S+)").matcher(up.output());
         assertTrue(password.find(), "the generated admin password is printed once:\n" + up.output());
-        assertTrue(up.output().strip().endsWith("Open http://localhost:8088"), "ends with the console's address:\n" + up.output());
+        assertTrue(up.output().replaceAll("\u001B\\[[0-9;]*m", "").strip().endsWith("Open http://localhost:8088"), "ends with the console's address:\n" + up.output());
         String apiKey = Files.readAllLines(data.resolve("joystick.env")).stream().filter(l -> l.startsWith("JOYSTICK_API_KEY="))
                 .map(l -> l.substring("JOYSTICK_API_KEY=".length())).findFirst().orElseThrow();
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(

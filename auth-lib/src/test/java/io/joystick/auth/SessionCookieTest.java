@@ -71,6 +71,8 @@ class SessionCookieTest {
                 .statusCode(200).body("name", equalTo("service:primary"));
         given().auth().oauth2(token("header-user")).cookie(COOKIE, token("cookie-user")).when().get("/test/me")
                 .then().statusCode(200).body("id", equalTo("header-user"));
+        given().cookie(COOKIE, token("cookie-user")).queryParam("token", token("query-user")).when().get("/test/me")
+                .then().statusCode(200).body("id", equalTo("cookie-user"));
     }
 
     @Test
@@ -121,6 +123,6 @@ class SessionCookieTest {
         given().header("X-API-Key", API_KEY).header("Origin", ELSEWHERE).when().delete("/test/state").then()
                 .statusCode(200).body("caller", equalTo("service:primary"));
         given().queryParam("token", token("socket")).header("Origin", ELSEWHERE).when().post("/test/state").then()
-                .statusCode(200);
+                .statusCode(200).body("caller", equalTo("socket"));
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,13 +47,20 @@ public final class WsClient implements AutoCloseable {
         return connect(uri(null), key);
     }
 
+    /** As the browser console connects: no token in the URL, the session cookie, and the page's origin. */
+    public static WsClient withSessionCookie(String token, String origin) throws Exception {
+        return connectWithHeaders(uri(null), Map.of("Cookie", "joystick_session=" + token, "Origin", origin));
+    }
+
     public static WsClient connect(URI uri, String apiKey) throws Exception {
+        return connectWithHeaders(uri, apiKey == null ? Map.of() : Map.of("X-API-Key", apiKey));
+    }
+
+    public static WsClient connectWithHeaders(URI uri, Map<String, String> headers) throws Exception {
         List<String> messages = new CopyOnWriteArrayList<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (apiKey != null) {
-            builder.header("X-API-Key", apiKey);
-        }
+        headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 

@@ -1,6 +1,7 @@
 package io.joystick.auth.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +47,8 @@ public interface JoystickConfig {
 
     Jwt jwt();
 
+    Http http();
+
     Revocation revocation();
 
     interface Jwt {
@@ -64,6 +67,16 @@ public interface JoystickConfig {
 
         @WithDefault("5s")
         Duration jwksFetchTimeout();
+    }
+
+    interface Http {
+        /**
+         * Paths (and everything below them) whose responses carry tokens, so they are answered with
+         * {@code Cache-Control: no-store}.
+         */
+        @WithDefault("/api/auth/login,/api/auth/refresh,/api/auth/session,"
+                + "/api/collections/users/auth-with-password,/api/collections/users/auth-refresh")
+        List<String> noStorePaths();
     }
 
     interface Revocation {

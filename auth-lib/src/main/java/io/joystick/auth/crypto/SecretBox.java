@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -59,6 +60,20 @@ public class SecretBox {
                     .put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    /**
+     * A key for another purpose (e.g. signing cookies), derived from the secret key (HMAC-SHA256 of the
+     * purpose), so one secret serves every use and no use can stand in for another.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("joystick:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Key derivation failed", e);
         }
     }
 

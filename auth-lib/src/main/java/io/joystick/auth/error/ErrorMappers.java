@@ -65,7 +65,7 @@ public class ErrorMappers {
 
     /**
      * A chunked body that grows past the limit fails while it is read; Quarkus has already answered 413 by
-     * then, so this only keeps it out of the error log.
+     * then, so this only keeps it out of the error log. So does a body the client aborted or garbled.
      */
     @ServerExceptionMapper
     public Response unreadableBody(IOException e) {
@@ -87,6 +87,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (ClientFaults.isClientCaused(e)) {
+            LOG.debugf("Request failed on the client's side: %s", ClientFaults.describe(e));
+            return ErrorBody.response(400, "Malformed or interrupted request");
+        }
         LOG.error("Unhandled error", e);
         return ErrorBody.response(500, "Internal server error");
     }

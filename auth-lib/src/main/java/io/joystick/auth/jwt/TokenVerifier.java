@@ -63,6 +63,9 @@ public class TokenVerifier {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new AuthenticationFailedException("Token too large");
         }
+        if (!CanonicalToken.isCanonical(token)) {
+            throw new AuthenticationFailedException("Malformed token");
+        }
         try {
             String kid = JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
             if (kid == null || kid.isBlank()) {

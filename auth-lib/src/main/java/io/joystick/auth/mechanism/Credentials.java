@@ -41,13 +41,13 @@ public final class Credentials {
         if (authorization != null) {
             return fromAuthorization(authorization.trim());
         }
-        String token = request.getParam(TOKEN_QUERY_PARAM);
-        if (token != null) {
-            return token.isBlank() ? new Malformed() : new Token(token.trim());
-        }
         Cookie session = request.getCookie(SESSION_COOKIE);
         if (session != null && !session.getValue().isBlank()) {
             return new SessionCookie(session.getValue().trim());
+        }
+        String token = request.getParam(TOKEN_QUERY_PARAM);
+        if (token != null) {
+            return token.isBlank() ? new Malformed() : new Token(token.trim());
         }
         return null;
     }

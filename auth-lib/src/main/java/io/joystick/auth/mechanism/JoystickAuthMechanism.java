@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The only way into a Joystick service: an API key, a JWT (Bearer, bare, {@code ?token=}, or the
- * {@code joystick_session} cookie, in that order), or nothing. Cookie requests that change state or open a
+ * The only way into a Joystick service: an API key, a JWT (Bearer, bare, the
+ * {@code joystick_session} cookie, or {@code ?token=}, in that order), or nothing. Cookie requests that change state or open a
  * WebSocket must also come from a public origin ({@link io.joystick.auth.origin.CrossOriginGuard}).
  * A credential that is presented and invalid fails the request with 401, whatever the endpoint.
  * The only exception: the paths of {@code joystick.anonymous-on-invalid-token-paths}, where an invalid token

@@ -44,10 +44,6 @@ public class SameOrigin {
         return request.getHeader("Origin") != null || (site != null && !"none".equalsIgnoreCase(site));
     }
 
-    public Set<String> publicOrigins() {
-        return publicOrigins;
-    }
-
     private static String normalize(String origin) {
         String trimmed = origin.trim().toLowerCase(Locale.ROOT);
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;

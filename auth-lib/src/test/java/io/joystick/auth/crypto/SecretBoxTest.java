@@ -43,6 +43,17 @@ class SecretBoxTest {
         return new SecretBox(Optional.of(key), dataDir, LaunchMode.NORMAL);
     }
 
+    // --- derived keys
+
+    @Test
+    void derivesOneStableKeyPerPurposeAndSecret() {
+        String key = randomKey();
+        assertTrue(Arrays.equals(prodBox(key).derivedKey("cookies"), prodBox(key).derivedKey("cookies")));
+        assertFalse(Arrays.equals(prodBox(key).derivedKey("cookies"), prodBox(key).derivedKey("other")));
+        assertFalse(Arrays.equals(prodBox(key).derivedKey("cookies"), prodBox(randomKey()).derivedKey("cookies")));
+        assertFalse(Arrays.equals(Base64.getDecoder().decode(key), prodBox(key).derivedKey("cookies")));
+    }
+
     // --- encryption
 
     @Test

@@ -79,4 +79,11 @@ public class ProtectedResource {
     public Map<String, Object> echo(Map<String, Object> body) {
         return Map.of("success", true, "fields", body.size());
     }
+
+    /** A fault of the server's own, for the tests that check it is still logged as an error. */
+    @GET
+    @Path("/fault")
+    public Map<String, Object> fault() {
+        throw new IllegalStateException("a fault of the server's own");
+    }
 }

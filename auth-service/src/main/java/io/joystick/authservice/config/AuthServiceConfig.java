@@ -47,6 +47,18 @@ public interface AuthServiceConfig {
         int maxFailuresPerIdentity();
     }
 
+    DeviceCookie deviceCookie();
+
+    /** The cookie that lets a client that has logged in as a user before past that user's identity-wide limit. */
+    interface DeviceCookie {
+        @WithDefault("30d")
+        Duration lifetime();
+
+        /** Sent over HTTPS only; off in dev and test, which run on plain HTTP. */
+        @WithDefault("true")
+        boolean secure();
+    }
+
     /** JOYSTICK_ADMIN_EMAIL / JOYSTICK_ADMIN_PASSWORD live directly under {@code joystick.}. */
     @ConfigMapping(prefix = "joystick")
     interface Admin {

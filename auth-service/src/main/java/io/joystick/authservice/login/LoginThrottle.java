@@ -3,6 +3,7 @@ package io.joystick.authservice.login;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,9 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Sliding-window limits on failed logins: per identity and address, per address, and (much higher) per
  * identity. An attacker hammering one account from one address is stopped by the first two without
- * locking the owner out from elsewhere. Counters are per instance: with N instances behind a load
+ * locking the owner out from elsewhere. A client with a valid device cookie for the identity (a trusted
+ * device, see {@link DeviceCookies}) is limited per device instead, so attackers from many addresses cannot
+ * lock out the owner's devices either. Counters are per instance: with N instances behind a load
  * balancer an attacker gets at most N times the budget.
  */
 @ApplicationScoped
@@ -31,17 +34,34 @@ public class LoginThrottle {
 
     /** Seconds until this attempt would be allowed, or empty when it is allowed now. */
     public OptionalLong blockedFor(String identity, String address) {
+        return blockedFor(identity, address, Optional.empty());
+    }
+
+    /**
+     * Seconds until this attempt would be allowed, or empty when it is allowed now. {@code trustedDevice}: the
+     * id of the client's valid device cookie for this identity, if it has one.
+     */
+    public OptionalLong blockedFor(String identity, String address, Optional<String> trustedDevice) {
         long now = System.currentTimeMillis();
-        long wait = Math.max(Math.max(
-                waitFor(pairKey(identity, address), limits.maxFailuresPerIdentityAndAddress(), now),
-                waitFor(addressKey(address), limits.maxFailuresPerAddress(), now)),
-                waitFor(identityKey(identity), limits.maxFailuresPerIdentity(), now));
+        long wait = trustedDevice.isPresent()
+                ? waitFor(deviceKey(trustedDevice.get()), limits.maxFailuresPerIdentityAndAddress(), now)
+                : Math.max(Math.max(
+                        waitFor(pairKey(identity, address), limits.maxFailuresPerIdentityAndAddress(), now),
+                        waitFor(addressKey(address), limits.maxFailuresPerAddress(), now)),
+                        waitFor(identityKey(identity), limits.maxFailuresPerIdentity(), now));
         return wait > 0 ? OptionalLong.of((wait + 999) / 1000) : OptionalLong.empty();
     }
 
-    /** Records a failure; true when it just reached a limit (a lockout worth auditing). */
     public boolean failed(String identity, String address) {
+        return failed(identity, address, Optional.empty());
+    }
+
+    /** Records a failure; true when it just reached a limit (a lockout worth auditing). */
+    public boolean failed(String identity, String address, Optional<String> trustedDevice) {
         long now = System.currentTimeMillis();
+        if (trustedDevice.isPresent()) {
+            return add(deviceKey(trustedDevice.get()), limits.maxFailuresPerIdentityAndAddress(), now);
+        }
         boolean locked = add(pairKey(identity, address), limits.maxFailuresPerIdentityAndAddress(), now);
         locked |= add(addressKey(address), limits.maxFailuresPerAddress(), now);
         locked |= add(identityKey(identity), limits.maxFailuresPerIdentity(), now);
@@ -49,7 +69,12 @@ public class LoginThrottle {
     }
 
     public void succeeded(String identity, String address) {
+        succeeded(identity, address, Optional.empty());
+    }
+
+    public void succeeded(String identity, String address, Optional<String> trustedDevice) {
         failures.remove(pairKey(identity, address));
+        trustedDevice.ifPresent(device -> failures.remove(deviceKey(device)));
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -100,6 +125,10 @@ public class LoginThrottle {
 
     private static String addressKey(String address) {
         return "addr\u0000" + address;
+    }
+
+    private static String deviceKey(String device) {
+        return "device\u0000" + device;
     }
 
     private static String identityKey(String identity) {

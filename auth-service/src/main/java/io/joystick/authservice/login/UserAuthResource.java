@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,8 +36,10 @@ public class UserAuthResource {
     private final LoginService logins;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
+    private final DeviceCookies devices;
 
-    public UserAuthResource(LoginService logins, ObjectMapper json, SecurityIdentity identity) {
+    public UserAuthResource(LoginService logins, ObjectMapper json, SecurityIdentity identity, DeviceCookies devices) {
+        this.devices = devices;
         this.logins = logins;
         this.json = json;
         this.identity = identity;
@@ -45,7 +48,8 @@ public class UserAuthResource {
     @POST
     @Path("/auth-with-password")
     @Consumes(MediaType.WILDCARD)
-    public Response authWithPassword(String body, @Context HttpServerRequest request) {
+    public Response authWithPassword(String body, @CookieParam(DeviceCookies.NAME) String deviceCookie,
+            @Context HttpServerRequest request) {
         JsonNode node;
         try {
             node = json.readTree(body == null ? "" : body);
@@ -64,9 +68,9 @@ public class UserAuthResource {
         if (!problems.isEmpty()) {
             return PocketBaseError.response(400, "Something went wrong while processing your request.", problems);
         }
-        LoginService.Outcome outcome = logins.login(identityValue, password, ClientAddress.of(request));
+        LoginService.Outcome outcome = logins.login(identityValue, password, ClientAddress.of(request), deviceCookie);
         if (outcome instanceof LoginService.Success success) {
-            return Response.ok(success.auth()).build();
+            return Response.ok(success.auth()).cookie(devices.cookie(success.deviceCookie())).build();
         }
         if (outcome instanceof LoginService.Throttled throttled) {
             return Response.fromResponse(PocketBaseError.response(429, "Too many failed attempts, try again later."))

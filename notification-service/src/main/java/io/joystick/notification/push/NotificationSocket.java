@@ -14,8 +14,8 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
- * {@code WS /notifications}: the upgrade itself is authenticated (API key, {@code ?token=} or a bearer
- * header), so an anonymous or invalid request never becomes a connection. Server to client only.
+ * {@code WS /notifications}: the upgrade itself is authenticated (API key, {@code ?token=}, a bearer header or
+ * the browser's session cookie, which must come from a public origin), so an anonymous or invalid request never becomes a connection. Server to client only.
  */
 @Authenticated
 @WebSocket(path = "/notifications")

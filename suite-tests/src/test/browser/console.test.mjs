@@ -183,6 +183,20 @@ test('aNotificationFromAnotherUserArrivesAsAToast', async () => {
   await shot('05-toast');
 });
 
+test('anEmergencyOpensADialogThatMustBeAcknowledged', async () => {
+  const token = await bearer(ADMIN);
+  const sent = await fetch(`${CONSOLE}/api/notifications/send`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ type: 'emergency', title: 'Battery fire', message: 'evacuate cam1', userId: OPERATOR.id }),
+  });
+  assert.equal(sent.status, 200, await sent.text());
+  const dialog = page.getByRole('dialog').filter({ hasText: 'Battery fire' });
+  await dialog.waitFor();
+  await shot('05b-emergency');
+  await dialog.getByRole('button', { name: 'Acknowledge' }).click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
 test('withoutControlModeThereIsNoModeControlAndACraftedRequestIsRefused', async () => {
   await page.getByRole('tab', { name: 'Actions' }).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Mode' }).count(), 0);

@@ -44,9 +44,9 @@ class BrowserSessionBehindProxyTest {
     void cookieIsAlwaysSecureWhenConfigured() {
         String email = Api.uniqueEmail("always-secure");
         Api.createUser(email, PASSWORD, Set.of());
-        String header = loginFrom("198.51.100.40", email, PASSWORD).then().statusCode(200)
-                .extract().header("Set-Cookie");
-        assertTrue(SetCookie.parse(header).has("Secure"));
+        SetCookie cookie = SetCookie.session(loginFrom("198.51.100.40", email, PASSWORD).then().statusCode(200)
+                .extract().headers());
+        assertTrue(cookie.has("Secure"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.http.Headers;
 import io.restassured.response.Response;
 
 /** The browser console's session: the token only ever in an HttpOnly cookie, and the cookie only from our origin. */
@@ -31,8 +32,8 @@ class BrowserSessionTest {
     void loginSetsAnHttpOnlyStrictCookieForTheTokensLifetime() {
         String email = Api.uniqueEmail("session");
         Api.createUser(email, PASSWORD, Set.of());
-        SetCookie cookie = SetCookie.parse(sessionLogin(email, PASSWORD).then().statusCode(200)
-                .header("Cache-Control", "no-store").extract().header("Set-Cookie"));
+        SetCookie cookie = SetCookie.session(sessionLogin(email, PASSWORD).then().statusCode(200)
+                .header("Cache-Control", "no-store").extract().headers());
 
         assertEquals(COOKIE, cookie.name());
         assertEquals(3, cookie.value().split("\\.").length, "a signed JWT");
@@ -48,20 +49,28 @@ class BrowserSessionTest {
         String email = Api.uniqueEmail("no-token");
         String id = Api.createUser(email, PASSWORD, Set.of("device-gps"));
         Response response = sessionLogin(email, PASSWORD);
-        String token = SetCookie.parse(response.header("Set-Cookie")).value();
+        String token = SetCookie.session(response.headers()).value();
         response.then().statusCode(200).body("id", equalTo(id)).body("email", equalTo(email))
                 .body("permissions[0]", equalTo("device-gps")).body("$", not(hasKey("token")));
         assertFalse(response.asString().contains(token));
     }
 
     @Test
+    void loginAlsoRemembersTheDeviceLikeThePocketBaseLogin() {
+        String email = Api.uniqueEmail("session-device");
+        Api.createUser(email, PASSWORD, Set.of());
+        assertTrue(sessionLogin(email, PASSWORD).then().statusCode(200).extract().headers().getValues("Set-Cookie")
+                .stream().anyMatch(cookie -> cookie.startsWith("joystick_device=")));
+    }
+
+    @Test
     void cookieIsSecureWhenTheProxySaysTheRequestWasHttps() {
         String email = Api.uniqueEmail("https");
         Api.createUser(email, PASSWORD, Set.of());
-        String header = given().header("X-Forwarded-Proto", "https").contentType(ContentType.JSON)
+        SetCookie cookie = SetCookie.session(given().header("X-Forwarded-Proto", "https").contentType(ContentType.JSON)
                 .body(Map.of("identity", email, "password", PASSWORD)).when().post("/api/auth/session")
-                .then().statusCode(200).extract().header("Set-Cookie");
-        assertTrue(SetCookie.parse(header).has("Secure"));
+                .then().statusCode(200).extract().headers());
+        assertTrue(cookie.has("Secure"));
     }
 
     @Test
@@ -80,7 +89,7 @@ class BrowserSessionTest {
         Response refreshed = given().cookie(COOKIE, first).header("Origin", CONSOLE).when()
                 .post("/api/auth/session/refresh");
         refreshed.then().statusCode(200).body("id", equalTo(id)).body("$", not(hasKey("token")));
-        SetCookie cookie = SetCookie.parse(refreshed.header("Set-Cookie"));
+        SetCookie cookie = SetCookie.session(refreshed.headers());
         assertNotEquals(first, cookie.value());
         assertTrue(cookie.has("HttpOnly"));
         assertEquals(String.valueOf(24 * 3600), cookie.get("Max-Age"));
@@ -101,9 +110,9 @@ class BrowserSessionTest {
         Api.createUser(email, PASSWORD, Set.of());
         String token = sessionToken(email);
         String other = sessionToken(email);
-        SetCookie cleared = SetCookie.parse(given().cookie(COOKIE, token).header("Origin", CONSOLE).when()
+        SetCookie cleared = SetCookie.session(given().cookie(COOKIE, token).header("Origin", CONSOLE).when()
                 .delete("/api/auth/session").then().statusCode(200).body("success", equalTo(true))
-                .extract().header("Set-Cookie"));
+                .extract().headers());
         assertEquals(COOKIE, cleared.name());
         assertEquals("", cleared.value());
         assertEquals("0", cleared.get("Max-Age"));
@@ -119,9 +128,9 @@ class BrowserSessionTest {
         Api.createUser(email, PASSWORD, Set.of());
         String token = sessionToken(email);
         given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session").then().statusCode(200);
-        String header = given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session")
-                .then().statusCode(200).extract().header("Set-Cookie");
-        assertEquals("0", SetCookie.parse(header).get("Max-Age"));
+        Headers headers = given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session")
+                .then().statusCode(200).extract().headers();
+        assertEquals("0", SetCookie.session(headers).get("Max-Age"));
     }
 
     @Test
@@ -202,7 +211,7 @@ class BrowserSessionTest {
     }
 
     static String sessionToken(String email) {
-        return SetCookie.parse(sessionLogin(email, PASSWORD).then().statusCode(200).extract().header("Set-Cookie"))
+        return SetCookie.session(sessionLogin(email, PASSWORD).then().statusCode(200).extract().headers())
                 .value();
     }
 }

@@ -4,8 +4,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.restassured.http.Headers;
+
 /** One {@code Set-Cookie} header, read attribute by attribute. */
 public record SetCookie(String name, String value, Map<String, String> attributes) {
+
+    /** The session cookie among a response's {@code Set-Cookie} headers (login also sets the device cookie). */
+    public static SetCookie session(Headers headers) {
+        return headers.getValues("Set-Cookie").stream().map(SetCookie::parse)
+                .filter(cookie -> cookie.name().equals("joystick_session")).findFirst()
+                .orElseThrow(() -> new AssertionError("no joystick_session cookie in " + headers));
+    }
 
     public static SetCookie parse(String header) {
         String[] parts = header.split(";");

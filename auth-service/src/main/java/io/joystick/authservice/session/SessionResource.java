@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import io.joystick.auth.origin.SameOrigin;
 import io.joystick.authservice.audit.AuditEvent;
 import io.joystick.authservice.audit.AuditLog;
 import io.joystick.authservice.login.AuthRecord;
+import io.joystick.authservice.login.DeviceCookies;
 import io.joystick.authservice.login.LoginService;
 import io.joystick.authservice.revocation.RevocationService;
 import io.joystick.authservice.user.EmailAddress;
@@ -34,8 +36,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The browser console's session: the token lives only in the HttpOnly {@code joystick_session} cookie, never
- * in a body a script could read. Login has the PocketBase login's throttling, audit and messages, in the
- * suite's error shape.
+ * in a body a script could read. Login has the PocketBase login's throttling (device cookie included), audit
+ * and messages, in the suite's error shape.
  */
 @Path("/api/auth/session")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,9 +51,11 @@ public class SessionResource {
     private final RevocationService revocations;
     private final AuditLog audit;
     private final SecurityIdentity identity;
+    private final DeviceCookies devices;
 
     public SessionResource(LoginService logins, SessionCookies cookies, SameOrigin sameOrigin,
-            RevocationService revocations, AuditLog audit, SecurityIdentity identity) {
+            RevocationService revocations, AuditLog audit, SecurityIdentity identity, DeviceCookies devices) {
+        this.devices = devices;
         this.logins = logins;
         this.cookies = cookies;
         this.sameOrigin = sameOrigin;
@@ -63,7 +67,8 @@ public class SessionResource {
     /** Logs in and sets the cookie; answers the user record. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(@Valid @NotNull SessionLogin login, @Context HttpServerRequest request) {
+    public Response login(@Valid @NotNull SessionLogin login, @CookieParam(DeviceCookies.NAME) String deviceCookie,
+            @Context HttpServerRequest request) {
         // Login CSRF: another site must not sign the victim's browser in to the attacker's account.
         if (sameOrigin.refutedBy(request)) {
             throw ApiException.forbidden(CrossOriginGuard.REFUSED);
@@ -71,9 +76,11 @@ public class SessionResource {
         if (!EmailAddress.isValid(login.identity())) {
             throw ApiException.badRequest("identity must be a valid email address");
         }
-        LoginService.Outcome outcome = logins.login(login.identity(), login.password(), ClientAddress.of(request));
+        LoginService.Outcome outcome =
+                logins.login(login.identity(), login.password(), ClientAddress.of(request), deviceCookie);
         if (outcome instanceof LoginService.Success success) {
-            return withCookie(success.auth(), request);
+            return Response.fromResponse(withCookie(success.auth(), request))
+                    .cookie(devices.cookie(success.deviceCookie())).build();
         }
         if (outcome instanceof LoginService.Throttled throttled) {
             return Response.fromResponse(ErrorBody.response(429, "Too many failed attempts, try again later."))

@@ -197,6 +197,17 @@ test('anEmergencyOpensADialogThatMustBeAcknowledged', async () => {
   await dialog.waitFor({ state: 'detached' });
 });
 
+test('theHistoryListsNotificationsAndMarksThemSeen', async () => {
+  await page.getByRole('link', { name: 'Notifications' }).click();
+  const history = page.getByTestId('notification-history');
+  await history.getByText('Hello operator').waitFor();
+  await page.getByRole('button', { name: 'Mark all seen' }).click();
+  await page.getByRole('button', { name: 'Notifications (0 unread)' }).waitFor();
+  await shot('05c-notification-history');
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByRole('link', { name: 'Camera one' }).click();
+});
+
 test('withoutControlModeThereIsNoModeControlAndACraftedRequestIsRefused', async () => {
   await page.getByRole('tab', { name: 'Actions' }).waitFor();
   assert.equal(await page.getByRole('tab', { name: 'Mode' }).count(), 0);
@@ -283,6 +294,14 @@ test('anAdminCreatesAUserAndGrantsAPermissionThatTheirNextSignInShows', async ()
   await grant.click(); // checked once the server has granted it (a controlled checkbox)
   await page.waitForFunction((name) => document.querySelector(`[aria-label="${name}"]`)?.checked === true, `control-mode for ${newcomer.email}`);
   await shot('08-admin-permissions');
+  // The run editor checks a parameters schema as it is typed.
+  await page.getByRole('tab', { name: 'Models, actions, runs' }).click();
+  await page.getByRole('button', { name: 'Add run' }).click();
+  const schema = page.getByTestId('run-editor').getByRole('textbox', { name: 'Parameters schema' });
+  await schema.fill('{"type":"object","properties":{"x":{"type":"strin"}}}');
+  await page.getByTestId('run-editor').getByText(/properties\/x\/type/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Add run' }).last().isDisabled(), true);
+  await shot('08b-run-editor');
   // Let the newcomer on cam1 through the allow-list editor.
   await page.getByRole('link', { name: 'Devices' }).click();
   await page.locator('[data-device="cam1"]').getByRole('button', { name: 'Allow-list' }).click();

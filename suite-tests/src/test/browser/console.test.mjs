@@ -282,6 +282,20 @@ test('aControllerSetsTheModeOfSeveralDevicesAtOnce', async () => {
 test('anAdminCreatesAUserAndGrantsAPermissionThatTheirNextSignInShows', async () => {
   const newcomer = { email: 'newcomer@console.test', password: 'newcomer-password-1' };
   await signIn(ADMIN);
+  // Add a device through its form, then delete it.
+  await page.getByRole('button', { name: 'Add device' }).click();
+  const form = page.getByRole('dialog');
+  await form.locator('input[name=id]').fill('cam9');
+  await form.locator('input[name=name]').fill('Camera nine');
+  await form.getByRole('combobox', { name: /Model/ }).click();
+  await page.getByRole('option', { name: 'console-camera' }).click();
+  await form.locator('input[name=host]').fill('127.0.0.1');
+  await form.getByRole('button', { name: 'Add device' }).click();
+  await page.locator('[data-device="cam9"]').waitFor();
+  await shot('08a-device-added');
+  page.once('dialog', (confirm) => confirm.accept());
+  await page.locator('[data-device="cam9"]').getByRole('button', { name: 'Delete' }).click();
+  await page.locator('[data-device="cam9"]').waitFor({ state: 'detached' });
   await page.getByRole('link', { name: 'Admin' }).click();
   await page.getByRole('button', { name: 'Add user' }).click();
   const dialog = page.getByRole('dialog');

@@ -8,9 +8,9 @@ export interface DeviceInput {
   name: string;
   model: string;
   information: {
-    host: string;
+    host?: string;
     port: number | null;
-    user: string;
+    user?: string;
     secondSlotHost: string;
     autoSlotSwitch: boolean;
     password?: string;
@@ -40,9 +40,10 @@ export function DeviceForm({ device, models, onSave }: { device?: Device; models
         ...(device ? {} : { id }),
         name,
         model: model ?? '',
+        // Empty fields are left out (the service would refuse an empty host or user name).
         information: {
-          host, port: port === '' ? null : Number(port), user, secondSlotHost: second, autoSlotSwitch: auto,
-          ...(password ? { password } : {}),
+          ...(host ? { host } : {}), port: port === '' ? null : Number(port), ...(user ? { user } : {}),
+          secondSlotHost: second, autoSlotSwitch: auto, ...(password ? { password } : {}),
         },
       });
     } catch (err) {

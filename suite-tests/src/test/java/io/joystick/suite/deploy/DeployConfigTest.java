@@ -25,6 +25,13 @@ class DeployConfigTest {
 
     private static final List<String> SERVICES = List.of("auth-service", "device-service", "telemetry-service",
             "notification-service", "switcher-client");
+    /** The browser app: every path no API router takes, and no OpenAPI document of its own. */
+    private static final String CONSOLE = "console";
+    /** Every deployed service module: the API services and the console. */
+    private static final List<String> DEPLOYED = List.of("auth-service", "device-service", "telemetry-service",
+            "notification-service", "switcher-client", CONSOLE);
+    /** Traefik routers the console's local proxy does not mirror: itself, and MediaMTX's HLS (no local MediaMTX). */
+    private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream");
     /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
     private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"));
     /** Reached at /switcher/… (DESIGN §9), the prefix stripped by Traefik. */
@@ -41,9 +48,9 @@ class DeployConfigTest {
 
     @Test
     void everyServiceModuleIsDeployed() {
-        assertEquals(Set.copyOf(SERVICES), Set.copyOf(Repository.serviceModules()),
+        assertEquals(Set.copyOf(DEPLOYED), Set.copyOf(Repository.serviceModules()),
                 "the root pom's service modules and the services deployed here differ");
-        for (String service : SERVICES) {
+        for (String service : DEPLOYED) {
             assertTrue(compose.path("services").has(service), service + " is missing from docker-compose.yml");
         }
     }
@@ -88,15 +95,61 @@ class DeployConfigTest {
                 Map.entry("/notifications", "notification-service"), Map.entry("/switcher/api/health", "switcher-client"));
         expected.forEach((path, service) -> assertEquals(service,
                 traefik.route(path).map(TraefikRoutes.Route::service).orElse("nothing"), path));
-        for (String unrouted : List.of("/q/metrics", "/q/health", "/swagger", "/api/healthz", "/api/revocations", "/",
-                "/switcher/q/metrics", "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger")) {
+        for (String page : List.of("/", "/devices/cam1", "/admin/users", "/assets/index.js")) {
+            assertEquals(CONSOLE, traefik.route(page).map(TraefikRoutes.Route::service).orElse("nothing"), page);
+        }
+        for (String unrouted : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
             assertTrue(traefik.route(unrouted).isEmpty(), unrouted + " must not be public, routed to " + traefik.route(unrouted));
         }
+        // Everything else no API router takes is the console's (its SPA answers index.html), never a service's.
+        for (String internal : List.of("/swagger", "/api/healthz", "/api/revocations", "/switcher/q/metrics",
+                "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger")) {
+            assertEquals(CONSOLE, traefik.route(internal).map(TraefikRoutes.Route::service).orElse(CONSOLE),
+                    internal + " must not reach a service");
+        }
+    }
+
+    /**
+     * The console's local proxy (console/src/main/resources/routes.yaml) routes exactly as Traefik does, so the
+     * browser app meets the same paths locally and in production.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void consoleProxyRoutesAsTraefikDoes() {
+        Map<String, Object> table = new org.yaml.snakeyaml.Yaml().load(Repository.read("console/src/main/resources/routes.yaml"));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) table.get("services");
+        List<String> problems = new ArrayList<>();
+        Set<String> proxied = new HashSet<>();
+        services.forEach((service, entry) -> {
+            String strip = (String) entry.get("strip");
+            for (String kind : List.of("prefixes", "paths")) {
+                for (String value : (List<String>) entry.getOrDefault(kind, List.of())) {
+                    proxied.add((kind.equals("paths") ? "Path:" : "PathPrefix:") + value);
+                    String path = kind.equals("paths") ? value : value + (value.endsWith("/") ? "x1" : "/x1");
+                    String forwarded = strip != null && path.startsWith(strip) ? path.substring(strip.length()) : path;
+                    var route = traefik.route(path);
+                    if (route.isEmpty() || !route.get().service().equals(service) || !route.get().forwardedPath().equals(forwarded)) {
+                        problems.add(path + ": console sends it to " + service + " as " + forwarded + ", Traefik "
+                                + route.map(r -> "to " + r.service() + " as " + r.forwardedPath()).orElse("nowhere"));
+                    }
+                }
+            }
+        });
+        for (String router : traefik.routerNames()) {
+            if (!NOT_PROXIED_LOCALLY.contains(router)) {
+                for (String matcher : traefik.matchers(router)) {
+                    if (!proxied.contains(matcher)) {
+                        problems.add("Traefik router " + router + " routes " + matcher + "; routes.yaml does not");
+                    }
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), "routes.yaml and deploy/traefik/dynamic.yml differ:\n" + String.join("\n", problems));
     }
 
     @Test
     void traefikForwardsToEachServiceOnItsOwnPort() {
-        for (String service : SERVICES) {
+        for (String service : DEPLOYED) {
             URI url = URI.create(traefik.serverUrl(service));
             JsonNode composed = compose.path("services").path(service);
             String networkMode = composed.path("network_mode").asText("");
@@ -157,7 +210,7 @@ class DeployConfigTest {
 
     @Test
     void everyServiceContainerIsHardened() {
-        for (String name : SERVICES) {
+        for (String name : DEPLOYED) {
             JsonNode service = compose.path("services").path(name);
             assertTrue(service.path("read_only").asBoolean(), name + ": read_only");
             String user = service.path("user").asText("");

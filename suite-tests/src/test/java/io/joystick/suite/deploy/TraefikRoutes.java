@@ -12,27 +12,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Traefik's dynamic configuration (deploy/traefik/dynamic.yml) rendered and evaluated as Traefik does for the
- * rules it uses: {@code Path} (exact) and {@code PathPrefix} (string prefix) joined by {@code ||}, the
- * highest priority wins, and a router's default priority is the length of its rule.
+ * rules it uses: {@code Path} (exact) and {@code PathPrefix} (string prefix), each possibly negated with
+ * {@code !}, joined by {@code &&} and {@code ||}; the highest priority wins, and a router's priority is its
+ * {@code priority} or else the length of its rule.
  */
 final class TraefikRoutes {
 
     /** The one template construct the file uses: a list from a comma-separated environment variable. */
     private static final Pattern RANGE = Pattern.compile(
             "\\{\\{- range \\$(\\w+) := splitList \"(.)\" \\(env \"(\\w+)\"\\) }}\\n(.*?)\\n\\{\\{- end }}", Pattern.DOTALL);
-    private static final Pattern MATCHER = Pattern.compile("(Path|PathPrefix)\\(`([^`]*)`\\)");
+    private static final Pattern MATCHER = Pattern.compile("(!?)(Path|PathPrefix)\\(`([^`]*)`\\)");
 
     record Route(String router, String service, String forwardedPath) {
     }
 
-    private record PathMatcher(String kind, String value) {
+    record PathMatcher(boolean negated, String kind, String value) {
         boolean matches(String path) {
-            return kind.equals("Path") ? path.equals(value) : path.startsWith(value);
+            boolean hit = kind.equals("Path") ? path.equals(value) : path.startsWith(value);
+            return hit != negated;
         }
     }
 
-    private record Router(String name, String rule, List<PathMatcher> matchers, String service, List<String> middlewares,
-            List<String> entryPoints) {
+    /** Terms joined by {@code &&}. */
+    record Alternative(List<PathMatcher> terms) {
+        boolean matches(String path) {
+            return terms.stream().allMatch(t -> t.matches(path));
+        }
+    }
+
+    private record Router(String name, String rule, List<Alternative> matchers, String service, List<String> middlewares,
+            List<String> entryPoints, int priority) {
     }
 
     final JsonNode document;
@@ -66,16 +75,21 @@ final class TraefikRoutes {
 
     private static Router router(String name, JsonNode node) {
         String rule = node.path("rule").asText();
-        List<PathMatcher> matchers = new ArrayList<>();
+        List<Alternative> matchers = new ArrayList<>();
         for (String alternative : rule.split("\\|\\|")) {
-            Matcher m = MATCHER.matcher(alternative.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("Router " + name + ": rule part this test cannot evaluate: " + alternative);
+            List<PathMatcher> terms = new ArrayList<>();
+            for (String term : alternative.split("&&")) {
+                Matcher m = MATCHER.matcher(term.trim());
+                if (!m.matches()) {
+                    throw new IllegalArgumentException("Router " + name + ": rule part this test cannot evaluate: " + term);
+                }
+                terms.add(new PathMatcher(!m.group(1).isEmpty(), m.group(2), m.group(3)));
             }
-            matchers.add(new PathMatcher(m.group(1), m.group(2)));
+            matchers.add(new Alternative(terms));
         }
+        int priority = node.has("priority") ? node.path("priority").asInt() : rule.length();
         return new Router(name, rule, matchers, node.path("service").asText(), texts(node.path("middlewares")),
-                texts(node.path("entryPoints")));
+                texts(node.path("entryPoints")), priority);
     }
 
     private static List<String> texts(JsonNode array) {
@@ -87,7 +101,7 @@ final class TraefikRoutes {
     /** Where Traefik sends a request for this path, and the path the service receives. */
     Optional<Route> route(String path) {
         return routers.stream().filter(r -> r.matchers().stream().anyMatch(m -> m.matches(path)))
-                .max(Comparator.comparingInt(r -> r.rule().length()))
+                .max(Comparator.comparingInt(Router::priority))
                 .map(r -> new Route(r.name(), r.service(), forwarded(r, path)));
     }
 
@@ -102,6 +116,12 @@ final class TraefikRoutes {
             }
         }
         return result;
+    }
+
+    /** The plain (not negated) matchers of a router, as {@code Path:/x} or {@code PathPrefix:/x}. */
+    List<String> matchers(String router) {
+        return routers.stream().filter(r -> r.name().equals(router)).findFirst().orElseThrow().matchers().stream()
+                .flatMap(a -> a.terms().stream()).filter(t -> !t.negated()).map(t -> t.kind() + ":" + t.value()).toList();
     }
 
     List<String> routerNames() {

@@ -42,7 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class LauncherIT {
 
     private static final Path ROOT = Path.of(System.getProperty("joystick.root", "..")).toAbsolutePath().normalize();
-    private static final List<Integer> PORTS = List.of(8090, 8000, 8001, 8002, 8080);
+    private static final List<Integer> PORTS = List.of(8090, 8000, 8001, 8002, 8080, 8088);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -72,7 +72,7 @@ class LauncherIT {
             assertNotEquals(0, up.exit(), up.output());
             assertTrue(up.output().contains("port 8001 (for telemetry-service) is taken"), up.output());
         }
-        for (int port : List.of(8090, 8000, 8002, 8080)) {
+        for (int port : List.of(8090, 8000, 8002, 8080, 8088)) {
             assertTrue(!listening(port), "nothing may be left running after a refusal, but " + port + " listens");
         }
     }
@@ -84,6 +84,7 @@ class LauncherIT {
         assertEquals(0, up.exit(), up.output());
         Matcher password = Pattern.compile("Password: (\\S+)").matcher(up.output());
         assertTrue(password.find(), "the generated admin password is printed once:\n" + up.output());
+        assertTrue(up.output().replaceAll("\u001B\\[[0-9;]*m", "").strip().endsWith("Open http://localhost:8088"), "ends with the console's address:\n" + up.output());
         String apiKey = Files.readAllLines(data.resolve("joystick.env")).stream().filter(l -> l.startsWith("JOYSTICK_API_KEY="))
                 .map(l -> l.substring("JOYSTICK_API_KEY=".length())).findFirst().orElseThrow();
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
@@ -110,7 +111,7 @@ class LauncherIT {
                 "{\"type\":\"info\",\"title\":\"Hello\",\"message\":\"from the launcher test\",\"deviceId\":\"demo\"}", 200);
 
         Result status = joystick("status");
-        assertEquals(5, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
+        assertEquals(6, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
 
         Result down = joystick("down");
         assertEquals(0, down.exit(), down.output());

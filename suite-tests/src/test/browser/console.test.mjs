@@ -1,0 +1,337 @@
+// The console in a real browser: Debian's Chromium driven by playwright-core, against the packaged services
+// that ConsoleIT started behind the console's one-origin proxy. Each step saves a screenshot.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import http from 'node:http';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (ConsoleIT sets it)`);
+  return value;
+};
+const CONSOLE = env('CONSOLE_URL');
+const SHOTS = env('SCREENSHOTS');
+const ADMIN = { email: env('ADMIN_EMAIL'), password: env('ADMIN_PASSWORD') };
+const OPERATOR = { email: env('OPERATOR_EMAIL'), password: env('OPERATOR_PASSWORD'), id: env('OPERATOR_ID') };
+const CONTROLLER = { email: env('CONTROLLER_EMAIL'), password: env('CONTROLLER_PASSWORD') };
+const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/;
+
+let context;
+let page;
+let userData;
+const requestUrls = [];
+const consoleResponses = [];
+const sockets = [];
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  userData = mkdtempSync(join(tmpdir(), 'joystick-chromium-'));
+  context = await chromium.launchPersistentContext(userData, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  page.on('request', (r) => requestUrls.push(r.url()));
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.url().startsWith(CONSOLE) && !/^\/(api|switcher|notifications|\.well-known)(\/|$)/.test(path)) {
+      consoleResponses.push({ url: r.url(), headers: r.headers() });
+    }
+  });
+  page.on('websocket', (ws) => {
+    const entry = { url: ws.url(), closed: false, ws };
+    ws.on('close', () => { entry.closed = true; });
+    sockets.push(entry);
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (userData) rmSync(userData, { recursive: true, force: true });
+});
+
+const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+async function signIn(user) {
+  await page.goto(`${CONSOLE}/login`);
+  await page.locator('input[name=identity]').fill(user.email);
+  await page.locator('input[name=password]').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('current-user').filter({ hasText: user.email }).waitFor();
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+async function sessionCookie() {
+  const cookie = (await context.cookies(CONSOLE)).find((c) => c.name === 'joystick_session');
+  assert.ok(cookie, 'the session cookie is set');
+  return cookie;
+}
+
+async function bearer(user) {
+  const response = await fetch(`${CONSOLE}/api/collections/users/auth-with-password`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ identity: user.email, password: user.password }),
+  });
+  assert.equal(response.status, 200);
+  return (await response.json()).token;
+}
+
+/** A WebSocket upgrade by hand, to choose its Origin: the status the server answers with. */
+function upgrade(path, headers) {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, CONSOLE);
+    const request = http.request({
+      host: url.hostname, port: url.port, path: url.pathname, method: 'GET',
+      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers },
+    });
+    request.on('upgrade', (response, socket) => { socket.destroy(); resolve(response.statusCode); });
+    request.on('response', (response) => { response.resume(); resolve(response.statusCode); });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+test('signIn shows the servers error, then lets the operator in', async () => {
+  await page.goto(CONSOLE);
+  await page.waitForURL(/\/login$/);
+  await page.locator('input[name=identity]').fill(OPERATOR.email);
+  await page.locator('input[name=password]').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: /authenticate/i }).waitFor();
+  await shot('01-login-error');
+  await signIn(OPERATOR);
+  await page.getByTestId('device-table').waitFor();
+  await shot('02-devices');
+});
+
+test('theDeviceListShowsOnlyAllowedDevices', async () => {
+  await page.locator('[data-device="cam1"]').waitFor();
+  await page.locator('[data-device="cam2"]').waitFor();
+  assert.equal(await page.locator('[data-device="cam3"]').count(), 0);
+});
+
+test('noTokenIsReadableByScriptOrCarriedInAUrl', async () => {
+  const storage = await page.evaluate(() => ({
+    cookie: document.cookie,
+    local: JSON.stringify({ ...localStorage }),
+    session: JSON.stringify({ ...sessionStorage }),
+  }));
+  assert.doesNotMatch(storage.cookie, /joystick_session|eyJ/);
+  assert.doesNotMatch(storage.local, JWT);
+  assert.doesNotMatch(storage.session, JWT);
+  const cookie = await sessionCookie();
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, 'Strict');
+  for (const url of requestUrls) {
+    assert.doesNotMatch(url, /token=|eyJ/, `a URL carries a token: ${url}`);
+  }
+});
+
+test('runsAnActionThroughItsGeneratedFormAndShowsItsOutput', async () => {
+  await page.getByRole('link', { name: 'Camera one' }).click();
+  const card = page.locator('[data-action="say"]');
+  await card.getByRole('textbox', { name: /msg/ }).fill('hello');
+  await card.getByRole('button', { name: 'Run say' }).click();
+  await card.getByTestId('run-output').filter({ hasText: 'hello from cam1' }).waitFor();
+  assert.match(await card.getByTestId('run-result').innerText(), /exit code 0/);
+  await page.getByTestId('run-history').getByText('say').first().waitFor();
+  await shot('03-device-actions');
+  if (process.env.DOCS_SCREENSHOT) {
+    mkdirSync(dirname(process.env.DOCS_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: process.env.DOCS_SCREENSHOT });
+  }
+});
+
+test('aRefusedParameterShowsNextToItsField', async () => {
+  const card = page.locator('[data-action="say"]');
+  const field = card.getByRole('textbox', { name: /msg/ });
+  await field.fill('x'.repeat(40));
+  await card.getByRole('button', { name: 'Run say' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-action="say"] input[name="msg"]')?.getAttribute('aria-invalid') === 'true');
+  const described = await field.evaluate((input) => {
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  });
+  assert.match(described, /20/, `the field's own error names the limit, was "${described}"`);
+  await shot('04-parameter-refused');
+});
+
+test('aNotificationFromAnotherUserArrivesAsAToast', async () => {
+  await page.waitForFunction(() => true);
+  assert.ok(sockets.some((s) => /\/notifications(\?|$)/.test(s.url) && !s.closed), 'the page holds the notification WebSocket');
+  assert.ok(sockets.every((s) => !/token=/.test(s.url)), 'the WebSocket URL carries no token');
+  const token = await bearer(ADMIN);
+  const sent = await fetch(`${CONSOLE}/api/notifications/send`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ type: 'warning', title: 'Hello operator', message: 'sent by the admin', userId: OPERATOR.id }),
+  });
+  assert.equal(sent.status, 200, await sent.text());
+  await page.getByTestId('toast').filter({ hasText: 'Hello operator' }).waitFor();
+  await shot('05-toast');
+});
+
+test('anEmergencyOpensADialogThatMustBeAcknowledged', async () => {
+  const token = await bearer(ADMIN);
+  const sent = await fetch(`${CONSOLE}/api/notifications/send`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ type: 'emergency', title: 'Battery fire', message: 'evacuate cam1', userId: OPERATOR.id }),
+  });
+  assert.equal(sent.status, 200, await sent.text());
+  const dialog = page.getByRole('dialog').filter({ hasText: 'Battery fire' });
+  await dialog.waitFor();
+  await shot('05b-emergency');
+  await dialog.getByRole('button', { name: 'Acknowledge' }).click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
+test('theHistoryListsNotificationsAndMarksThemSeen', async () => {
+  await page.getByRole('link', { name: 'Notifications' }).click();
+  const history = page.getByTestId('notification-history');
+  await history.getByText('Hello operator').waitFor();
+  await page.getByRole('button', { name: 'Mark all seen' }).click();
+  await page.getByRole('button', { name: 'Notifications (0 unread)' }).waitFor();
+  await shot('05c-notification-history');
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByRole('link', { name: 'Camera one' }).click();
+});
+
+test('withoutControlModeThereIsNoModeControlAndACraftedRequestIsRefused', async () => {
+  await page.getByRole('tab', { name: 'Actions' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Mode' }).count(), 0);
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByTestId('device-table').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Set mode…' }).count(), 0);
+  const statuses = await page.evaluate(async () => {
+    const post = async (path, body) => (await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: body && JSON.stringify(body) })).status;
+    return [await post('/switcher/api/mode/cam1/live'), await post('/api/run/cam1/set-mode', { mode: 'live' }),
+      await post('/api/devices/mode', { deviceIds: ['cam1'], mode: 'live' })];
+  });
+  assert.deepEqual(statuses, [403, 403, 403]);
+});
+
+test('aCrossOriginPostWithTheCookieIsRefused', async () => {
+  const cookie = await sessionCookie();
+  const post = (origin) => fetch(`${CONSOLE}/api/notifications/seen-all`, {
+    method: 'POST', headers: { Cookie: `${cookie.name}=${cookie.value}`, Origin: origin },
+  });
+  assert.equal((await post('http://evil.example')).status, 403);
+  assert.equal((await post(new URL(CONSOLE).origin)).status, 200);
+});
+
+test('aCrossOriginWebSocketWithTheCookieIsRefused', async () => {
+  const cookie = await sessionCookie();
+  const header = `${cookie.name}=${cookie.value}`;
+  assert.notEqual(await upgrade('/notifications', { Cookie: header, Origin: 'http://evil.example' }), 101);
+  assert.equal(await upgrade('/notifications', { Cookie: header, Origin: new URL(CONSOLE).origin }), 101);
+});
+
+test('everyConsoleResponseCarriesTheContentSecurityPolicy', async () => {
+  assert.ok(consoleResponses.length >= 3, 'the page, its script and its styles were loaded');
+  for (const { url, headers } of consoleResponses) {
+    const csp = headers['content-security-policy'] ?? '';
+    assert.match(csp, /default-src 'self'/, url);
+    assert.match(csp, /frame-ancestors 'none'/, url);
+    assert.doesNotMatch(csp, /script-src[^;]*unsafe/, url);
+    assert.equal(headers['x-content-type-options'], 'nosniff', url);
+    assert.equal(headers['referrer-policy'], 'no-referrer', url);
+  }
+  for (const path of ['/', '/devices/cam1', '/q/health']) {
+    const response = await fetch(`${CONSOLE}${path}`);
+    assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'self'/, path);
+  }
+});
+
+test('signingOutEndsTheWebSocket', async () => {
+  const open = sockets.filter((s) => /\/notifications(\?|$)/.test(s.url) && !s.closed);
+  assert.ok(open.length > 0);
+  await signOut();
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 100 && open.some((s) => !s.closed); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(open.every((s) => s.closed), 'the notification WebSocket closed');
+  assert.equal((await context.cookies(CONSOLE)).some((c) => c.name === 'joystick_session'), false, 'the cookie is cleared');
+  await shot('06-signed-out');
+});
+
+test('aControllerSetsTheModeOfSeveralDevicesAtOnce', async () => {
+  await signIn(CONTROLLER);
+  await page.getByRole('checkbox', { name: 'Select Camera one' }).check();
+  await page.getByRole('checkbox', { name: 'Select Camera two' }).check();
+  await page.getByRole('button', { name: 'Set mode…' }).click();
+  await page.getByRole('menuitem', { name: 'live' }).click();
+  const results = page.getByTestId('mode-results');
+  await results.filter({ hasText: 'cam1: done' }).waitFor();
+  await results.filter({ hasText: 'cam2: done' }).waitFor();
+  await shot('07-batch-mode');
+  await signOut();
+});
+
+test('anAdminCreatesAUserAndGrantsAPermissionThatTheirNextSignInShows', async () => {
+  const newcomer = { email: 'newcomer@console.test', password: 'newcomer-password-1' };
+  await signIn(ADMIN);
+  // Add a device through its form, then delete it.
+  await page.getByRole('button', { name: 'Add device' }).click();
+  const form = page.getByRole('dialog');
+  await form.locator('input[name=id]').fill('cam9');
+  await form.locator('input[name=name]').fill('Camera nine');
+  await form.getByRole('combobox', { name: /Model/ }).click();
+  await page.getByRole('option', { name: 'console-camera' }).click();
+  await form.locator('input[name=host]').fill('127.0.0.1');
+  await form.getByRole('button', { name: 'Add device' }).click();
+  await page.locator('[data-device="cam9"]').waitFor();
+  await shot('08a-device-added');
+  page.once('dialog', (confirm) => confirm.accept());
+  await page.locator('[data-device="cam9"]').getByRole('button', { name: 'Delete' }).click();
+  await page.locator('[data-device="cam9"]').waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[name=email]').fill(newcomer.email);
+  await dialog.locator('input[name=password]').fill(newcomer.password);
+  await dialog.getByRole('button', { name: 'Create user' }).click();
+  await page.locator(`[data-user="${newcomer.email}"]`).waitFor();
+  await page.getByRole('tab', { name: 'Permissions' }).click();
+  const grant = page.getByRole('checkbox', { name: `control-mode for ${newcomer.email}` });
+  await grant.click(); // checked once the server has granted it (a controlled checkbox)
+  await page.waitForFunction((name) => document.querySelector(`[aria-label="${name}"]`)?.checked === true, `control-mode for ${newcomer.email}`);
+  await shot('08-admin-permissions');
+  // The run editor checks a parameters schema as it is typed.
+  await page.getByRole('tab', { name: 'Models, actions, runs' }).click();
+  await page.getByRole('button', { name: 'Add run' }).click();
+  const schema = page.getByTestId('run-editor').getByRole('textbox', { name: 'Parameters schema' });
+  await schema.fill('{"type":"object","properties":{"x":{"type":"strin"}}}');
+  await page.getByTestId('run-editor').getByText(/properties\/x\/type/).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Add run' }).last().isDisabled(), true);
+  await shot('08b-run-editor');
+  // Let the newcomer on cam1 through the allow-list editor.
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.locator('[data-device="cam1"]').getByRole('button', { name: 'Allow-list' }).click();
+  const allow = page.getByRole('dialog').locator('input:not([type=hidden])').first();
+  await allow.fill(newcomer.email);
+  await allow.press('Enter');
+  await page.getByRole('dialog').getByText('Users allowed on').click(); // closes the suggestions
+  await page.getByRole('dialog').getByRole('button', { name: 'Save allow-list' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await signOut();
+
+  await signIn(newcomer);
+  await page.getByRole('link', { name: 'Camera one' }).click();
+  await page.getByRole('tab', { name: 'Mode' }).click();
+  await page.getByTestId('mode-control').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Admin' }).count(), 0);
+  await shot('09-newcomer-mode-tab');
+  await signOut();
+});

@@ -1,0 +1,170 @@
+package io.joystick.suite.story;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.joystick.auth.testapp.PackagedService;
+
+/**
+ * The console in a real browser against the packaged services, on one origin as `./joystick up` runs them:
+ * the console forwards the API paths. The browser steps are a `node --test` script
+ * (src/test/browser/console.test.mjs) driving Debian's Chromium through playwright-core; this class starts
+ * the services, seeds the devices and users the steps expect, and runs it. Screenshots land in
+ * target/console-screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("joystick.root", "..")).toAbsolutePath().normalize();
+    private static final Path BROWSER_TESTS = ROOT.resolve("suite-tests/src/test/browser");
+    private static final Path CHROMIUM = Path.of(System.getProperty("joystick.chromium", "/usr/bin/chromium"));
+    private static final String OPERATOR = "operator@console.test";
+    private static final String CONTROLLER = "controller@console.test";
+
+    private Path temp;
+    private WireMockServer mediamtx;
+    private Suite suite;
+    private String consoleUrl;
+    private String operatorId;
+
+    @BeforeAll
+    void startTheSuiteAndSeedIt() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing (apt-get install chromium); .ci/run installs it");
+        temp = Files.createTempDirectory("joystick-console");
+        mediamtx = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        mediamtx.start();
+        mediamtx.stubFor(any(urlPathMatching("/v3/.*")).willReturn(aResponse().withStatus(200)));
+
+        suite = new Suite(ROOT, temp.resolve("data"));
+        int consolePort = PackagedService.freePort();
+        consoleUrl = "http://127.0.0.1:" + consolePort;
+        // Cookie credentials are accepted only from the console's origin.
+        Map<String, String> origin = Map.of("JOYSTICK_PUBLIC_ORIGINS", consoleUrl);
+        Map<String, String> auth = new HashMap<>(origin);
+        auth.put("JOYSTICK_ADMIN_EMAIL", Suite.ADMIN_EMAIL);
+        auth.put("JOYSTICK_ADMIN_PASSWORD", Suite.ADMIN_PASSWORD);
+        suite.start("auth-service", auth);
+        suite.start("device-service", origin);
+        suite.start("notification-service", origin);
+        Map<String, String> switcher = new HashMap<>(origin);
+        switcher.put("JOYSTICK_MEDIAMTX_URL", mediamtx.baseUrl());
+        switcher.put("SLOT_HEALTH_CHECK_INTERVAL", "3600");
+        suite.start("switcher-client", switcher);
+        suite.start("console", "console", consolePort, Map.of("JOYSTICK_CONSOLE_PROXY", "true",
+                "JOYSTICK_TELEMETRY_URL", "http://127.0.0.1:9"));
+        seed();
+    }
+
+    @AfterAll
+    void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+        if (mediamtx != null) {
+            mediamtx.stop();
+        }
+    }
+
+    private void seed() {
+        Http admin = Http.bearer(login(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD));
+        String auth = suite.url("auth-service");
+        String device = suite.url("device-service");
+        operatorId = created(admin.post(auth + "/api/admin/users", Map.of("email", OPERATOR, "name", "Operator",
+                "password", password(OPERATOR), "permissions", List.of("notifications"))));
+        String controllerId = created(admin.post(auth + "/api/admin/users", Map.of("email", CONTROLLER, "name", "Controller",
+                "password", password(CONTROLLER), "permissions", List.of("control-mode"))));
+        created(admin.post(device + "/api/models", Map.of("name", "console-camera")));
+        for (String action : List.of("say", "set-mode")) {
+            created(admin.post(device + "/api/actions", Map.of("name", action)));
+        }
+        created(admin.post(device + "/api/runs", Map.of("model", "console-camera", "action", "say", "target", "local",
+                "command", "echo $msg from $device", "timeout", 10, "parameters", Map.of("type", "object",
+                        "properties", Map.of("msg", Map.of("type", "string", "maxLength", 20)),
+                        "required", List.of("msg"), "additionalProperties", false))));
+        created(admin.post(device + "/api/runs", Map.of("model", "console-camera", "action", "set-mode", "target", "local",
+                "command", "echo mode $mode", "timeout", 10, "parameters", Map.of("type", "object",
+                        "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))),
+                        "required", List.of("mode"), "additionalProperties", false))));
+        Map<String, String> names = Map.of("cam1", "Camera one", "cam2", "Camera two", "cam3", "Camera three");
+        names.forEach((id, name) -> created(admin.post(device + "/api/devices", Map.of("id", id, "name", name,
+                "model", "console-camera", "allow", id.equals("cam3") ? List.of() : List.of(operatorId, controllerId),
+                "information", Map.of("host", "127.0.0.1", "port", 22, "user", "demo")))));
+    }
+
+    private String login(String email, String password) {
+        Http.Response login = Http.anonymous().post(suite.url("auth-service") + "/api/collections/users/auth-with-password",
+                Map.of("identity", email, "password", password));
+        assertEquals(200, login.status(), login.toString());
+        return login.body().path("token").asText();
+    }
+
+    private static String created(Http.Response response) {
+        assertEquals(201, response.status(), response.toString());
+        return response.body().path("id").asText();
+    }
+
+    private static String password(String email) {
+        return "password of " + email;
+    }
+
+    @Test
+    void anOperatorDoesEveryTaskInTheBrowser() throws Exception {
+        Path target = ROOT.resolve("suite-tests/target");
+        if (!Files.isDirectory(BROWSER_TESTS.resolve("node_modules"))) {
+            run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+                    target.resolve("console-npm-ci.log"));
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("CONSOLE_URL", consoleUrl);
+        env.put("SCREENSHOTS", target.resolve("console-screenshots").toString());
+        env.put("DOCS_SCREENSHOT", target.resolve("console-screenshots/console-device-page.png").toString());
+        env.put("CHROMIUM", CHROMIUM.toString());
+        env.put("ADMIN_EMAIL", Suite.ADMIN_EMAIL);
+        env.put("ADMIN_PASSWORD", Suite.ADMIN_PASSWORD);
+        env.put("OPERATOR_EMAIL", OPERATOR);
+        env.put("OPERATOR_PASSWORD", password(OPERATOR));
+        env.put("OPERATOR_ID", operatorId);
+        env.put("CONTROLLER_EMAIL", CONTROLLER);
+        env.put("CONTROLLER_PASSWORD", password(CONTROLLER));
+        int exit = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "console.test.mjs"), env,
+                target.resolve("console-browser.log"));
+        assertEquals(0, exit, "browser steps failed: " + Files.readString(target.resolve("console-browser.log")));
+    }
+
+    private static int run(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER_TESTS.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(8, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(String.join(" ", command) + " did not finish; log: " + log);
+            }
+            System.out.println(Files.readString(log));
+            return process.exitValue();
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.joystick.fleet;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+
+/** A device's MQTT connection as the edge makes it (its own account), for publishing in tests. */
+public final class DeviceMqtt implements AutoCloseable {
+
+    public record Account(String url, String username, String password) {
+    }
+
+    private static final Vertx VERTX = Vertx.vertx();
+
+    private final MqttClient client;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DeviceMqtt(MqttClient client) {
+        this.client = client;
+        client.closeHandler(v -> closed.set(true));
+    }
+
+    public static DeviceMqtt connect(Account account, String clientId) throws Exception {
+        URI uri = URI.create(account.url());
+        MqttClient client = MqttClient.create(VERTX, new MqttClientOptions().setClientId(clientId)
+                .setUsername(account.username()).setPassword(account.password()).setCleanSession(true)
+                .setMaxMessageSize(64 * 1024));
+        DeviceMqtt device = new DeviceMqtt(client);
+        client.connect(uri.getPort(), uri.getHost()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return device;
+    }
+
+    public void publish(String topic, String payload) throws Exception {
+        client.publish(topic, Buffer.buffer(payload.getBytes(StandardCharsets.UTF_8)), MqttQoS.AT_LEAST_ONCE, false,
+                false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public boolean closed() {
+        return closed.get() || !client.isConnected();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (client.isConnected()) {
+            client.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -32,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 @QuarkusTestResource(DeviceServiceMock.class)
-@QuarkusTestResource(MosquittoBroker.class)
+@QuarkusTestResource(value = MosquittoBroker.class, restrictToAnnotatedClass = true)
 class FleetTelemetryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

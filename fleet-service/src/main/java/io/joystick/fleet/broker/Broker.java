@@ -8,4 +8,7 @@ public interface Broker {
     String adminUser();
 
     String adminPassword();
+
+    /** Whether it splits a {@code $share/…} subscription among instances (the embedded broker serves one instance). */
+    boolean sharedSubscriptions();
 }

@@ -39,6 +39,12 @@ public class ConfiguredBroker implements Broker {
         return config.deviceUrl().orElseGet(() -> address().url());
     }
 
+    /** Moquette 0.17 honours {@code $share/} only for MQTT 5 clients; the embedded broker has one consumer anyway. */
+    @Override
+    public boolean sharedSubscriptions() {
+        return !embedded();
+    }
+
     @Override
     public String adminUser() {
         return config.adminUser();

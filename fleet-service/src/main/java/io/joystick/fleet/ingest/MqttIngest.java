@@ -38,8 +38,9 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 public class MqttIngest {
 
     private static final Logger LOG = Logger.getLogger(MqttIngest.class);
-    public static final String TELEMETRY = "$share/fleet/joystick/devices/+/telemetry/+";
-    public static final String PRESENCE = "$share/fleet/joystick/devices/+/presence";
+    static final String SHARE = "$share/fleet/";
+    static final String TELEMETRY = "joystick/devices/+/telemetry/+";
+    static final String PRESENCE = "joystick/devices/+/presence";
 
     private final Vertx vertx;
     private final Broker broker;
@@ -66,7 +67,13 @@ public class MqttIngest {
         this.metrics = metrics;
     }
 
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 500) StartupEvent event) {
+        start();
+    }
+
+    /** Connects (again) with this instance's client id; the broker hands over what it kept for the session. */
+    public void start() {
+        stopping = false;
         vertx.runOnContext(v -> connect());
     }
 
@@ -98,7 +105,8 @@ public class MqttIngest {
         attempt.connect(address.port(), address.host())
                 .compose(ack -> {
                     client = attempt;
-                    return attempt.subscribe(Map.of(TELEMETRY, MqttQoS.AT_LEAST_ONCE.value(), PRESENCE,
+                    String share = broker.sharedSubscriptions() ? SHARE : "";
+                    return attempt.subscribe(Map.of(share + TELEMETRY, MqttQoS.AT_LEAST_ONCE.value(), share + PRESENCE,
                             MqttQoS.AT_LEAST_ONCE.value()));
                 })
                 .onSuccess(id -> {
@@ -202,8 +210,14 @@ public class MqttIngest {
         });
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Disconnects, leaving the session (and what arrives meanwhile) with the broker for the next start. */
+    public void stop() {
         stopping = true;
+        subscribed = false;
         MqttClient current = client;
         if (current != null && current.isConnected()) {
             try {

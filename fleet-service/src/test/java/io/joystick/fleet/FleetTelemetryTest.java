@@ -46,26 +46,26 @@ class FleetTelemetryTest {
     @Test
     void storesPublishedReadingsForAnAllowedUser() throws Exception {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (DeviceMqtt device = DeviceMqtt.connect(Fixtures.credentials("cam-1"), "edge-cam-1")) {
-            device.publish("joystick/devices/cam-1/telemetry/gps", Fixtures.gps(52.51, at.minusSeconds(10)));
-            device.publish("joystick/devices/cam-1/telemetry/gps", Fixtures.gps(52.52, at));
-            device.publish("joystick/devices/cam-1/telemetry/battery", Fixtures.battery(12100, at));
+        try (DeviceMqtt device = DeviceMqtt.connect(Fixtures.credentials("cam-4"), "edge-cam-4")) {
+            device.publish("joystick/devices/cam-4/telemetry/gps", Fixtures.gps(52.51, at.minusSeconds(10)));
+            device.publish("joystick/devices/cam-4/telemetry/gps", Fixtures.gps(52.52, at));
+            device.publish("joystick/devices/cam-4/telemetry/battery", Fixtures.battery(12100, at));
         }
-        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-gps").get("/api/fleet/devices/cam-1/gps").then()
+        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-gps").get("/api/fleet/devices/cam-4/gps").then()
                 .statusCode(200).body("latitude", equalTo(52.52f)).body("timestamp", equalTo(at.toString())));
-        as("ana", "device-gps").get("/api/fleet/devices/cam-1/gps/history?from=" + at.minusSeconds(60) + "&to="
+        as("ana", "device-gps").get("/api/fleet/devices/cam-4/gps/history?from=" + at.minusSeconds(60) + "&to="
                 + at.plusSeconds(1)).then().statusCode(200).body("total", equalTo(2))
                 .body("items.latitude", equalTo(List.of(52.51f, 52.52f)));
-        as("ana", "device-gps").get("/api/fleet/devices/cam-1/gps/history?from=" + at.minusSeconds(60) + "&max=1")
+        as("ana", "device-gps").get("/api/fleet/devices/cam-4/gps/history?from=" + at.minusSeconds(60) + "&max=1")
                 .then().statusCode(200).body("items.size()", equalTo(1));
         await().atMost(WAIT).untilAsserted(() -> as("ana", "device-gps", "device-battery")
-                .get("/api/fleet/devices/cam-1/telemetry").then().statusCode(200)
+                .get("/api/fleet/devices/cam-4/telemetry").then().statusCode(200)
                 .body("gps.latitude", equalTo(52.52f)).body("battery.voltage", equalTo(12100.0f))
                 .body("containsKey('imu')", equalTo(false)));
         as("ana", "device-gps").get("/api/fleet/positions").then().statusCode(200)
-                .body("deviceId", hasItem("cam-1"));
+                .body("deviceId", hasItem("cam-4"));
         as("carl", "device-gps").get("/api/fleet/positions").then().statusCode(200)
-                .body("deviceId", not(hasItem("cam-1")));
+                .body("deviceId", not(hasItem("cam-4")));
     }
 
     @Test

@@ -65,7 +65,9 @@ public class EmbeddedBroker implements BrokerAccounts {
         properties.setProperty("allow_anonymous", "false");
         properties.setProperty("allow_zero_byte_client_id", "false");
         properties.setProperty("persistence_enabled", "false");
+        // Moquette reports nothing anywhere: no usage telemetry, no error reports.
         properties.setProperty("telemetry_enabled", "false");
+        properties.setProperty("use_bugsnag", "false");
         properties.setProperty("netty.mqtt.message_size", String.valueOf(64 * 1024));
         server = new Server();
         try {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.fleet.ingest.DropReason;
 import io.joystick.fleet.ingest.IngestMetrics;
+import io.joystick.fleet.store.RetentionPruner;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,9 @@ class FleetTelemetryTest {
 
     @Inject
     IngestMetrics metrics;
+
+    @Inject
+    RetentionPruner pruner;
 
     @TestHTTPResource("/")
     URI base;
@@ -198,5 +202,24 @@ class FleetTelemetryTest {
         Thread.sleep(1500);
         DeviceServiceMock.server.verify(1, sent);
         as("ana").get("/api/fleet/devices/ghost/presence").then().statusCode(404);
+    }
+
+    @Test
+    void prunesHistoryOlderThanTheRetentionButKeepsTheRest() throws Exception {
+        Instant old = Instant.now().minus(Duration.ofDays(8)).truncatedTo(ChronoUnit.MILLIS);
+        Instant recent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (DeviceMqtt device = DeviceMqtt.connect(Fixtures.credentials("cam-5"), "edge-cam-5")) {
+            device.publish("joystick/devices/cam-5/telemetry/battery", Fixtures.battery(3000, old));
+            device.publish("joystick/devices/cam-5/telemetry/battery", Fixtures.battery(3001, recent));
+        }
+        String oldWindow = "/api/fleet/devices/cam-5/battery/history?from=" + old.minusSeconds(1) + "&to=" + old.plusSeconds(1);
+        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-battery").get(oldWindow).then().statusCode(200)
+                .body("total", equalTo(1)));
+        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-battery").get("/api/fleet/devices/cam-5/battery")
+                .then().statusCode(200).body("voltage", equalTo(3001.0f)));
+        assertTrue(pruner.pruneOlderThan(Instant.now().minus(Duration.ofDays(7))) >= 1);
+        as("ana", "device-battery").get(oldWindow).then().statusCode(200).body("total", equalTo(0));
+        as("ana", "device-battery").get("/api/fleet/devices/cam-5/battery/history?from=" + recent.minusSeconds(1))
+                .then().statusCode(200).body("total", equalTo(1));
     }
 }

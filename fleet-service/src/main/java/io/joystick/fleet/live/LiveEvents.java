@@ -15,8 +15,9 @@ public class LiveEvents {
         processor.onNext(event);
     }
 
+    /** One device's events; a subscriber too slow to keep up loses events, never holds up ingest or others. */
     public Multi<LiveEvent> of(String deviceId) {
         return processor.select().where(event -> event.deviceId().equals(deviceId))
-                .onOverflow().buffer(256);
+                .onOverflow().drop();
     }
 }

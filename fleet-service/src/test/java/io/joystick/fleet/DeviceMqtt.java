@@ -2,6 +2,9 @@ package io.joystick.fleet;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,9 +25,17 @@ public final class DeviceMqtt implements AutoCloseable {
     private final MqttClient client;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /** Message id → waiting for the broker's PUBACK. */
+    private final Map<Integer, CompletableFuture<Void>> unacknowledged = new ConcurrentHashMap<>();
+
     private DeviceMqtt(MqttClient client) {
         this.client = client;
         client.closeHandler(v -> closed.set(true));
+        client.publishCompletionHandler(id -> future(id).complete(null));
+    }
+
+    private CompletableFuture<Void> future(int id) {
+        return unacknowledged.computeIfAbsent(id, key -> new CompletableFuture<>());
     }
 
     public static DeviceMqtt connect(Account account, String clientId) throws Exception {
@@ -37,9 +48,12 @@ public final class DeviceMqtt implements AutoCloseable {
         return device;
     }
 
+    /** Publishes at QoS 1 and returns once the broker acknowledged it (not merely once it was written). */
     public void publish(String topic, String payload) throws Exception {
-        client.publish(topic, Buffer.buffer(payload.getBytes(StandardCharsets.UTF_8)), MqttQoS.AT_LEAST_ONCE, false,
-                false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        int id = client.publish(topic, Buffer.buffer(payload.getBytes(StandardCharsets.UTF_8)), MqttQoS.AT_LEAST_ONCE,
+                false, false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        future(id).get(10, TimeUnit.SECONDS);
+        unacknowledged.remove(id);
     }
 
     public boolean closed() {

@@ -35,6 +35,8 @@ public class MosquittoBroker implements QuarkusTestResourceLifecycleManager {
             Path conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, String.join("\n",
                     "per_listener_settings false",
+                    // Started as root, Mosquitto would switch to its own user and could not save the file.
+                    "user " + System.getProperty("user.name"),
                     "allow_anonymous false",
                     "listener " + port + " 127.0.0.1",
                     "plugin " + PLUGIN,

@@ -17,3 +17,4 @@ SQL
 create auth "$AUTH_DB_PASSWORD"
 create device "$DEVICE_DB_PASSWORD"
 create notification "$NOTIFICATION_DB_PASSWORD"
+create fleet "$FLEET_DB_PASSWORD"

@@ -6,7 +6,7 @@ import { ApiError, api } from '../../api/client';
 const PROBES = [
   { service: 'auth-service', path: '/api/auth/me' },
   { service: 'device-service', path: '/api/health' },
-  { service: 'telemetry-service', path: '/api/telemetry' },
+  { service: 'fleet-service', path: '/api/fleet/positions' },
   { service: 'notification-service', path: '/api/notifications?perPage=1' },
   { service: 'switcher-client', path: '/switcher/api/health/devices' },
 ];

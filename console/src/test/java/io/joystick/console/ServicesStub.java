@@ -19,7 +19,7 @@ public class ServicesStub implements QuarkusTestResourceLifecycleManager {
         server.start();
         String url = "http://127.0.0.1:" + server.port();
         return Map.of("joystick.console.services.auth-service", url, "joystick.console.services.device-service", url,
-                "joystick.console.services.telemetry-service", url, "joystick.console.services.notification-service", url,
+                "joystick.console.services.fleet-service", url, "joystick.console.services.notification-service", url,
                 "joystick.console.services.switcher-client", url);
     }
 

@@ -23,13 +23,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class DeployConfigTest {
 
-    private static final List<String> SERVICES = List.of("auth-service", "device-service", "telemetry-service",
-            "notification-service", "switcher-client");
+    /** The central API services, each with an OpenAPI document. */
+    private static final List<String> SERVICES = List.of("auth-service", "device-service", "notification-service",
+            "switcher-client", "fleet-service");
+    /** Service modules that run on the devices, not in the central stack. */
+    private static final Set<String> EDGE_ONLY = Set.of("telemetry-service");
     /** The browser app: every path no API router takes, and no OpenAPI document of its own. */
     private static final String CONSOLE = "console";
-    /** Every deployed service module: the API services and the console. */
-    private static final List<String> DEPLOYED = List.of("auth-service", "device-service", "telemetry-service",
-            "notification-service", "switcher-client", CONSOLE);
+    /** Every centrally deployed module: the API services and the console. */
+    private static final List<String> DEPLOYED = List.of("auth-service", "device-service", "notification-service",
+            "switcher-client", "fleet-service", CONSOLE);
     /** Traefik routers the console's local proxy does not mirror: itself, and MediaMTX's HLS (no local MediaMTX). */
     private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream");
     /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
@@ -44,12 +47,17 @@ class DeployConfigTest {
 
     private final JsonNode compose = Repository.yaml(Repository.read("docker-compose.yml"));
     private final TraefikRoutes traefik = new TraefikRoutes(Repository.read("deploy/traefik/dynamic.yml"),
-            Map.of("JOYSTICK_CORS_ORIGINS", "https://app.example.com, https://ops.example.com"));
+            Map.of("JOYSTICK_CORS_ORIGINS", "https://app.example.com, https://ops.example.com",
+                    "JOYSTICK_DOMAIN", "joystick.example.com"));
 
     @Test
     void everyServiceModuleIsDeployed() {
-        assertEquals(Set.copyOf(DEPLOYED), Set.copyOf(Repository.serviceModules()),
-                "the root pom's service modules and the services deployed here differ");
+        Set<String> central = new HashSet<>(Repository.serviceModules());
+        central.removeAll(EDGE_ONLY);
+        assertEquals(Set.copyOf(DEPLOYED), central, "the root pom's service modules and the services deployed here differ");
+        for (String edge : EDGE_ONLY) {
+            assertFalse(compose.path("services").has(edge), edge + " runs on the devices, not in docker-compose.yml");
+        }
         for (String service : DEPLOYED) {
             assertTrue(compose.path("services").has(service), service + " is missing from docker-compose.yml");
         }
@@ -89,9 +97,9 @@ class DeployConfigTest {
                 Map.entry("/api/models", "device-service"), Map.entry("/api/actions", "device-service"),
                 Map.entry("/api/runs", "device-service"), Map.entry("/api/health", "device-service"),
                 Map.entry("/api/action-logs", "device-service"), Map.entry("/api/devices/mode", "device-service"),
-                Map.entry("/api/gps", "telemetry-service"), Map.entry("/api/imu", "telemetry-service"),
-                Map.entry("/api/battery", "telemetry-service"), Map.entry("/api/cpsi", "telemetry-service"),
-                Map.entry("/api/telemetry", "telemetry-service"), Map.entry("/api/notifications", "notification-service"),
+                Map.entry("/api/fleet/positions", "fleet-service"),
+                Map.entry("/api/fleet/devices/d/gps/history", "fleet-service"),
+                Map.entry("/api/notifications", "notification-service"),
                 Map.entry("/notifications", "notification-service"), Map.entry("/switcher/api/health", "switcher-client"));
         expected.forEach((path, service) -> assertEquals(service,
                 traefik.route(path).map(TraefikRoutes.Route::service).orElse("nothing"), path));
@@ -102,7 +110,7 @@ class DeployConfigTest {
             assertTrue(traefik.route(unrouted).isEmpty(), unrouted + " must not be public, routed to " + traefik.route(unrouted));
         }
         // Everything else no API router takes is the console's (its SPA answers index.html), never a service's.
-        for (String internal : List.of("/swagger", "/api/healthz", "/api/revocations", "/switcher/q/metrics",
+        for (String internal : List.of("/swagger", "/api/healthz", "/api/gps", "/api/telemetry", "/api/revocations", "/switcher/q/metrics",
                 "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger")) {
             assertEquals(CONSOLE, traefik.route(internal).map(TraefikRoutes.Route::service).orElse(CONSOLE),
                     internal + " must not reach a service");
@@ -160,13 +168,13 @@ class DeployConfigTest {
     }
 
     @Test
-    void onlyTraefikPublishesPortsAndOnly80And443() {
+    void onlyTraefikPublishesPortsAndOnly80And443AndMqttOverTls() {
         compose.path("services").fields().forEachRemaining(entry -> {
             JsonNode ports = entry.getValue().path("ports");
             if (entry.getKey().equals("traefik")) {
                 Set<String> published = new HashSet<>();
                 ports.forEach(p -> published.add(p.asText()));
-                assertEquals(Set.of("80:80", "443:443"), published);
+                assertEquals(Set.of("80:80", "443:443", "8883:8883"), published);
             } else {
                 assertTrue(ports.isMissingNode() || ports.isEmpty(), entry.getKey() + " publishes " + ports);
                 assertTrue(entry.getValue().path("network_mode").asText("").matches("|service:.*"),
@@ -225,7 +233,7 @@ class DeployConfigTest {
             assertTrue(health.stream().anyMatch(t -> t.contains(":" + ServiceModule.of(name).port() + "/q/health/ready")),
                     name + ": health check on its readiness endpoint, was " + health);
         }
-        for (String infrastructure : List.of("traefik", "postgres", "mediamtx")) {
+        for (String infrastructure : List.of("traefik", "postgres", "mediamtx", "mosquitto")) {
             JsonNode service = compose.path("services").path(infrastructure);
             assertTrue(service.path("read_only").asBoolean(), infrastructure + ": read_only");
             assertFalse(service.path("healthcheck").path("test").isEmpty(), infrastructure + ": health check");
@@ -255,7 +263,7 @@ class DeployConfigTest {
                         entry.getKey() + ": built for PostgreSQL (db-kind is build-time)");
             }
         });
-        assertEquals(Set.of("auth", "device", "notification"), databases);
+        assertEquals(Set.of("auth", "device", "notification", "fleet"), databases);
     }
 
     @Test
@@ -287,6 +295,28 @@ class DeployConfigTest {
         });
         assertTrue(Repository.read(".gitignore").lines().anyMatch(".env"::equals), ".env must be git-ignored");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void devicesReachTheBrokerOnlyOverTlsThroughTraefik() {
+        List<String> command = texts(compose.path("services").path("traefik").path("command"));
+        assertTrue(command.contains("--entrypoints.mqtts.address=:8883"), command.toString());
+        JsonNode tcp = traefik.document.path("tcp");
+        JsonNode router = tcp.path("routers").path("mqtt");
+        assertEquals(List.of("mqtts"), texts(router.path("entryPoints")));
+        assertEquals("HostSNI(`joystick.example.com`)", router.path("rule").asText(), "only the suite's own name");
+        assertEquals("letsencrypt", router.path("tls").path("certResolver").asText(), "the suite's certificate");
+        assertEquals("mosquitto:1883", tcp.path("services").path("mosquitto").path("loadBalancer").path("servers")
+                .path(0).path("address").asText());
+        String conf = Repository.read("deploy/mosquitto/mosquitto.conf");
+        assertTrue(conf.lines().anyMatch("allow_anonymous false"::equals), "no anonymous clients");
+        assertTrue(conf.contains("mosquitto_dynamic_security.so"), "per-device accounts (dynamic security)");
+        assertTrue(compose.path("services").path("mosquitto").path("image").asText().matches("eclipse-mosquitto:2\\.0\\.\\d+"),
+                "a pinned Mosquitto 2.0.x");
+        assertEquals("mqtt://mosquitto:1883", compose.path("services").path("fleet-service").path("environment")
+                .path("JOYSTICK_MQTT_URL").asText());
+        assertTrue(compose.path("services").path("traefik").path("environment").path("JOYSTICK_DOMAIN").asText()
+                .startsWith("${JOYSTICK_DOMAIN"), "Traefik takes the MQTT host name from .env");
     }
 
     @Test

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class TraefikRoutes {
 
-    /** The one template construct the file uses: a list from a comma-separated environment variable. */
+    /** The template constructs the file uses: an environment variable, and a list from a comma-separated one. */
+    private static final Pattern ENV = Pattern.compile("\\{\\{ env \"(\\w+)\" }}");
     private static final Pattern RANGE = Pattern.compile(
             "\\{\\{- range \\$(\\w+) := splitList \"(.)\" \\(env \"(\\w+)\"\\) }}\\n(.*?)\\n\\{\\{- end }}", Pattern.DOTALL);
     private static final Pattern MATCHER = Pattern.compile("(!?)(Path|PathPrefix)\\(`([^`]*)`\\)");
@@ -66,6 +67,12 @@ final class TraefikRoutes {
             m.appendReplacement(out, Matcher.quoteReplacement(items.toString()));
         }
         m.appendTail(out);
+        Matcher env = ENV.matcher(out.toString());
+        out = new StringBuilder();
+        while (env.find()) {
+            env.appendReplacement(out, Matcher.quoteReplacement(environment.getOrDefault(env.group(1), "")));
+        }
+        env.appendTail(out);
         if (out.indexOf("{{") >= 0) {
             throw new IllegalArgumentException("Template construct this test does not understand: "
                     + out.substring(out.indexOf("{{"), Math.min(out.length(), out.indexOf("{{") + 60)));

@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class LauncherIT {
 
     private static final Path ROOT = Path.of(System.getProperty("joystick.root", "..")).toAbsolutePath().normalize();
-    private static final List<Integer> PORTS = List.of(8090, 8000, 8001, 8002, 8080, 8088);
+    /** The services' ports and fleet-service's embedded MQTT broker (1884). */
+    private static final List<Integer> PORTS = List.of(8090, 8000, 8001, 8002, 8003, 1884, 8080, 8088);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -72,7 +73,7 @@ class LauncherIT {
             assertNotEquals(0, up.exit(), up.output());
             assertTrue(up.output().contains("port 8001 (for telemetry-service) is taken"), up.output());
         }
-        for (int port : List.of(8090, 8000, 8002, 8080, 8088)) {
+        for (int port : List.of(8090, 8000, 8002, 8003, 1884, 8080, 8088)) {
             assertTrue(!listening(port), "nothing may be left running after a refusal, but " + port + " listens");
         }
     }
@@ -110,8 +111,15 @@ class LauncherIT {
         post("http://localhost:8002/api/notifications/send", "Bearer " + token,
                 "{\"type\":\"info\",\"title\":\"Hello\",\"message\":\"from the launcher test\",\"deviceId\":\"demo\"}", 200);
 
+        // fleet-service runs with its embedded broker, and the demo device got a broker account for the local
+        // telemetry-service (the readings themselves arrive once it publishes).
+        HttpResponse<String> fleet = send(HttpRequest.newBuilder(URI.create("http://localhost:8003/api/fleet/devices/demo/telemetry"))
+                .header("Authorization", "Bearer " + token).GET());
+        assertEquals(200, fleet.statusCode(), fleet.body());
+        assertTrue(!up.output().contains("no broker account for the demo device"), up.output());
+
         Result status = joystick("status");
-        assertEquals(6, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
+        assertEquals(7, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
 
         Result down = joystick("down");
         assertEquals(0, down.exit(), down.output());

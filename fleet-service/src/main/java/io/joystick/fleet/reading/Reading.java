@@ -1,0 +1,14 @@
+package io.joystick.fleet.reading;
+
+import java.time.Instant;
+
+/** One reading as a device's telemetry-service publishes it (the JSON of its REST reading). */
+public interface Reading {
+
+    Instant timestamp();
+
+    /** Whether the values are plausible beyond their types (e.g. a latitude within ±90°). */
+    default boolean plausible() {
+        return true;
+    }
+}

@@ -70,7 +70,7 @@ class ConsoleIT {
         switcher.put("SLOT_HEALTH_CHECK_INTERVAL", "3600");
         suite.start("switcher-client", switcher);
         suite.start("console", "console", consolePort, Map.of("JOYSTICK_CONSOLE_PROXY", "true",
-                "JOYSTICK_TELEMETRY_URL", "http://127.0.0.1:9"));
+                "JOYSTICK_FLEET_URL", "http://127.0.0.1:9"));
         seed();
     }
 

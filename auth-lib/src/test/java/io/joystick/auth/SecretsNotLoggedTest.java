@@ -37,7 +37,7 @@ import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** DESIGN §2: a key is never logged, and a token (in particular one in the query string) never reaches a log. */
+/** docs/architecture.md#2-auth-lib: a key is never logged, and a token (in particular one in the query string) never reaches a log. */
 @QuarkusTest
 @QuarkusTestResource(AuthServiceStub.class)
 class SecretsNotLoggedTest {

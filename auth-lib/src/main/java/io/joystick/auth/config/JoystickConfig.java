@@ -9,7 +9,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Settings every Joystick service understands (DESIGN §8a). Property names map to the documented
+ * Settings every Joystick service understands (docs/architecture.md#8a-configuration). Property names map to the documented
  * environment variables, e.g. {@code joystick.api-key} ↔ {@code JOYSTICK_API_KEY}.
  */
 @ConfigMapping(prefix = "joystick")

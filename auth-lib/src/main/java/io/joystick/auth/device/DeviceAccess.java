@@ -10,7 +10,7 @@ import io.joystick.auth.permission.Caller;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The per-device allow-list check of DESIGN §2. */
+/** The per-device allow-list check of docs/architecture.md#2-auth-lib. */
 @ApplicationScoped
 public class DeviceAccess {
 

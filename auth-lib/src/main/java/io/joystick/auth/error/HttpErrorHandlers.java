@@ -20,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpErrorHandlers {
 
-    /** PocketBase-compatible routes keep PocketBase's error shape (DESIGN §3): its SDK parses it. */
+    /** PocketBase-compatible routes keep PocketBase's error shape (docs/architecture.md#3-auth-service): its SDK parses it. */
     private static final String POCKETBASE_ROUTES = "/api/collections/";
     private static final String POCKETBASE_401 =
             "{\"code\":401,\"message\":\"The request requires valid record authorization token.\",\"data\":{}}";

@@ -29,7 +29,7 @@ public interface AuthServiceConfig {
 
     Login login();
 
-    /** Limits on failed logins inside a sliding window (DESIGN §3, brute force). */
+    /** Limits on failed logins inside a sliding window (docs/architecture.md#3-auth-service, brute force). */
     interface Login {
         @WithDefault("15m")
         Duration window();

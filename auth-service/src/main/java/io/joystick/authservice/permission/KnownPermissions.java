@@ -2,7 +2,7 @@ package io.joystick.authservice.permission;
 
 import java.util.List;
 
-/** The feature names the browser app checks; seeded on first start (DESIGN §3). */
+/** The feature names the browser app checks; seeded on first start (docs/architecture.md#3-auth-service). */
 public final class KnownPermissions {
 
     public static final List<String> SEEDED = List.of(

@@ -11,7 +11,7 @@ import io.joystick.authservice.revocation.RevocationService;
 import io.joystick.authservice.user.User;
 import io.smallrye.jwt.build.Jwt;
 
-/** Signs the RS256 tokens of DESIGN §3. */
+/** Signs the RS256 tokens of docs/architecture.md#3-auth-service. */
 @ApplicationScoped
 public class TokenIssuer {
 

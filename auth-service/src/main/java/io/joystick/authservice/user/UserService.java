@@ -18,7 +18,7 @@ import io.quarkus.panache.common.Sort;
 
 /**
  * Users and their permissions. Any change to what a user may do, or to their password, revokes the
- * tokens they hold (DESIGN §3), so the change takes effect within one revocation poll everywhere.
+ * tokens they hold (docs/architecture.md#3-auth-service), so the change takes effect within one revocation poll everywhere.
  */
 @ApplicationScoped
 public class UserService {

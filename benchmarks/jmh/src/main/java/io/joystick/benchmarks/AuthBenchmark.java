@@ -77,7 +77,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * line for line.</li>
  * <li>{@code bcryptVerifyCost10}: the password check of a legacy bcrypt hash (cost 10, auth-service's
  * default before Argon2id; such hashes are still accepted and upgraded at the next login).</li>
- * <li>{@code altEs256Sign/altEs256Verify}: NOT what Joystick does (DESIGN mandates RS256); the same token
+ * <li>{@code altEs256Sign/altEs256Verify}: NOT what Joystick does (docs/architecture.md mandates RS256); the same token
  * signed/verified with ES256 (P-256), to size the alternative when RSA signing is the bottleneck.</li>
  * </ul>
  */

@@ -24,7 +24,7 @@ import io.joystick.device.execution.SshExecutor;
 import io.joystick.device.model.ModelRepository;
 
 /**
- * Devices and the collection rules of DESIGN §4: users see devices whose allow-list holds them (or that
+ * Devices and the collection rules of docs/architecture.md#4-device-service: users see devices whose allow-list holds them (or that
  * they own); creating needs admin or {@code create-device}; changing or deleting needs the owner or an
  * admin; only they edit the allow-list. Services pass every check.
  */

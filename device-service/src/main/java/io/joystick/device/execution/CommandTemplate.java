@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Renders a run's command template: every {@code $name} token whose name is a built-in or a
  * parameter is replaced by its value, shell-quoted, so no value can run a command of its own.
  *
- * <p>Rules (DESIGN §4): built-ins ({@link #BUILTINS}, plus any extra key of the built-ins map) win
+ * <p>Rules (docs/architecture.md#4-device-service): built-ins ({@link #BUILTINS}, plus any extra key of the built-ins map) win
  * over parameters of the same name; at each {@code $} the longest known name matches, so
  * {@code $deviceId} is not eaten by {@code $device}; unknown tokens stay as they are; substituted
  * text is never scanned again. Numbers and booleans render as their JSON text, strings as-is, objects

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The body of notification-service's {@code POST /api/notifications/send} (DESIGN §6). */
+/** The body of notification-service's {@code POST /api/notifications/send} (docs/architecture.md#6-notification-service). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Notification(String type, String title, String message, String userId, String deviceId,
         Boolean dismissible, Map<String, Object> metadata) {

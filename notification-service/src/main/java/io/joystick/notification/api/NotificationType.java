@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of notification of DESIGN §6; {@code emergency} only from admins and services. */
+/** The kinds of notification of docs/architecture.md#6-notification-service; {@code emergency} only from admins and services. */
 public enum NotificationType {
     INFO, SUCCESS, WARNING, ERROR, EMERGENCY;
 

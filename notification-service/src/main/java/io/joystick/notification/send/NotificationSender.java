@@ -25,7 +25,7 @@ import io.joystick.notification.store.Audience;
 import io.joystick.notification.store.NotificationStore;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Who may send what to whom (DESIGN §6), then: persist, then push. */
+/** Who may send what to whom (docs/architecture.md#6-notification-service), then: persist, then push. */
 @ApplicationScoped
 public class NotificationSender {
 

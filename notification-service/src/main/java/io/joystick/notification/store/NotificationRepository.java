@@ -14,7 +14,7 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, Long> {
 
-    /** The audience rule of DESIGN §6 as a query; {@link Viewer#sees} is the same rule in memory. */
+    /** The audience rule of docs/architecture.md#6-notification-service as a query; {@link Viewer#sees} is the same rule in memory. */
     static final String VISIBLE = "(n.audience = io.joystick.notification.store.Audience.ALL"
             + " or (n.audience = io.joystick.notification.store.Audience.USER and n.userId = :me)"
             + " or (n.audience = io.joystick.notification.store.Audience.DEVICE and (:privileged = true or :me member of n.recipients)))";

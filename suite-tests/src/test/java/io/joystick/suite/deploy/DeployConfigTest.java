@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * docker-compose.yml and Traefik's configuration, checked statically (no Docker engine runs here) against
- * DESIGN §9 and against what the services really serve (their OpenAPI documents).
+ * docs/architecture.md#9-deploy and against what the services really serve (their OpenAPI documents).
  */
 class DeployConfigTest {
 
@@ -37,9 +37,9 @@ class DeployConfigTest {
     private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream");
     /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
     private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"));
-    /** Reached at /switcher/… (DESIGN §9), the prefix stripped by Traefik. */
+    /** Reached at /switcher/… (docs/architecture.md#9-deploy), the prefix stripped by Traefik. */
     private static final Map<String, String> PREFIXED = Map.of("switcher-client", "/switcher");
-    /** Every service serves /api/health; the public one is device-service's (DESIGN §9). */
+    /** Every service serves /api/health; the public one is device-service's (docs/architecture.md#9-deploy). */
     private static final String SHARED_HEALTH = "/api/health";
     private static final Pattern SECRET_NAME = Pattern.compile("(KEY|KEYS|PASSWORD|PASS|SECRET|TOKEN)$");
     /** ${NAME}, ${NAME:?message} or ${NAME:-} (empty default): the value can only come from the environment. */

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The README's first command, `./joystick up`, as a newcomer runs it (with the jars the build just made:
- * `--no-build`), and the security guide's commands against what it started, on the ports of DESIGN §1.
+ * `--no-build`), and the security guide's commands against what it started, on the ports of docs/architecture.md#1-topology.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LauncherIT {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
- * The whole story of issue 7 on the packaged services: an admin sets up a user and a device, the user
+ * The whole story on the packaged services: an admin sets up a user and a device, the user
  * controls it, reads telemetry and is told about it, the switcher fails the device over, and logging out
  * everywhere really logs out everywhere. Each step builds on the previous one. Subclasses choose the
  * storage and how many notification-service instances there are.

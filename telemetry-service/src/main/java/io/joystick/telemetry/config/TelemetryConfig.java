@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Where each sensor's readings come from (DESIGN §5); also settable as environment variables, e.g.
+ * Where each sensor's readings come from (docs/architecture.md#5-telemetry-service); also settable as environment variables, e.g.
  * {@code TELEMETRY_GPS_SOURCE=nmea TELEMETRY_GPS_PORT=/dev/ttyUSB1}. Every sensor defaults to
  * {@code simulated}, so the service starts with no hardware.
  */

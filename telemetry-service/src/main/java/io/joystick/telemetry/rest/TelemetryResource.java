@@ -29,7 +29,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 
-/** The latest readings (DESIGN §5), each behind its permission; 503 when there is none or it is stale. */
+/** The latest readings (docs/architecture.md#5-telemetry-service), each behind its permission; 503 when there is none or it is stale. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated

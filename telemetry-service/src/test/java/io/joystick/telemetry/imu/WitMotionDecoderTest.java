@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.joystick.telemetry.imu.witmotion.WitMotionDecoder;
 import io.joystick.telemetry.reading.ImuReading;
 
-/** The constructed frames of PROTOCOLS.md §3 (SUMs recomputed there). */
+/** The constructed frames of docs/protocols.md#3-witmotion-serial-imu (SUMs recomputed there). */
 class WitMotionDecoderTest {
 
     static final String ACCEL = "55510000000000 08CE0985".replace(" ", "");

@@ -29,12 +29,12 @@ import io.joystick.telemetry.modem.parse.QengParser;
  * operation is one sentence or one modem reply.
  *
  * <ul>
- * <li>{@code nmeaSentence}: the seven verified sentences of PROTOCOLS.md §1 (RMC, GGA, GSA, GSV, no-fix RMC,
+ * <li>{@code nmeaSentence}: the seven verified sentences of docs/protocols.md#1-nmea-0183 (RMC, GGA, GSA, GSV, no-fix RMC,
  * VTG, GLL) parsed in turn into one {@link GpsState}: checksum, field split, dispatch, number parsing.
  * Target ≥ 1 M/s.</li>
  * <li>{@code nmeaSentenceFromBytes}: the same sentences as the serial reader gets them (bytes with CR LF, all
  * seven in one read), through {@link NmeaFramer} (which makes one String per line) and the parser.</li>
- * <li>{@code cpsiLte}, {@code cpsiNsa}, {@code cpsiNr5gSa}: {@code AT+CPSI?} replies of PROTOCOLS.md §2 into a
+ * <li>{@code cpsiLte}, {@code cpsiNsa}, {@code cpsiNr5gSa}: {@code AT+CPSI?} replies of docs/protocols.md#2-cellular-modem-at-commands into a
  * CellReading (one or two lines).</li>
  * <li>{@code qengLte}: Quectel's {@code AT+QENG="servingcell"} LTE reply.</li>
  * </ul>

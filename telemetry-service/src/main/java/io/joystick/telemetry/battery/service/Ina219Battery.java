@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import io.joystick.telemetry.reading.BatteryReading;
 
 /**
- * An INA219 power monitor through hwmon (PROTOCOLS.md §4): bus voltage {@code in1_input} mV, current
+ * An INA219 power monitor through hwmon (docs/protocols.md#4-battery-power_supply-and-ina219): bus voltage {@code in1_input} mV, current
  * {@code curr1_input} mA, power {@code power1_input} µW. The hwmon number is not stable, so the device is
  * found by {@code name} = ina219. The measured load current is what the consumption integrates.
  */

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import io.joystick.telemetry.reading.BatteryReading;
 
 /**
- * A battery through Linux {@code power_supply} sysfs (PROTOCOLS.md §4): {@code voltage_now} µV,
+ * A battery through Linux {@code power_supply} sysfs (docs/protocols.md#4-battery-power_supply-and-ina219): {@code voltage_now} µV,
  * {@code current_now} µA (negative while discharging per the ABI; reported with its sign), {@code power_now}
  * µW (else voltage × current), {@code capacity} %, {@code status}. Consumption integrates the current while
  * the status is not Charging/Full.

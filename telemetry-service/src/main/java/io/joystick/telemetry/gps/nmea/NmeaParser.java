@@ -1,7 +1,7 @@
 package io.joystick.telemetry.gps.nmea;
 
 /**
- * NMEA 0183 sentences (PROTOCOLS.md §1) into a {@link GpsState}. The checksum is the XOR of every character
+ * NMEA 0183 sentences (docs/protocols.md#1-nmea-0183) into a {@link GpsState}. The checksum is the XOR of every character
  * between the start character and the last {@code *}, compared case-insensitively; sentences without one are
  * refused. Dispatch is on the three-letter type whatever the talker (GP, GN, GL, BD…). Fields are indexed
  * from the front as {@code split(",", -1)} would give them (trailing empty fields kept), but in place, without

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import io.joystick.telemetry.reading.ImuReading;
 
 /**
- * An IMU through Linux IIO sysfs (PROTOCOLS.md §5): value = (raw + offset) × scale, with a per-axis or shared
+ * An IMU through Linux IIO sysfs (docs/protocols.md#5-iio-imus): value = (raw + offset) × scale, with a per-axis or shared
  * {@code _scale}/{@code _offset} ({@code _offset} absent = 0). Acceleration m/s² → g, angular velocity
  * rad/s → °/s. IIO gives no orientation, so {@code angle} is null.
  */

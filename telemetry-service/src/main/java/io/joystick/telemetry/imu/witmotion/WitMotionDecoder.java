@@ -5,7 +5,7 @@ import java.time.Instant;
 import io.joystick.telemetry.reading.ImuReading;
 
 /**
- * WitMotion (WT901/JY901) 11-byte frames {@code 55 type D0L D0H … D3L D3H SUM} (PROTOCOLS.md §3): on a bad
+ * WitMotion (WT901/JY901) 11-byte frames {@code 55 type D0L D0H … D3L D3H SUM} (docs/protocols.md#3-witmotion-serial-imu): on a bad
  * header or checksum it drops one byte and looks again, as the vendor's C SDK does. Acceleration (0x51) in g
  * (±16 g full scale) with the temperature, gyro (0x52) in °/s (±2000), angles (0x53) in ° (±180); each
  * acceleration frame completes a reading with the latest gyro and angles. Not thread-safe: one per port.

@@ -7,14 +7,14 @@ import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.CellReading.NrLeg;
 
 /**
- * SIMCom {@code AT+CPSI?} replies (PROTOCOLS.md §2): GSM, WCDMA, LTE (also CAT-M1/NB-IOT), NR5G_SA, NR5G_NSA
+ * SIMCom {@code AT+CPSI?} replies (docs/protocols.md#2-cellular-modem-at-commands): GSM, WCDMA, LTE (also CAT-M1/NB-IOT), NR5G_SA, NR5G_NSA
  * (an LTE line then an NR line), NO SERVICE and the {@code -LIMITED} modes.
  * <p>
  * Units: SIM7500/7600 (Qualcomm) firmware reports LTE/NR RSRP, RSRQ and RSSI in tenths; SIM7080 in whole
  * units. A real RSRP is −44…−140 dBm, so an RSRP below −200 marks the tenths encoding. SIM767x (ASR) firmware
  * sends small positive numbers of undocumented meaning: those signals are left null (see {@code raw}). LTE
  * SINR follows SIMCom's documented 2·RSSNR − 20; NR SNR is in tenths of dB (both marked uncertain in
- * PROTOCOLS.md).
+ * docs/protocols.md).
  */
 public final class CpsiParser {
 

@@ -8,7 +8,7 @@ import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.CellReading.NrLeg;
 
 /**
- * Quectel {@code AT+QENG="servingcell"} replies (PROTOCOLS.md §2): LTE, NR5G-SA, EN-DC (a state line, an LTE
+ * Quectel {@code AT+QENG="servingcell"} replies (docs/protocols.md#2-cellular-modem-at-commands): LTE, NR5G-SA, EN-DC (a state line, an LTE
  * line and an NR5G-NSA line) and SEARCH. RSRP in dBm, RSRQ and SINR in dB as reported (the LTE SINR encoding
  * differs per module; the documented real log is in dB), {@code -} = no value.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.joystick.telemetry.gps.nmea.NmeaParser.Result;
 import io.joystick.telemetry.reading.GpsReading;
 
-/** The verified sentences of PROTOCOLS.md §1 and the quirks it lists. */
+/** The verified sentences of docs/protocols.md#1-nmea-0183 and the quirks it lists. */
 class NmeaParserTest {
 
     static final String RMC = "$GNRMC,055234.200,A,4739.71890,N,12219.58362,W,0.00,286.35,050826,,,A,V*11";
@@ -141,7 +141,7 @@ class NmeaParserTest {
 
     @Test
     void refusesTheDocumentationCommentsWrongChecksum() {
-        // gpsd's comment claims *68; the line really sums to 0x2B (PROTOCOLS.md warning)
+        // gpsd's comment claims *68; the line really sums to 0x2B (docs/protocols.md warning)
         String comment = "$GPRMC,225446.33,A,4916.45,N,12311.12,W,000.5,054.7,191194,020.3,E,A";
         assertEquals(Result.BAD_CHECKSUM, parser.parse(comment + "*68", state));
         assertEquals(Result.ACCEPTED, parser.parse(comment + "*2B", state));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.joystick.telemetry.reading.CellReading;
 
-/** Every AT+CPSI? example of PROTOCOLS.md §2. */
+/** Every AT+CPSI? example of docs/protocols.md#2-cellular-modem-at-commands. */
 class CpsiParserTest {
 
     static CellReading parse(String... lines) {

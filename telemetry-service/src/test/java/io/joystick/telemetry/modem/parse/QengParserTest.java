@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.joystick.telemetry.reading.CellReading;
 
-/** Quectel AT+QENG="servingcell" forms of PROTOCOLS.md §2. */
+/** Quectel AT+QENG="servingcell" forms of docs/protocols.md#2-cellular-modem-at-commands. */
 class QengParserTest {
 
     static CellReading parse(String... lines) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.joystick.telemetry.reading.GpsReading;
 
-/** AT+CSQ, AT+CBC (both forms), AT+CGPSINFO and AT+COPS? of PROTOCOLS.md §2. */
+/** AT+CSQ, AT+CBC (both forms), AT+CGPSINFO and AT+COPS? of docs/protocols.md#2-cellular-modem-at-commands. */
 class SmallRepliesTest {
 
     @Test

@@ -23,9 +23,13 @@ final class PinningServerKeyVerifier implements ServerKeyVerifier {
     /** Set in the connection context by the connector. */
     static final AttributeKey<SshTarget> TARGET = new AttributeKey<>();
     /** Fingerprint of a refused key. */
-    static final AttributeKey<String> MISMATCH = new AttributeKey<>();
+    /**
+     * What the check found, read by the connector after a failed login. It travels in the connection context the
+     * connector created, not in the session's attributes: a session closed by the failed key exchange may have
+     * dropped its attributes by the time the connector looks.
+     */
+    static final AttributeKey<KeyCheck> CHECK = new AttributeKey<>();
     /** The store could not be read or written. */
-    static final AttributeKey<RuntimeException> STORE_FAILURE = new AttributeKey<>();
 
     private static final Logger LOG = Logger.getLogger(PinningServerKeyVerifier.class);
 
@@ -39,7 +43,8 @@ final class PinningServerKeyVerifier implements ServerKeyVerifier {
     public boolean verifyServerKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
         AttributeRepository connection = session.getConnectionContext();
         SshTarget target = connection == null ? null : connection.getAttribute(TARGET);
-        if (target == null) {
+        KeyCheck check = connection == null ? null : connection.getAttribute(CHECK);
+        if (target == null || check == null) {
             return false;
         }
         String presented = PublicKeyEntry.toString(serverKey);
@@ -57,11 +62,11 @@ final class PinningServerKeyVerifier implements ServerKeyVerifier {
                 return true;
             }
         } catch (RuntimeException e) {
-            session.setAttribute(STORE_FAILURE, e);
+            check.storeFailure = e;
             return false;
         }
         String fingerprint = KeyUtils.getFingerPrint(serverKey);
-        session.setAttribute(MISMATCH, fingerprint);
+        check.mismatch = fingerprint;
         LOG.warnf("Refused SSH host key %s of device %s at %s:%d: it differs from the pinned key",
                 fingerprint, target.deviceId(), target.host(), target.port());
         return false;
@@ -75,5 +80,11 @@ final class PinningServerKeyVerifier implements ServerKeyVerifier {
     private static String[] typeAndBlob(String line) {
         String[] parts = line.trim().split("\\s+");
         return parts.length < 2 ? parts : new String[] {parts[0], parts[1]};
+    }
+
+    /** A refused key's fingerprint, or the host-key store's failure. */
+    static final class KeyCheck {
+        volatile String mismatch;
+        volatile RuntimeException storeFailure;
     }
 }

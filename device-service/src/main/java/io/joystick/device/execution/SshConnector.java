@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.sshd.client.SshClient;
@@ -35,13 +36,14 @@ final class SshConnector {
             throw new DeviceAuthenticationException("No SSH password or private key is configured for device "
                     + target.deviceId());
         }
-        ClientSession session = connect(target, deadlineNanos);
+        PinningServerKeyVerifier.KeyCheck check = new PinningServerKeyVerifier.KeyCheck();
+        ClientSession session = connect(target, check, deadlineNanos);
         try {
             if (target.hasPassword()) {
                 session.addPasswordIdentity(target.password());
             }
             keys.forEach(session::addPublicKeyIdentity);
-            authenticate(target, session, deadlineNanos);
+            authenticate(target, session, check, deadlineNanos);
             return session;
         } catch (RuntimeException e) {
             session.close(true);
@@ -49,11 +51,12 @@ final class SshConnector {
         }
     }
 
-    private ClientSession connect(SshTarget target, long deadlineNanos) {
+    private ClientSession connect(SshTarget target, PinningServerKeyVerifier.KeyCheck check, long deadlineNanos) {
         Bounded wait = Bounded.of(connectTimeout, deadlineNanos);
         try {
             ConnectFuture future = client.connect(target.user(), target.host(), target.port(),
-                    AttributeRepository.ofKeyValuePair(PinningServerKeyVerifier.TARGET, target), null);
+                    AttributeRepository.ofAttributesMap(
+                            Map.of(PinningServerKeyVerifier.TARGET, target, PinningServerKeyVerifier.CHECK, check)), null);
             if (!future.await(wait.nanos(), TimeUnit.NANOSECONDS, CancelOption.CANCEL_ON_TIMEOUT)) {
                 if (wait.cutByDeadline()) {
                     throw new CommandTimeoutException("Timed out connecting to device " + target.deviceId());
@@ -69,7 +72,8 @@ final class SshConnector {
         }
     }
 
-    private void authenticate(SshTarget target, ClientSession session, long deadlineNanos) {
+    private void authenticate(SshTarget target, ClientSession session, PinningServerKeyVerifier.KeyCheck check,
+            long deadlineNanos) {
         Bounded wait = Bounded.of(authTimeout, deadlineNanos);
         AuthFuture auth;
         try {
@@ -81,22 +85,23 @@ final class SshConnector {
                 throw unreachable(target, "SSH login did not complete within " + authTimeout.toMillis() + " ms", null);
             }
         } catch (IOException e) {
-            throw loginFailure(target, session, e);
+            throw loginFailure(target, check, e);
         }
         if (!auth.isSuccess()) {
-            throw loginFailure(target, session, auth.getException());
+            throw loginFailure(target, check, auth.getException());
         }
     }
 
-    private static RuntimeException loginFailure(SshTarget target, ClientSession session, Throwable cause) {
-        String refusedKey = session.getAttribute(PinningServerKeyVerifier.MISMATCH);
+    private static RuntimeException loginFailure(SshTarget target, PinningServerKeyVerifier.KeyCheck check,
+            Throwable cause) {
+        String refusedKey = check.mismatch;
         if (refusedKey != null) {
             return new HostKeyMismatchException("Host key for device " + target.deviceId() + " at " + target.host() + ":"
                     + target.port() + " changed; refusing to connect."
                     + " It now presents " + refusedKey + ", not the key pinned on first contact."
                     + " If the device was re-installed, clear its pinned host key.");
         }
-        RuntimeException storeFailure = session.getAttribute(PinningServerKeyVerifier.STORE_FAILURE);
+        RuntimeException storeFailure = check.storeFailure;
         if (storeFailure != null) {
             return storeFailure;
         }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
-import io.joystick.fleet.device.DeviceServiceClient;
+import io.joystick.device.client.DeviceServiceClient;
 import io.joystick.fleet.ingest.Topic;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.fleet.device.DeviceServiceClient;
+import io.joystick.device.client.DeviceServiceClient;
 import io.quarkus.scheduler.Scheduled;
 
 /** Revokes the broker account of a device that device-service no longer knows, within a minute of its deletion. */

@@ -18,7 +18,7 @@ import io.joystick.auth.permission.Caller;
 import io.joystick.notification.api.NotificationType;
 import io.joystick.notification.api.SendNotification;
 import io.joystick.notification.api.SendResult;
-import io.joystick.notification.device.RemoteDeviceAllowList.DeviceServiceUnavailableException;
+import io.joystick.device.client.RemoteDeviceAllowList.DeviceServiceUnavailableException;
 import io.joystick.notification.push.Connections;
 import io.joystick.notification.push.Outgoing;
 import io.joystick.notification.store.Audience;

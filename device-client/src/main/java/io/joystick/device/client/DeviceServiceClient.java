@@ -1,4 +1,4 @@
-package io.joystick.notification.device;
+package io.joystick.device.client;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import io.joystick.auth.config.JoystickConfig;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheResult;
 
-/** device-service's allow-lists, asked with this service's API key, with bounded waits and a short-lived cache. */
+/** device-service's allow-lists and owners, asked with this service's API key, with bounded waits and a short cache. */
 @ApplicationScoped
 public class DeviceServiceClient {
 
@@ -31,7 +31,7 @@ public class DeviceServiceClient {
         this.apiKey = ApiKeyRegistry.outgoingKey(config);
     }
 
-    /** The user ids on the device's allow-list; empty when device-service knows no such device. */
+    /** The user ids on the device's allow-list (its owner included); empty when device-service knows no such device. */
     @CacheResult(cacheName = CACHE)
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 100, abortOn = WebApplicationException.class)
@@ -40,6 +40,19 @@ public class DeviceServiceClient {
         try {
             DeviceServiceApi.AllowList answer = api.allow(deviceId, apiKey);
             return Optional.of(answer.allow() == null ? Set.of() : Set.copyOf(answer.allow()));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The device's owner (empty for none), or empty when device-service knows no such device. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    public Optional<Optional<String>> owner(String deviceId) {
+        try {
+            return Optional.of(Optional.ofNullable(api.device(deviceId, apiKey).owner()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Optional.empty();

@@ -1,4 +1,4 @@
-package io.joystick.notification.device;
+package io.joystick.device.client;
 
 import java.util.List;
 
@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 @RegisterRestClient(configKey = "device-service")
 @Path("/api/devices")
 interface DeviceServiceApi {
@@ -20,6 +22,15 @@ interface DeviceServiceApi {
     @Produces(MediaType.APPLICATION_JSON)
     AllowList allow(@PathParam("id") String deviceId, @HeaderParam("X-API-Key") String apiKey);
 
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    DeviceInfo device(@PathParam("id") String deviceId, @HeaderParam("X-API-Key") String apiKey);
+
     record AllowList(String id, List<String> allow) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DeviceInfo(String id, String owner) {
     }
 }

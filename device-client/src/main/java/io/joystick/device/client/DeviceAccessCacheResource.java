@@ -1,4 +1,4 @@
-package io.joystick.notification.device;
+package io.joystick.device.client;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;

@@ -1,4 +1,4 @@
-package io.joystick.notification.device;
+package io.joystick.device.client;
 
 import java.util.Optional;
 import java.util.Set;

@@ -137,11 +137,11 @@ describe('TelemetryTab', () => {
       stream.emit('gps', gps(47.3, 0));
       stream.emit('presence', { deviceId: 'cam1', state: 'offline', since: minutesAgo(0) });
     });
-    expect(field(screen.getByTestId('battery-card'), 'Capacity')).toBe('42 %');
+    await vi.waitFor(() => expect(field(screen.getByTestId('battery-card'), 'Capacity')).toBe('42 %'));
     expect(screen.getByTestId('battery-chart').dataset.values).toBe('[[90,80,42]]');
     expect(screen.getByTestId('telemetry-map').dataset.track).toBe('4');
     expect(JSON.parse(screen.getByTestId('telemetry-map').dataset.markers!)).toEqual([[47.3, 8.5]]);
-    expect(screen.getByText(/^offline since/)).toBeInTheDocument();
+    await vi.waitFor(() => expect(screen.getByText(/^offline since/)).toBeInTheDocument());
     expect(screen.getByTestId('stream-state')).toHaveTextContent('live');
   });
 

@@ -78,7 +78,7 @@ export default function TelemetryTab({ device }: { device: Device }) {
   const cell = merged(cellHistory.data?.items ?? [], live.cpsi, start);
   const now = latest.data ?? {};
   const position = located(now.gps) ? now.gps : gps[gps.length - 1];
-  const track: LatLngTuple[] = gps.map((r) => [r.latitude, r.longitude]);
+  const track = gps.map((r): LatLngTuple => [r.latitude, r.longitude]);
   const imu = now.imu;
 
   return (

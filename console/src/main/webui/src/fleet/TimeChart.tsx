@@ -13,7 +13,7 @@ export function TimeChart({ times, series, height = 200, testId }: { times: numb
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   const labels = series.map((s) => `${s.label}:${s.color}`).join('|');
-  const data = [times.map((t) => t / 1000), ...series.map((s) => s.values)] as uPlot.AlignedData;
+  const data = [times.map((t) => t / 1000), ...series.map((s) => s.values)] as unknown as uPlot.AlignedData;
 
   useEffect(() => {
     const el = box.current!;

@@ -35,6 +35,8 @@ export function TrackMap({ markers, track = [], fitKey, height = 360, testId }: 
   const settings = useMapSettings();
   const tiles = settings.data?.tileUrl;
   const all = track.length ? track : markers.map((m) => m.position);
+  // Wait for the settings: the attribution control is chosen when the map is created.
+  if (settings.isPending) return <div style={{ height }} />;
   const center: LatLngTuple = markers[0]?.position ?? all[0] ?? [0, 0];
   return (
     <div data-testid={testId} data-markers={markers.length} data-track={track.length}>

@@ -12,7 +12,7 @@ export const SENSOR_PERMISSIONS: Record<Sensor, string> = {
 
 export const SENSORS = Object.keys(SENSOR_PERMISSIONS) as Sensor[];
 
-interface Stamped {
+export interface Stamped {
   timestamp: string | number;
   source?: string | null;
 }

@@ -140,7 +140,7 @@ class ConsoleIT {
     /** cam1's broker account, then a track of three positions and a few readings of the last minutes, as cam1. */
     private void publishTelemetry() throws Exception {
         Http admin = Http.bearer(login(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD));
-        Http.Response issued = admin.post(fleetUrl + "/api/fleet/devices/cam1/credentials", Map.of());
+        Http.Response issued = admin.post(fleetUrl + "/api/fleet/devices/cam1/credentials", null);
         assertEquals(200, issued.status(), issued.toString());
         deviceAccount = Map.of("MQTT_PORT", String.valueOf(mqttPort), "MQTT_USERNAME", issued.body().path("username").asText(),
                 "MQTT_PASSWORD", issued.body().path("password").asText());

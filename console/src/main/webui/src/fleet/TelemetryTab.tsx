@@ -76,7 +76,7 @@ export default function TelemetryTab({ device }: { device: Device }) {
   const gps = merged(gpsHistory.data?.items ?? [], live.gps, start).filter(located);
   const battery = merged(batteryHistory.data?.items ?? [], live.battery, start);
   const cell = merged(cellHistory.data?.items ?? [], live.cpsi, start);
-  const now = latest.data ?? {};
+  const now: Readings = latest.data ?? {};
   const position = located(now.gps) ? now.gps : gps[gps.length - 1];
   const track = gps.map((r): LatLngTuple => [r.latitude, r.longitude]);
   const imu = now.imu;

@@ -92,7 +92,7 @@ async function bearer(user) {
 
 /** A reading published as cam1's telemetry-service would: to the broker, with the device's own account. */
 function publishAsCam1(sensor, reading) {
-  execFileSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', DEVICE_MQTT.port, '-u', DEVICE_MQTT.username, '-P', DEVICE_MQTT.password,
+  execFileSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', DEVICE_MQTT.port, '-i', 'cam1-live', '-u', DEVICE_MQTT.username, '-P', DEVICE_MQTT.password,
     '-q', '1', '-t', `joystick/devices/cam1/telemetry/${sensor}`, '-m', JSON.stringify(reading)], { timeout: 30_000 });
 }
 

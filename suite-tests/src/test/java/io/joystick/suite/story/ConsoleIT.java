@@ -169,7 +169,7 @@ class ConsoleIT {
     }
 
     private void publish(String topic, String message) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(mqttPort),
+        Process process = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(mqttPort), "-i", "cam1-seed",
                 "-u", deviceAccount.get("MQTT_USERNAME"), "-P", deviceAccount.get("MQTT_PASSWORD"), "-q", "1",
                 "-t", "joystick/devices/cam1/" + topic, "-m", message).redirectErrorStream(true).start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import http from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const env = (name) => {
@@ -18,6 +19,7 @@ const SHOTS = env('SCREENSHOTS');
 const ADMIN = { email: env('ADMIN_EMAIL'), password: env('ADMIN_PASSWORD') };
 const OPERATOR = { email: env('OPERATOR_EMAIL'), password: env('OPERATOR_PASSWORD'), id: env('OPERATOR_ID') };
 const CONTROLLER = { email: env('CONTROLLER_EMAIL'), password: env('CONTROLLER_PASSWORD') };
+const DEVICE_MQTT = { port: env('MQTT_PORT'), username: env('MQTT_USERNAME'), password: env('MQTT_PASSWORD') };
 const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/;
 
 let context;
@@ -88,6 +90,12 @@ async function bearer(user) {
   return (await response.json()).token;
 }
 
+/** A reading published as cam1's telemetry-service would: to the broker, with the device's own account. */
+function publishAsCam1(sensor, reading) {
+  execFileSync('mosquitto_pub', ['-h', '127.0.0.1', '-p', DEVICE_MQTT.port, '-i', 'cam1-live', '-u', DEVICE_MQTT.username, '-P', DEVICE_MQTT.password,
+    '-q', '1', '-t', `joystick/devices/cam1/telemetry/${sensor}`, '-m', JSON.stringify(reading)], { timeout: 30_000 });
+}
+
 /** A WebSocket upgrade by hand, to choose its Origin: the status the server answers with. */
 function upgrade(path, headers) {
   return new Promise((resolve, reject) => {
@@ -121,6 +129,38 @@ test('theDeviceListShowsOnlyAllowedDevices', async () => {
   await page.locator('[data-device="cam1"]').waitFor();
   await page.locator('[data-device="cam2"]').waitFor();
   assert.equal(await page.locator('[data-device="cam3"]').count(), 0);
+});
+
+test('theDeviceListShowsPresenceAndTheFleetMap', async () => {
+  await page.locator('[data-device="cam1"] [data-presence="online"]').waitFor();
+  const map = page.getByTestId('fleet-map');
+  await map.locator('path.leaflet-interactive').first().waitFor();
+  assert.equal(await map.getAttribute('data-markers'), '1', 'cam1 is the only device with a position');
+  await shot('02b-fleet-map');
+});
+
+test('theTelemetryTabShowsThePositionTrackChartsAndALiveReading', async () => {
+  await page.getByRole('link', { name: 'Camera one' }).click();
+  await page.getByRole('tab', { name: 'Telemetry' }).click();
+  await page.locator('[data-testid=gps-card] [data-field=Position]').filter({ hasText: '47.374000, 8.546000' }).waitFor();
+  const map = page.getByTestId('telemetry-map');
+  await page.waitForFunction(() => document.querySelector('[data-testid=telemetry-map]')?.getAttribute('data-track') === '3');
+  assert.ok(await map.locator('path.leaflet-interactive').count() >= 2, 'the track and the position are drawn');
+  await page.locator('[data-testid=battery-chart] canvas').waitFor();
+  await page.locator('[data-testid=signal-chart] canvas').waitFor();
+  await page.locator('[data-testid=imu-card] [data-field="Temperature"]').filter({ hasText: '31.5 °C' }).waitFor();
+  await page.locator('[data-testid=cell-card] [data-field=Network]').filter({ hasText: 'LTE · Demo Mobile' }).waitFor();
+  await page.getByText(/^online since/).waitFor();
+  await page.getByTestId('stream-state').filter({ hasText: 'live' }).waitFor();
+  await shot('02c-telemetry');
+
+  publishAsCam1('battery', { voltage: 12100.0, current: -900.0, power: 10890.0, consumption: 130.0, capacity: 42,
+    status: 'Discharging', timestamp: new Date().toISOString(), source: 'sysfs' });
+  await page.locator('[data-testid=battery-card] [data-field=Capacity]').filter({ hasText: '42 %' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=battery-chart]')?.getAttribute('data-points') === '4');
+  await shot('02d-telemetry-live');
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByTestId('device-table').waitFor();
 });
 
 test('noTokenIsReadableByScriptOrCarriedInAUrl', async () => {
@@ -276,6 +316,18 @@ test('aControllerSetsTheModeOfSeveralDevicesAtOnce', async () => {
   await results.filter({ hasText: 'cam1: done' }).waitFor();
   await results.filter({ hasText: 'cam2: done' }).waitFor();
   await shot('07-batch-mode');
+  await signOut();
+});
+
+test('withoutASensorPermissionThereIsNoTelemetryTabNorFleetMap', async () => {
+  await signIn(CONTROLLER);
+  await page.getByTestId('device-table').waitFor();
+  assert.equal(await page.getByTestId('fleet-map').count(), 0);
+  await page.getByRole('link', { name: 'Camera one' }).click();
+  await page.getByRole('tab', { name: 'Mode' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Telemetry' }).count(), 0);
+  const status = await page.evaluate(async () => (await fetch('/api/fleet/devices/cam1/gps')).status);
+  assert.equal(status, 403);
   await signOut();
 });
 

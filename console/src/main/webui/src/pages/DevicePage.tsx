@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
 import { Alert, Badge, Button, Card, Code, Group, Loader, Pagination, SegmentedControl, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -10,12 +10,20 @@ import { MODES, setMode } from '../devices/mode';
 import { SchemaForm } from '../forms/SchemaForm';
 import { FORM, fieldsOf, problemsByField, type FieldErrors } from '../forms/schema';
 import { statusColor } from './DevicesPage';
+import { SENSOR_PERMISSIONS } from '../fleet/types';
 
-/** The device page's tabs; each shows only with its permission. Telemetry, stream, terminal and schedule join here. */
-const TABS: { value: string; label: string; permission?: string; render(device: Device): ReactElement }[] = [
+// Map and chart libraries: loaded when the tab is opened, so they do not weigh on the first visit.
+const TelemetryTab = lazy(() => import('../fleet/TelemetryTab'));
+
+/** The device page's tabs; each shows only with its permission (any of them, if several). Stream, terminal and schedule join here. */
+const TABS: { value: string; label: string; permission?: string | string[]; render(device: Device): ReactElement }[] = [
   { value: 'actions', label: 'Actions', render: (d) => <ActionsTab device={d} /> },
   { value: 'slots', label: 'Slots', render: (d) => <SlotsTab device={d} /> },
   { value: 'mode', label: 'Mode', permission: 'control-mode', render: (d) => <ModeTab device={d} /> },
+  {
+    value: 'telemetry', label: 'Telemetry', permission: Object.values(SENSOR_PERMISSIONS),
+    render: (d) => <Suspense fallback={<Loader />}><TelemetryTab device={d} /></Suspense>,
+  },
 ];
 
 export function DevicePage() {
@@ -29,7 +37,7 @@ export function DevicePage() {
     return <Alert color="red">{device.error instanceof ApiError ? device.error.message : 'Device not found'}</Alert>;
   }
   const d = device.data;
-  const tabs = TABS.filter((t) => !t.permission || can(t.permission));
+  const tabs = TABS.filter((t) => !t.permission || [t.permission].flat().some(can));
   const active = tabs.some((t) => t.value === tab) ? tab! : 'actions';
   return (
     <Stack>

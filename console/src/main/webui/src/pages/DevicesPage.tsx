@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Loader, Menu, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,10 @@ import { useSession } from '../auth/session';
 import { AllowListEditor } from '../devices/AllowListEditor';
 import { DeviceForm, type DeviceInput } from '../devices/DeviceForm';
 import { MODES, setModes, type ModeResult } from '../devices/mode';
+import { PresenceBadge } from '../fleet/PresenceBadge';
+
+// The map library loads only for users who may see positions, after the list.
+const FleetMap = lazy(() => import('../fleet/FleetMap'));
 
 interface HealthRow {
   device: string;
@@ -139,7 +143,7 @@ export function DevicesPage() {
                   onChange={(e) => setSelected(e.currentTarget.checked ? shown.map((d) => d.id) : [])} />
               </Table.Th>
             )}
-            <Table.Th>Name</Table.Th><Table.Th>Model</Table.Th><Table.Th>Status</Table.Th><Table.Th>Mode</Table.Th>
+            <Table.Th>Name</Table.Th><Table.Th>Model</Table.Th><Table.Th>Status</Table.Th><Table.Th>Presence</Table.Th><Table.Th>Mode</Table.Th>
             <Table.Th>Active slot</Table.Th><Table.Th>Owner</Table.Th><Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -159,6 +163,7 @@ export function DevicesPage() {
                 <Table.Td><Anchor component={Link} to={`/devices/${encodeURIComponent(d.id)}`}>{d.name}</Anchor></Table.Td>
                 <Table.Td>{modelNames[d.model] ?? d.model}</Table.Td>
                 <Table.Td><Badge color={statusColor(d.status)} variant="light">{d.status ?? 'unknown'}</Badge></Table.Td>
+                <Table.Td><PresenceBadge deviceId={d.id} /></Table.Td>
                 <Table.Td>{d.mode ?? '—'}</Table.Td>
                 <Table.Td>{slot}{slotStatus ? ` (${slotStatus})` : ''}</Table.Td>
                 <Table.Td>{d.owner ? emailOf[d.owner] ?? (d.owner === user?.id ? 'you' : d.owner) : '—'}</Table.Td>
@@ -177,6 +182,9 @@ export function DevicesPage() {
         </Table.Tbody>
       </Table>
       {shown.length === 0 && <Text c="dimmed">No devices.</Text>}
+      {can('device-gps') && all.length > 0 && (
+        <Suspense fallback={<Loader />}><FleetMap names={Object.fromEntries(all.map((d) => [d.id, d.name]))} /></Suspense>
+      )}
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Add device' : 'Edit device'}>
         {editing !== null && <DeviceForm device={editing === 'new' ? undefined : editing} models={models.data ?? []} onSave={save} />}
       </Modal>

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,14 @@ class ConsoleServiceTest {
     @Test
     void keepsItsOwnHealthEndpoint() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ServicesStub.server.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void servesTheMapSettingsWithoutTilesUnlessConfigured() {
+        given().get("/console-settings.json").then().statusCode(200).contentType("application/json")
+                .body("tileUrl", nullValue())
+                .header("Content-Security-Policy", containsString("img-src 'self' data:"));
         ServicesStub.server.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }
 }

@@ -2,6 +2,7 @@ package io.joystick.console.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -14,6 +15,8 @@ public interface ConsoleConfig {
     /** Base URL of each service, by the name routes.yaml uses. */
     Map<String, String> services();
 
+    MapTiles map();
+
     interface Proxy {
         /** Forward the API paths to the services (local one-origin mode); Traefik does it in production. */
         @WithDefault("false")
@@ -22,5 +25,13 @@ public interface ConsoleConfig {
         /** Longest a forwarded request may take: an action runs for up to 10 minutes. */
         @WithDefault("660")
         Duration timeout();
+    }
+
+    interface MapTiles {
+        /** Leaflet tile URL template ({z}/{x}/{y}); none: the maps draw tracks and markers without a background. */
+        Optional<String> tileUrl();
+
+        /** The tile provider's required credit, shown on the map. */
+        Optional<String> attribution();
     }
 }

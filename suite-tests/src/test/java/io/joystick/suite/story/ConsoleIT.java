@@ -5,11 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +34,10 @@ import io.joystick.auth.testapp.PackagedService;
  * (src/test/browser/console.test.mjs) driving Debian's Chromium through playwright-core; this class starts
  * the services, seeds the devices and users the steps expect, and runs it. Screenshots land in
  * target/console-screenshots.
+ * <p>
+ * fleet-service runs with its embedded broker; cam1 gets its broker account and publishes a short track and a
+ * few readings with {@code mosquitto_pub}, as its telemetry-service would. The browser steps publish one more
+ * reading the same way while the telemetry tab is open.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
@@ -39,12 +47,16 @@ class ConsoleIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("joystick.chromium", "/usr/bin/chromium"));
     private static final String OPERATOR = "operator@console.test";
     private static final String CONTROLLER = "controller@console.test";
+    private static final List<String> SENSOR_PERMISSIONS = List.of("device-gps", "device-imu", "device-battery", "device-cpsi");
 
     private Path temp;
     private WireMockServer mediamtx;
     private Suite suite;
     private String consoleUrl;
     private String operatorId;
+    private int mqttPort;
+    private String fleetUrl;
+    private Map<String, String> deviceAccount;
 
     @BeforeAll
     void startTheSuiteAndSeedIt() throws Exception {
@@ -69,9 +81,18 @@ class ConsoleIT {
         switcher.put("JOYSTICK_MEDIAMTX_URL", mediamtx.baseUrl());
         switcher.put("SLOT_HEALTH_CHECK_INTERVAL", "3600");
         suite.start("switcher-client", switcher);
+        mqttPort = PackagedService.freePort();
+        int fleetPort = PackagedService.freePort();
+        fleetUrl = "http://127.0.0.1:" + fleetPort;
+        Map<String, String> fleet = new HashMap<>(origin);
+        fleet.put("JOYSTICK_MQTT_PORT", String.valueOf(mqttPort));
+        // No presence notification (and so no toast) during the browser steps.
+        fleet.put("FLEET_PRESENCE_DEBOUNCE", "1h");
+        suite.start("fleet-service", "fleet-service", fleetPort, fleet);
         suite.start("console", "console", consolePort, Map.of("JOYSTICK_CONSOLE_PROXY", "true",
-                "JOYSTICK_FLEET_URL", "http://127.0.0.1:9"));
+                "JOYSTICK_FLEET_URL", fleetUrl));
         seed();
+        publishTelemetry();
     }
 
     @AfterAll
@@ -89,7 +110,7 @@ class ConsoleIT {
         String auth = suite.url("auth-service");
         String device = suite.url("device-service");
         operatorId = created(admin.post(auth + "/api/admin/users", Map.of("email", OPERATOR, "name", "Operator",
-                "password", password(OPERATOR), "permissions", List.of("notifications"))));
+                "password", password(OPERATOR), "permissions", withSensors("notifications"))));
         String controllerId = created(admin.post(auth + "/api/admin/users", Map.of("email", CONTROLLER, "name", "Controller",
                 "password", password(CONTROLLER), "permissions", List.of("control-mode"))));
         created(admin.post(device + "/api/models", Map.of("name", "console-camera")));
@@ -108,6 +129,54 @@ class ConsoleIT {
         names.forEach((id, name) -> created(admin.post(device + "/api/devices", Map.of("id", id, "name", name,
                 "model", "console-camera", "allow", id.equals("cam3") ? List.of() : List.of(operatorId, controllerId),
                 "information", Map.of("host", "127.0.0.1", "port", 22, "user", "demo")))));
+    }
+
+    private static List<String> withSensors(String permission) {
+        List<String> all = new ArrayList<>(SENSOR_PERMISSIONS);
+        all.add(permission);
+        return all;
+    }
+
+    /** cam1's broker account, then a track of three positions and a few readings of the last minutes, as cam1. */
+    private void publishTelemetry() throws Exception {
+        Http admin = Http.bearer(login(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD));
+        Http.Response issued = admin.post(fleetUrl + "/api/fleet/devices/cam1/credentials", null);
+        assertEquals(200, issued.status(), issued.toString());
+        deviceAccount = Map.of("MQTT_PORT", String.valueOf(mqttPort), "MQTT_USERNAME", issued.body().path("username").asText(),
+                "MQTT_PASSWORD", issued.body().path("password").asText());
+        Instant now = Instant.now();
+        for (int i = 0; i < 3; i++) {
+            Instant at = now.minus(Duration.ofMinutes(9 - 3L * i));
+            publish("telemetry/gps", "{\"latitude\":" + (47.3700 + 0.002 * i) + ",\"longitude\":" + (8.5400 + 0.003 * i)
+                    + ",\"altitude\":410.0,\"speed\":12.5,\"course\":45.0,\"satellites\":9,\"hdop\":0.9,\"fix\":\"3d\","
+                    + "\"timestamp\":\"" + at + "\",\"source\":\"nmea\"}");
+            publish("telemetry/battery", "{\"voltage\":" + (12600 - 100 * i) + ".0,\"current\":-800.0,\"power\":9600.0,"
+                    + "\"consumption\":120.0,\"capacity\":" + (90 - 5 * i) + ",\"status\":\"Discharging\",\"timestamp\":\"" + at
+                    + "\",\"source\":\"sysfs\"}");
+            publish("telemetry/cpsi", "{\"technology\":\"LTE\",\"status\":\"Online\",\"operator\":\"Demo Mobile\","
+                    + "\"band\":\"EUTRAN-BAND3\",\"cellId\":\"1234567\",\"rsrp\":" + (-100 + 3 * i) + ".0,\"rsrq\":-9.0,"
+                    + "\"rssi\":-65.0,\"sinr\":12.0,\"timestamp\":\"" + at + "\",\"source\":\"at\"}");
+        }
+        publish("telemetry/imu", "{\"x\":0.01,\"y\":-0.02,\"z\":0.98,\"gyro\":{\"x\":0.1,\"y\":0.0,\"z\":0.5},"
+                + "\"angle\":{\"roll\":1.5,\"pitch\":-2.5,\"yaw\":90.0},\"temperature\":31.5,\"timestamp\":\"" + now
+                + "\",\"source\":\"serial\"}");
+        publish("presence", "online");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Response history = admin.get(fleetUrl + "/api/fleet/devices/cam1/cpsi/history");
+            assertEquals(3, history.body().path("total").asInt(), history.toString());
+            assertEquals("online", admin.get(fleetUrl + "/api/fleet/devices/cam1/presence").body().path("state").asText());
+        });
+    }
+
+    private void publish(String topic, String message) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(mqttPort), "-i", "cam1-seed",
+                "-u", deviceAccount.get("MQTT_USERNAME"), "-P", deviceAccount.get("MQTT_PASSWORD"), "-q", "1",
+                "-t", "joystick/devices/cam1/" + topic, "-m", message).redirectErrorStream(true).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("mosquitto_pub did not finish");
+        }
+        assertEquals(0, process.exitValue(), new String(process.getInputStream().readAllBytes()));
     }
 
     private String login(String email, String password) {
@@ -145,6 +214,7 @@ class ConsoleIT {
         env.put("OPERATOR_ID", operatorId);
         env.put("CONTROLLER_EMAIL", CONTROLLER);
         env.put("CONTROLLER_PASSWORD", password(CONTROLLER));
+        env.putAll(deviceAccount);
         int exit = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "console.test.mjs"), env,
                 target.resolve("console-browser.log"));
         assertEquals(0, exit, "browser steps failed: " + Files.readString(target.resolve("console-browser.log")));

@@ -61,6 +61,10 @@ public interface SwitcherConfig {
     }
 
     interface Stream {
+        /** Off where no MediaMTX runs (the local run): no reads, statuses untouched, readiness unaffected. */
+        @WithDefault("true")
+        boolean statusEnabled();
+
         /** Time between two reads of MediaMTX's runtime paths, which set the devices' stream status. */
         @WithDefault("5s")
         Duration statusInterval();

@@ -64,6 +64,10 @@ public class StreamStatusMonitor {
     }
 
     void start(@Observes StartupEvent event) {
+        if (!config.stream().statusEnabled()) {
+            LOG.info("Stream status off (STREAM_STATUS_ENABLED=false): device statuses are not taken from MediaMTX");
+            return;
+        }
         String every = Math.max(1, config.stream().statusInterval().toSeconds()) + "s";
         scheduler.newJob("stream-status")
                 .setInterval(every)

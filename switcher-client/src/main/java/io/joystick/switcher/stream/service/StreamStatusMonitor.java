@@ -48,6 +48,8 @@ public class StreamStatusMonitor {
 
     private final Map<String, Instant> waitingSince = new HashMap<>();
     private final Set<String> warned = new HashSet<>();
+    /** Devices whose status could not be set, logged once each (the next reads would repeat it every few seconds). */
+    private final Set<String> failing = new HashSet<>();
     private volatile Map<String, StreamStatus> latest = Map.of();
     private volatile Optional<String> mediaMtxProblem = Optional.empty();
     private volatile Instant checkedAt;
@@ -113,8 +115,13 @@ public class StreamStatusMonitor {
                 if (status != null) {
                     statuses.put(device.id(), status);
                 }
+                failing.remove(device.id());
             } catch (RuntimeException e) {
-                LOG.warnf("Stream status of device %s not updated: %s", device.id(), e.getMessage());
+                if (failing.add(device.id())) {
+                    LOG.warnf("Stream status of device %s not updated: %s", device.id(), e.getMessage());
+                } else {
+                    LOG.debugf("Stream status of device %s still not updated: %s", device.id(), e.getMessage());
+                }
             }
         }
         waitingSince.keySet().retainAll(statuses.keySet());

@@ -40,13 +40,18 @@ public class Dependencies implements QuarkusTestResourceLifecycleManager {
                 Stubs.deviceJson("restore-auto", "auto", "secondary", false, "10.8.0.2", null),
                 Stubs.deviceJson("restore-off", "off", "primary", false, null, null),
                 Stubs.deviceJson("listed-no-secondary", "off", "primary", true, null, null),
-                Stubs.deviceJson("listed-monitored", "off", "primary", true, "10.8.0.2", null)) + "]")));
+                Stubs.deviceJson("listed-monitored", "off", "primary", true, "10.8.0.2", null),
+                // streams watched through /stream/ (StreamAccessTest): one named by its id, one by configuration.path
+                Stubs.deviceJson("stream-yard", "off", "primary", false, null, "{\"source\":\"rtsp://$host/yard\"}"),
+                Stubs.deviceJson("stream-roof", "off", "primary", false, null,
+                        "{\"path\":\"roof\",\"source\":\"rtsp://$host/roof\"}")) + "]")));
         device.stubFor(post(urlPathEqualTo("/api/run/listed-monitored/slot-check"))
                 .willReturn(okJson("{\"success\":true,\"output\":\"true\\n\",\"exitCode\":0}")));
         mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-bad")).willReturn(aResponse().withStatus(500)
                 .withHeader("Content-Type", "application/json").withBody("{\"status\":\"error\",\"error\":\"disk full\"}")));
         mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-ok")).willReturn(aResponse().withStatus(200)));
         mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-auto")).willReturn(aResponse().withStatus(200)));
+        mediaMtx.stubFor(get(urlPathEqualTo("/v3/paths/list")).willReturn(okJson("{\"pageCount\":1,\"items\":[]}")));
         notification.stubFor(post(urlPathEqualTo("/api/notifications/send"))
                 .willReturn(okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":0}")));
         return Map.of(

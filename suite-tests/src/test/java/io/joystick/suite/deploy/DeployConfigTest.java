@@ -33,8 +33,12 @@ class DeployConfigTest {
     /** Every centrally deployed module: the API services and the console. */
     private static final List<String> DEPLOYED = List.of("auth-service", "device-service", "notification-service",
             "switcher-client", "fleet-service", CONSOLE);
-    /** Traefik routers the console's local proxy does not mirror: itself, and MediaMTX's HLS (no local MediaMTX). */
-    private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream");
+    /** Traefik routers the console's local proxy does not mirror: itself, and MediaMTX's HLS and WebRTC (no local MediaMTX). */
+    private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream", "stream-webrtc");
+    /** Traefik's forwardAuth for the streams: switcher-client's, reached inside the deployment only. */
+    private static final String STREAM_ACCESS = "/internal/stream-access";
+    /** WebRTC's media, the only port published besides Traefik's (docs/architecture.md#9-deploy). */
+    private static final String WEBRTC_MEDIA_PORT = "8189:8189/udp";
     /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
     private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"));
     /** Reached at /switcher/… (docs/architecture.md#9-deploy), the prefix stripped by Traefik. */
@@ -111,7 +115,7 @@ class DeployConfigTest {
         }
         // Everything else no API router takes is the console's (its SPA answers index.html), never a service's.
         for (String internal : List.of("/swagger", "/api/healthz", "/api/gps", "/api/telemetry", "/api/revocations", "/switcher/q/metrics",
-                "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger")) {
+                "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger", "/switcher" + STREAM_ACCESS, STREAM_ACCESS)) {
             assertEquals(CONSOLE, traefik.route(internal).map(TraefikRoutes.Route::service).orElse(CONSOLE),
                     internal + " must not reach a service");
         }
@@ -168,13 +172,15 @@ class DeployConfigTest {
     }
 
     @Test
-    void onlyTraefikPublishesPortsAndOnly80And443AndMqttOverTls() {
+    void onlyTraefikPublishesPortsAndOnly80And443AndMqttOverTlsBesidesWebRtcMedia() {
         compose.path("services").fields().forEachRemaining(entry -> {
             JsonNode ports = entry.getValue().path("ports");
             if (entry.getKey().equals("traefik")) {
                 Set<String> published = new HashSet<>();
                 ports.forEach(p -> published.add(p.asText()));
                 assertEquals(Set.of("80:80", "443:443", "8883:8883"), published);
+            } else if (entry.getKey().equals("mediamtx")) {
+                assertEquals(List.of(WEBRTC_MEDIA_PORT), texts(ports), "MediaMTX publishes WebRTC's media port only");
             } else {
                 assertTrue(ports.isMissingNode() || ports.isEmpty(), entry.getKey() + " publishes " + ports);
                 assertTrue(entry.getValue().path("network_mode").asText("").matches("|service:.*"),
@@ -337,6 +343,94 @@ class DeployConfigTest {
         }
         assertEquals("http://127.0.0.1:9997", compose.path("services").path("switcher-client").path("environment")
                 .path("JOYSTICK_MEDIAMTX_URL").asText());
+    }
+
+    @Test
+    void streamsPassSwitcherClientsForwardAuthFirst() {
+        assertEquals("mediamtx-hls", traefik.route("/stream/cam1/index.m3u8").orElseThrow().service());
+        assertEquals("/cam1/index.m3u8", traefik.route("/stream/cam1/index.m3u8").orElseThrow().forwardedPath());
+        assertEquals("mediamtx-hls", traefik.route("/stream/cam1/seg3.mp4").orElseThrow().service());
+        for (String whep : List.of("/stream/cam1/whep", "/stream/cam1/whep/0b7c-session")) {
+            assertEquals("mediamtx-webrtc", traefik.route(whep).orElseThrow().service(), whep);
+            assertEquals(whep.substring("/stream".length()), traefik.route(whep).orElseThrow().forwardedPath(), whep);
+        }
+        JsonNode middlewares = traefik.document.path("http").path("middlewares");
+        JsonNode forwardAuth = middlewares.path("stream-access").path("forwardAuth");
+        URI switcher = URI.create(traefik.serverUrl("switcher-client"));
+        assertEquals(switcher.resolve(STREAM_ACCESS).toString(), forwardAuth.path("address").asText(),
+                "the forwardAuth asks switcher-client, inside the deployment");
+        assertFalse(forwardAuth.path("trustForwardHeader").asBoolean(), "Traefik sets X-Forwarded-Uri itself");
+        assertTrue(texts(forwardAuth.path("authRequestHeaders")).containsAll(List.of("Authorization", "Cookie")),
+                "the Bearer token and the session cookie reach the check");
+        for (String router : List.of("stream", "stream-webrtc")) {
+            List<String> chain = traefik.middlewares(router);
+            assertTrue(chain.contains("stream-access"), router + " without the forwardAuth");
+            assertTrue(chain.indexOf("stream-access") < chain.indexOf("strip-stream"),
+                    router + ": the forwardAuth must see the /stream/ address, before the prefix is stripped");
+            assertTrue(chain.contains("stream-no-credentials"), router + " passes the user's credentials to MediaMTX");
+        }
+        JsonNode removed = middlewares.path("stream-no-credentials").path("headers").path("customRequestHeaders");
+        assertEquals("", removed.path("Authorization").asText("x"));
+        assertEquals("", removed.path("Cookie").asText("x"));
+    }
+
+    @Test
+    void nothingButTraefiksStreamRoutesReachesMediaMtx() {
+        // Traefik: every router to a MediaMTX port is a stream router behind the forwardAuth
+        for (String router : traefik.routerNames()) {
+            String service = traefik.document.path("http").path("routers").path(router).path("service").asText();
+            URI server = URI.create(traefik.serverUrl(service));
+            if (server.getHost().equals("mediamtx") && !service.equals("switcher-client")) {
+                assertTrue(traefik.middlewares(router).contains("stream-access"), router + " reaches MediaMTX without the forwardAuth");
+            }
+        }
+        // MediaMTX: reads from Traefik's fixed address only, publishing for nobody, no server but HLS and WebRTC
+        JsonNode mediamtx = Repository.yaml(Repository.read("deploy/mediamtx/mediamtx.yml"));
+        JsonNode traefikNet = compose.path("services").path("traefik").path("networks");
+        String traefikAddress = traefikNet.path("edge").path("ipv4_address").asText();
+        assertEquals(1, traefikNet.size(), "Traefik on the edge network only, so MediaMTX sees it at that one address");
+        String subnet = compose.path("networks").path("edge").path("ipam").path("config").path(0).path("subnet").asText();
+        assertTrue(subnet.endsWith("/24") && traefikAddress.startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1)),
+                traefikAddress + " in " + subnet);
+        for (JsonNode user : mediamtx.path("authInternalUsers")) {
+            List<String> actions = new ArrayList<>();
+            user.path("permissions").forEach(p -> actions.add(p.path("action").asText()));
+            assertFalse(actions.contains("publish"), "nobody publishes to MediaMTX: it pulls the devices' streams");
+            assertFalse(actions.contains("playback"), "no recordings to play back");
+            if (actions.contains("read")) {
+                assertEquals(List.of(traefikAddress + "/32"), texts(user.path("ips")), "reads come from Traefik only");
+            }
+        }
+        assertTrue(user(mediamtx, "read"), "somebody (Traefik) may read");
+        for (String server : List.of("rtsp", "rtmp", "srt", "playback", "pprof")) {
+            assertTrue(off(mediamtx.path(server)), server + " must be off");
+        }
+        for (String proxies : List.of("hlsTrustedProxies", "webrtcTrustedProxies")) {
+            assertTrue(mediamtx.path(proxies).isArray() && mediamtx.path(proxies).isEmpty(),
+                    proxies + ": X-Forwarded-For is never believed, the address checked is Traefik's");
+        }
+        assertEquals(":" + WEBRTC_MEDIA_PORT.substring(0, WEBRTC_MEDIA_PORT.indexOf(':')),
+                mediamtx.path("webrtcLocalUDPAddress").asText(), "the published port is WebRTC's media port");
+        assertTrue(mediamtx.path("webrtcLocalTCPAddress").asText().isEmpty(), "no WebRTC over TCP: the port is not published");
+        // the viewers' shared login is gone
+        compose.path("services").path("mediamtx").path("environment").fieldNames().forEachRemaining(name ->
+                assertFalse(name.startsWith("MTX_AUTHINTERNALUSERS_1"), name + ": viewers have no MediaMTX credentials"));
+    }
+
+    private static boolean user(JsonNode mediamtx, String action) {
+        for (JsonNode user : mediamtx.path("authInternalUsers")) {
+            for (JsonNode permission : user.path("permissions")) {
+                if (permission.path("action").asText().equals(action)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** MediaMTX's {@code no} (YAML 1.1 reads it as false; a missing key is the server's default, on). */
+    private static boolean off(JsonNode node) {
+        return node.isBoolean() ? !node.asBoolean() : node.asText().equals("no");
     }
 
     @Test

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Traefik's dynamic configuration (deploy/traefik/dynamic.yml) rendered and evaluated as Traefik does for the
- * rules it uses: {@code Path} (exact) and {@code PathPrefix} (string prefix), each possibly negated with
+ * rules it uses: {@code Path} (exact), {@code PathPrefix} (string prefix) and {@code PathRegexp} (a regular
+ * expression found in the path; the file's are plain enough to mean the same in Go and Java), each possibly negated with
  * {@code !}, joined by {@code &&} and {@code ||}; the highest priority wins, and a router's priority is its
  * {@code priority} or else the length of its rule.
  */
@@ -22,14 +23,18 @@ final class TraefikRoutes {
     private static final Pattern ENV = Pattern.compile("\\{\\{ env \"(\\w+)\" }}");
     private static final Pattern RANGE = Pattern.compile(
             "\\{\\{- range \\$(\\w+) := splitList \"(.)\" \\(env \"(\\w+)\"\\) }}\\n(.*?)\\n\\{\\{- end }}", Pattern.DOTALL);
-    private static final Pattern MATCHER = Pattern.compile("(!?)(Path|PathPrefix)\\(`([^`]*)`\\)");
+    private static final Pattern MATCHER = Pattern.compile("(!?)(Path|PathPrefix|PathRegexp)\\(`([^`]*)`\\)");
 
     record Route(String router, String service, String forwardedPath) {
     }
 
     record PathMatcher(boolean negated, String kind, String value) {
         boolean matches(String path) {
-            boolean hit = kind.equals("Path") ? path.equals(value) : path.startsWith(value);
+            boolean hit = switch (kind) {
+                case "Path" -> path.equals(value);
+                case "PathRegexp" -> Pattern.compile(value).matcher(path).find();
+                default -> path.startsWith(value);
+            };
             return hit != negated;
         }
     }

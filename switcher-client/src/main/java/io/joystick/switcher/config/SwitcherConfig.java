@@ -42,6 +42,8 @@ public interface SwitcherConfig {
 
     MediaMtx mediamtx();
 
+    Stream stream();
+
     interface Failback {
         /** Switch back to the primary slot once it has been healthy for {@link #after()}. */
         @WithDefault("false")
@@ -56,5 +58,19 @@ public interface SwitcherConfig {
         Optional<String> user();
 
         Optional<String> password();
+    }
+
+    interface Stream {
+        /** Off where no MediaMTX runs (the local run): no reads, statuses untouched, readiness unaffected. */
+        @WithDefault("true")
+        boolean statusEnabled();
+
+        /** Time between two reads of MediaMTX's runtime paths, which set the devices' stream status. */
+        @WithDefault("5s")
+        Duration statusInterval();
+
+        /** A {@code live} device whose stream has been waiting this long gets one warning notification. */
+        @WithDefault("60s")
+        Duration lostAfter();
     }
 }

@@ -1,17 +1,26 @@
 package io.joystick.switcher.device.client;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A device as device-service returns it, reduced to what the switcher needs. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Device(String id, String name, String mode, JsonNode configuration, Information information) {
+public record Device(String id, String name, String mode, JsonNode configuration, Information information, String status) {
 
     public static final String PRIMARY = "primary";
     public static final String SECONDARY = "secondary";
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Information(String host, String secondSlotHost, String activeSlot, boolean autoSlotSwitch) {
+    }
+
+    @JsonCreator
+    public Device {
+    }
+
+    public Device(String id, String name, String mode, JsonNode configuration, Information information) {
+        this(id, name, mode, configuration, information, null);
     }
 
     public String activeSlot() {

@@ -26,6 +26,9 @@ interface DeviceApi {
     record SlotBody(String slot) {
     }
 
+    record StatusBody(String status) {
+    }
+
     @GET
     @Path("devices")
     List<Device> devices(@HeaderParam("X-API-Key") String apiKey);
@@ -42,6 +45,11 @@ interface DeviceApi {
     @Path("devices/{id}/slot")
     @Consumes(MediaType.APPLICATION_JSON)
     Device setSlot(@PathParam("id") String id, SlotBody body, @HeaderParam("X-API-Key") String apiKey);
+
+    @PATCH
+    @Path("devices/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device setStatus(@PathParam("id") String id, StatusBody body, @HeaderParam("X-API-Key") String apiKey);
 
     /** {@code log=false}: checks every few seconds would bury the device's action log in the UI. */
     @POST

@@ -101,6 +101,21 @@ public class DeviceServiceClient {
         }
     }
 
+    /** Sets the device's {@code status}; device-service notifies its users. Empty when the device is gone. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    public Optional<Device> setStatus(String id, String status) {
+        try {
+            return Optional.of(api.setStatus(id, new DeviceApi.StatusBody(status), apiKey));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw refused(e);
+        }
+    }
+
     /**
      * Runs {@code slot-check} for one slot. A run that exited non-zero (500), could not reach the host (502)
      * or timed out (504) says the slot is unhealthy; any other refusal says nothing about the slot.

@@ -3,7 +3,9 @@ package io.joystick.switcher.stream.client;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +35,12 @@ public class MediaMtxClient {
     private static final int MAX_LIST_PAGES = 100;
 
     private final MediaMtxApi api;
+    private final MediaMtxRuntimeApi runtime;
     private final String authorization;
 
-    public MediaMtxClient(@RestClient MediaMtxApi api, SwitcherConfig config) {
+    public MediaMtxClient(@RestClient MediaMtxApi api, @RestClient MediaMtxRuntimeApi runtime, SwitcherConfig config) {
         this.api = api;
+        this.runtime = runtime;
         this.authorization = config.mediamtx().user()
                 .map(user -> "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + config.mediamtx().password().orElse("")).getBytes(StandardCharsets.UTF_8)))
@@ -61,6 +65,29 @@ public class MediaMtxClient {
             throw refused(e);
         }
         return names;
+    }
+
+    /**
+     * The paths MediaMTX runs now, by name. No retry and no circuit breaker: it is read every few seconds,
+     * and each read must say whether MediaMTX answers now (the readiness check reports it).
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    public Map<String, RuntimePath> runtimePaths() {
+        Map<String, RuntimePath> paths = new HashMap<>();
+        try {
+            int pages = 1;
+            for (int page = 0; page < pages && page < MAX_LIST_PAGES; page++) {
+                JsonNode answer = runtime.list(page, LIST_PAGE_SIZE, authorization);
+                answer.path("items").forEach(item -> {
+                    String name = item.path("name").asText();
+                    paths.put(name, new RuntimePath(name, item.path("ready").asBoolean(false), item.path("readers").size()));
+                });
+                pages = answer.path("pageCount").asInt(1);
+            }
+        } catch (WebApplicationException e) {
+            throw refused(e);
+        }
+        return paths;
     }
 
     /** Adds the path; one that already exists is replaced, so the call can be repeated. */

@@ -71,6 +71,9 @@ class FleetTelemetryIT {
                 "JOYSTICK_MQTT_ADMIN_USER", Mosquitto.ADMIN,
                 "JOYSTICK_MQTT_ADMIN_PASSWORD", Mosquitto.ADMIN_PASSWORD,
                 "JOYSTICK_MQTT_CLIENT_ID", "joystick-fleet-it",
+                // One instance: a plain subscription, which Mosquitto 2.0 restores after its restart (a shared one it
+                // does not, and what the edge sends before fleet-service subscribes again would be lost).
+                "JOYSTICK_MQTT_SHARED", "false",
                 "FLEET_PRESENCE_DEBOUNCE", "1s")).url();
     }
 

@@ -62,6 +62,7 @@ public class FleetLoad {
     static final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("io.vertx").setLevel(java.util.logging.Level.WARNING);
         fleet = args[0];
         apiKey = args[1];
         int stubPort = Integer.parseInt(args[2]);
@@ -138,6 +139,7 @@ public class FleetLoad {
             Thread.sleep(500);
         }
         long dropped = metric("fleet_messages_dropped_total");
+        String droppedBy = droppedByReason();
 
         List<Long> latencies = new ArrayList<>(latenciesMicros);
         Collections.sort(latencies);
@@ -155,6 +157,7 @@ public class FleetLoad {
         System.out.printf("all published: %d, acknowledged by the broker: %d, stored: %d, dropped by fleet-service: %d -> %s%n",
                 published.get(), acknowledged.get(), total, dropped,
                 total == published.get() ? "nothing lost" : "LOST " + (published.get() - total));
+        System.out.println("dropped by reason: " + droppedBy);
 
         for (MqttClient client : clients) {
             client.disconnect();
@@ -309,6 +312,17 @@ public class FleetLoad {
             sum += Double.parseDouble(matcher.group(1));
         }
         return Math.round(sum);
+    }
+
+    static String droppedByReason() throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(fleet + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        StringBuilder out = new StringBuilder();
+        Matcher matcher = Pattern.compile("(?m)^fleet_messages_dropped_total\\{[^}]*reason=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$").matcher(text);
+        while (matcher.find()) {
+            out.append(matcher.group(1)).append('=').append(Math.round(Double.parseDouble(matcher.group(2)))).append(' ');
+        }
+        return out.toString().strip();
     }
 
     static long cpuTicks(long pid) throws IOException {

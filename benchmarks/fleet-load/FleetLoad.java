@@ -53,6 +53,8 @@ public class FleetLoad {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String[] SENSORS = {"gps", "imu", "battery", "cpsi"};
 
+    /** Held, so the level is not lost when the logger is collected: one INFO line per connection otherwise. */
+    static final java.util.logging.Logger VERTX_LOG = java.util.logging.Logger.getLogger("io.vertx");
     static String fleet;
     static String apiKey;
     static final AtomicLong published = new AtomicLong();
@@ -62,7 +64,7 @@ public class FleetLoad {
     static final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
-        java.util.logging.Logger.getLogger("io.vertx").setLevel(java.util.logging.Level.WARNING);
+        VERTX_LOG.setLevel(java.util.logging.Level.WARNING);
         fleet = args[0];
         apiKey = args[1];
         int stubPort = Integer.parseInt(args[2]);

@@ -145,6 +145,11 @@ public final class PackagedService implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
+    /** Kills the process at once (SIGKILL, as {@code kill -9}): no shutdown hooks, no goodbye on any connection. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Stops the service, killing it if it has not stopped within 20 s. */
     @Override
     public void close() {

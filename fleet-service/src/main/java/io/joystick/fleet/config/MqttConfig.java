@@ -26,6 +26,14 @@ public interface MqttConfig {
     /** The broker address handed to devices with their credentials, e.g. {@code mqtts://joystick.example.com:8883}. */
     Optional<String> deviceUrl();
 
+    /**
+     * Whether instances split the messages through {@code $share/fleet/…} ({@code JOYSTICK_MQTT_SHARED}). Mosquitto
+     * 2.0 does not restore a shared subscription after its own restart, so what devices send before fleet-service
+     * has subscribed again is lost; a single instance can subscribe plainly ({@code false}), which survives it.
+     */
+    @WithDefault("true")
+    boolean shared();
+
     /** This instance's MQTT client id; stable across restarts so the broker keeps its session. */
     Optional<String> clientId();
 }

@@ -105,7 +105,7 @@ public class MqttIngest {
         attempt.connect(address.port(), address.host())
                 .compose(ack -> {
                     client = attempt;
-                    String share = broker.sharedSubscriptions() ? SHARE : "";
+                    String share = broker.sharedSubscriptions() && config.shared() ? SHARE : "";
                     return attempt.subscribe(Map.of(share + TELEMETRY, MqttQoS.AT_LEAST_ONCE.value(), share + PRESENCE,
                             MqttQoS.AT_LEAST_ONCE.value()));
                 })

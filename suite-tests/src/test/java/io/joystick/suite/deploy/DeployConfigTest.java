@@ -97,6 +97,7 @@ class DeployConfigTest {
                 Map.entry("/api/models", "device-service"), Map.entry("/api/actions", "device-service"),
                 Map.entry("/api/runs", "device-service"), Map.entry("/api/health", "device-service"),
                 Map.entry("/api/action-logs", "device-service"), Map.entry("/api/devices/mode", "device-service"),
+                Map.entry("/api/terminal/cam1", "device-service"),
                 Map.entry("/api/fleet/positions", "fleet-service"),
                 Map.entry("/api/fleet/devices/d/gps/history", "fleet-service"),
                 Map.entry("/api/notifications", "notification-service"),

@@ -22,6 +22,8 @@ final class TerminalClient implements AutoCloseable {
 
     static final Duration SOON = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Set before a connect: that client reads its first message and then nothing more, like a stuck browser. */
+    static volatile boolean stalled;
 
     private final WebSocket socket;
     private final List<JsonPath> messages;
@@ -72,7 +74,9 @@ final class TerminalClient implements AutoCloseable {
                             messages.add(JsonPath.from(partial.toString()));
                             partial.setLength(0);
                         }
-                        webSocket.request(1);
+                        if (!stalled) {
+                            webSocket.request(1);
+                        }
                         return null;
                     }
 

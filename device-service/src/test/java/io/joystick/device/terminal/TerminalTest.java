@@ -200,6 +200,42 @@ class TerminalTest {
         }
     }
 
+    @Test
+    void forgettingTheHostKeysClosesTheTerminal() throws Exception {
+        String user = Fixtures.unique("hank");
+        String device = device(user);
+        try (TerminalClient terminal = TerminalClient.open(device, Fixtures.user(user, PERMISSION))) {
+            terminal.session();
+            io.restassured.RestAssured.given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device + "/host-keys")
+                    .then().statusCode(org.hamcrest.Matchers.lessThan(300));
+            assertTrue(terminal.awaitClose().startsWith("4503 "), terminal.awaitClose());
+        }
+    }
+
+    @Test
+    void aTerminalWhoseReaderIsStuckDoesNotHoldUpAnother() throws Exception {
+        String user = Fixtures.unique("flo");
+        String device = device(user);
+        String token = Fixtures.user(user, PERMISSION);
+        TerminalClient flooding;
+        TerminalClient.stalled = true;
+        try {
+            flooding = TerminalClient.open(device, token);
+        } finally {
+            TerminalClient.stalled = false;
+        }
+        try (flooding; TerminalClient other = TerminalClient.open(device, token)) {
+            flooding.session();
+            flooding.type("cat /dev/zero | base64\r");
+            other.session();
+            for (int i = 0; i < 5; i++) {
+                other.type("echo beside-" + i + "-$((" + i + "*11))\r");
+                other.awaitOutput("beside-" + i + "-" + (i * 11));
+            }
+            assertFalse(flooding.isClosed());
+        }
+    }
+
     private TerminalAuditEntry ended(String id) {
         return QuarkusTransaction.requiringNew().call(() -> audit.findByIdOptional(id).filter(e -> e.ended != null).orElse(null));
     }

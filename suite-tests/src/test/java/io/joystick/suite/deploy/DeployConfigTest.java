@@ -36,7 +36,6 @@ class DeployConfigTest {
     /** Traefik routers the console's local proxy does not mirror: itself, and MediaMTX's HLS (no local MediaMTX). */
     private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream");
     /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
-    /** WebSocket endpoints, which OpenAPI does not list. */
     private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"),
             "device-service", List.of("/api/terminal/{device}"));
     /** Reached at /switcher/… (docs/architecture.md#9-deploy), the prefix stripped by Traefik. */

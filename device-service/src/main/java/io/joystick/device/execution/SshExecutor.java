@@ -7,13 +7,17 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.OpenFuture;
@@ -51,6 +55,8 @@ public class SshExecutor {
     private final SshClient client;
     private final SshSessionPool pool;
     private final Duration connectTimeout;
+    private final Duration authTimeout;
+    private final Map<String, Set<RemoteShell>> shells = new ConcurrentHashMap<>();
 
     public SshExecutor(SshConfig config, HostKeyStore hostKeys) {
         client = SshClient.setUpDefaultClient();
@@ -68,6 +74,7 @@ public class SshExecutor {
         SshConnector connector = new SshConnector(client, config.connectTimeout(), config.authTimeout());
         pool = new SshSessionPool(connector::open, config.maxConcurrentPerDevice(), config.idleTimeout());
         connectTimeout = config.connectTimeout();
+        authTimeout = config.authTimeout();
     }
 
     /**
@@ -84,7 +91,7 @@ public class SshExecutor {
         long deadline = started + timeout.toNanos();
         CappedOutput output = new CappedOutput(outputLimit);
         ProcessGroupHeader stdout = new ProcessGroupHeader(output);
-        try (SshSessionPool.Lease lease = pool.lease(target, deadline)) {
+        try (SshSessionPool.Lease lease = leaseOrEndShells(target, deadline)) {
             ChannelExec channel = openChannel(lease, target, command, stdout, output, deadline);
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
                     Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
@@ -98,9 +105,88 @@ public class SshExecutor {
         }
     }
 
-    /** Closes the device's pooled sessions, e.g. after its address or credentials changed. */
+    /**
+     * Opens an interactive login shell with a PTY ({@code xterm-256color}) on the pooled session, pinned host
+     * key and all, as runs do. {@code onEnd} hears once how the shell ended.
+     *
+     * @throws DeviceUnreachableException    no connection, or the device refused the shell
+     * @throws DeviceAuthenticationException the device refused the credentials
+     * @throws HostKeyMismatchException      the device's host key is not the pinned one
+     */
+    public RemoteShell openShell(SshTarget target, int columns, int rows, Consumer<RemoteShell.Ending> onEnd) {
+        long deadline = System.nanoTime() + connectTimeout.plus(authTimeout).toNanos();
+        SshSessionPool.Lease lease = leaseShellOrEndShells(target, deadline);
+        try {
+            ChannelShell channel;
+            try {
+                channel = openShellChannel(lease.session(), columns, rows);
+            } catch (IOException | IllegalStateException e) {
+                if (!lease.reused()) {
+                    throw unreachable(target, e);
+                }
+                lease.reconnect();
+                try {
+                    channel = openShellChannel(lease.session(), columns, rows);
+                } catch (IOException | IllegalStateException again) {
+                    throw unreachable(target, again);
+                }
+            }
+            RemoteShell shell = new RemoteShell(target.deviceId(), channel, lease, onEnd);
+            Set<RemoteShell> deviceShells = shells.computeIfAbsent(target.deviceId(), id -> ConcurrentHashMap.newKeySet());
+            deviceShells.add(shell);
+            shell.watch(() -> deviceShells.remove(shell));
+            return shell;
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /** Closes the device's pooled sessions and shells, e.g. after its address, credentials or host key changed. */
     public void evict(String deviceId) {
         pool.evict(deviceId);
+        endShells(deviceId, "The device's address, credentials or pinned host key changed");
+    }
+
+    private ChannelShell openShellChannel(ClientSession session, int columns, int rows) throws IOException {
+        ChannelShell channel = session.createShellChannel();
+        channel.setPtyType("xterm-256color");
+        channel.setPtyColumns(columns);
+        channel.setPtyLines(rows);
+        channel.setRedirectErrorStream(true);
+        channel.setStreaming(ClientChannel.Streaming.Async);
+        OpenFuture opened = channel.open();
+        if (!opened.await(connectTimeout.toNanos(), TimeUnit.NANOSECONDS) || !opened.isOpened()) {
+            channel.close(true);
+            Throwable cause = opened.getException();
+            throw new IOException("shell could not be opened" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        }
+        return channel;
+    }
+
+    private SshSessionPool.Lease leaseOrEndShells(SshTarget target, long deadline) {
+        try {
+            return pool.lease(target, deadline);
+        } catch (HostKeyMismatchException e) {
+            endShells(target.deviceId(), "The device's SSH host key changed");
+            throw e;
+        }
+    }
+
+    private SshSessionPool.Lease leaseShellOrEndShells(SshTarget target, long deadline) {
+        try {
+            return pool.leaseForShell(target, deadline);
+        } catch (HostKeyMismatchException e) {
+            endShells(target.deviceId(), "The device's SSH host key changed");
+            throw e;
+        }
+    }
+
+    private void endShells(String deviceId, String why) {
+        Set<RemoteShell> open = shells.get(deviceId);
+        if (open != null) {
+            open.forEach(shell -> shell.end(new RemoteShell.Ending(RemoteShell.Kind.CONNECTION_CHANGED, why)));
+        }
     }
 
     @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -115,6 +201,7 @@ public class SshExecutor {
 
     @PreDestroy
     void close() {
+        shells.keySet().forEach(id -> endShells(id, "device-service is shutting down"));
         pool.close();
         client.stop();
     }

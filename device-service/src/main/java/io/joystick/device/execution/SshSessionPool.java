@@ -54,7 +54,7 @@ final class SshSessionPool implements AutoCloseable {
             throw new CommandTimeoutException("Timed out waiting for a free SSH channel to device " + target.deviceId()
                     + " (at most " + maxConcurrentPerDevice + " commands run on a device at once)");
         }
-        Lease lease = new Lease(device, target, keyOf(target), deadlineNanos);
+        Lease lease = new Lease(device, target, keyOf(target), deadlineNanos, true);
         try {
             lease.attach();
             return lease;
@@ -62,6 +62,17 @@ final class SshSessionPool implements AutoCloseable {
             device.permits.release();
             throw e;
         }
+    }
+
+    /**
+     * Hands out a pooled session for an interactive shell. A shell may stay open for hours, so it does not
+     * take one of the device's run slots (runs would starve); the terminal limits bound shells instead.
+     */
+    Lease leaseForShell(SshTarget target, long deadlineNanos) {
+        Device device = devices.computeIfAbsent(target.deviceId(), id -> new Device(maxConcurrentPerDevice));
+        Lease lease = new Lease(device, target, keyOf(target), deadlineNanos, false);
+        lease.attach();
+        return lease;
     }
 
     /** Closes the device's sessions (at once if idle, otherwise when their running commands end). */
@@ -153,15 +164,17 @@ final class SshSessionPool implements AutoCloseable {
         private final SshTarget target;
         private final SessionKey key;
         private final long deadlineNanos;
+        private final boolean holdsPermit;
         private PooledSession pooled;
         private boolean reused;
         private boolean closed;
 
-        private Lease(Device device, SshTarget target, SessionKey key, long deadlineNanos) {
+        private Lease(Device device, SshTarget target, SessionKey key, long deadlineNanos, boolean holdsPermit) {
             this.device = device;
             this.target = target;
             this.key = key;
             this.deadlineNanos = deadlineNanos;
+            this.holdsPermit = holdsPermit;
         }
 
         ClientSession session() {
@@ -233,7 +246,9 @@ final class SshSessionPool implements AutoCloseable {
                 if (pooled != null) {
                     pooled.done();
                 }
-                device.permits.release();
+                if (holdsPermit) {
+                    device.permits.release();
+                }
             }
         }
     }

@@ -40,7 +40,8 @@ class DeployConfigTest {
     /** WebRTC's media, the only port published besides Traefik's (docs/architecture.md#9-deploy). */
     private static final String WEBRTC_MEDIA_PORT = "8189:8189/udp";
     /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
-    private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"));
+    private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"),
+            "device-service", List.of("/api/terminal/{device}"));
     /** Reached at /switcher/… (docs/architecture.md#9-deploy), the prefix stripped by Traefik. */
     private static final Map<String, String> PREFIXED = Map.of("switcher-client", "/switcher");
     /** Every service serves /api/health; the public one is device-service's (docs/architecture.md#9-deploy). */
@@ -101,6 +102,7 @@ class DeployConfigTest {
                 Map.entry("/api/models", "device-service"), Map.entry("/api/actions", "device-service"),
                 Map.entry("/api/runs", "device-service"), Map.entry("/api/health", "device-service"),
                 Map.entry("/api/action-logs", "device-service"), Map.entry("/api/devices/mode", "device-service"),
+                Map.entry("/api/terminal/cam1", "device-service"),
                 Map.entry("/api/fleet/positions", "fleet-service"),
                 Map.entry("/api/fleet/devices/d/gps/history", "fleet-service"),
                 Map.entry("/api/notifications", "notification-service"),

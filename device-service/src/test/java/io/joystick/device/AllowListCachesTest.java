@@ -25,8 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * notification-service and switcher-client cache allow-lists; when one changes or its device goes, device-service
- * tells both (with the API key, in the background) to drop the entry.
+ * notification-service, switcher-client and fleet-service cache allow-lists; when one changes or its device goes,
+ * device-service tells each (with the API key, in the background) to drop the entry.
  */
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
@@ -35,14 +35,16 @@ class AllowListCachesTest {
 
     WireMock notifications;
     WireMock switcher;
+    WireMock fleet;
     String device;
 
     @BeforeEach
     void stubs() {
         notifications = PeerServiceStubs.client(PeerServiceStubs.NOTIFICATION_URL);
         switcher = PeerServiceStubs.client(PeerServiceStubs.SWITCHER_URL);
+        fleet = PeerServiceStubs.client(PeerServiceStubs.FLEET_URL);
         device = Fixtures.device(Fixtures.model(), Map.of("host", "10.4.0.1"), "nora");
-        for (WireMock peer : List.of(notifications, switcher)) {
+        for (WireMock peer : List.of(notifications, switcher, fleet)) {
             peer.register(delete(urlPathEqualTo("/api/internal/device-access/" + device)).willReturn(aResponse().withStatus(204)));
         }
     }
@@ -53,10 +55,11 @@ class AllowListCachesTest {
                 .withoutHeader("Authorization");
     }
 
-    private void bothForgot(int times) {
+    private void allForgot(int times) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             notifications.verifyThat(times, forgot());
             switcher.verifyThat(times, forgot());
+            fleet.verifyThat(times, forgot());
         });
     }
 
@@ -64,17 +67,17 @@ class AllowListCachesTest {
     void changingTheAllowListTellsTheCachingServices() {
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("allow", List.of("otto")))
                 .put("/api/devices/" + device + "/allow").then().statusCode(200);
-        bothForgot(1);
+        allForgot(1);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("allow", List.of("nora")))
                 .patch("/api/devices/" + device).then().statusCode(200);
-        bothForgot(2);
+        allForgot(2);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("owner", "otto"))
                 .patch("/api/devices/" + device).then().statusCode(200);
-        bothForgot(3);
+        allForgot(3);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("name", "renamed"))
                 .patch("/api/devices/" + device).then().statusCode(200);
         given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device).then().statusCode(204);
-        bothForgot(4); // the rename said nothing, the delete did
+        allForgot(4); // the rename said nothing, the delete did
     }
 
     @Test
@@ -83,7 +86,7 @@ class AllowListCachesTest {
                 .put("/api/devices/" + device + "/allow").then().statusCode(403);
         given().auth().oauth2(Fixtures.user("nora")).delete("/api/devices/" + device).then().statusCode(403);
         given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device).then().statusCode(204);
-        bothForgot(1);
+        allForgot(1);
         assertEquals(1, notifications.find(deleteRequestedFor(urlPathEqualTo("/api/internal/device-access/" + device))).size());
     }
 
@@ -95,6 +98,6 @@ class AllowListCachesTest {
                 .willReturn(aResponse().withStatus(503)));
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("allow", List.of()))
                 .put("/api/devices/" + device + "/allow").then().statusCode(200).time(lessThan(2_000L));
-        bothForgot(1);
+        allForgot(1);
     }
 }

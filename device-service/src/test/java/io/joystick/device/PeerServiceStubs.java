@@ -16,16 +16,18 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * switcher-client and notification-service as WireMock stubs on dynamic ports, so every test's set-mode and
+ * switcher-client, notification-service and fleet-service as WireMock stubs on dynamic ports, so every test's set-mode and
  * every alert reach them, never a real service on 8080 or 8002.
  */
 public class PeerServiceStubs implements QuarkusTestResourceLifecycleManager {
 
     static final String SWITCHER_URL = "quarkus.rest-client.switcher.url";
     static final String NOTIFICATION_URL = "quarkus.rest-client.notification-service.url";
+    static final String FLEET_URL = "quarkus.rest-client.fleet-service.url";
 
     private WireMockServer switcher;
     private WireMockServer notifications;
+    private WireMockServer fleet;
 
     @Override
     public Map<String, String> start() {
@@ -33,13 +35,16 @@ public class PeerServiceStubs implements QuarkusTestResourceLifecycleManager {
         switcher.start();
         notifications = new WireMockServer(options().dynamicPort());
         notifications.start();
+        fleet = new WireMockServer(options().dynamicPort());
+        fleet.start();
         // Answers like notification-service: refused sends would open the client's circuit breaker and
         // swallow the notifications a later test waits for.
         notifications.stubFor(post(urlPathEqualTo("/api/notifications/send")).willReturn(
                 okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":0}")));
         // %test. as well: application.properties points the test profile's peer URLs at nothing
         return Map.of(SWITCHER_URL, switcher.baseUrl(), "%test." + SWITCHER_URL, switcher.baseUrl(),
-                NOTIFICATION_URL, notifications.baseUrl(), "%test." + NOTIFICATION_URL, notifications.baseUrl());
+                NOTIFICATION_URL, notifications.baseUrl(), "%test." + NOTIFICATION_URL, notifications.baseUrl(),
+                FLEET_URL, fleet.baseUrl(), "%test." + FLEET_URL, fleet.baseUrl());
     }
 
     /** A client for the stub whose URL is in {@code property}, from inside a test. */
@@ -55,6 +60,9 @@ public class PeerServiceStubs implements QuarkusTestResourceLifecycleManager {
         }
         if (notifications != null) {
             notifications.stop();
+        }
+        if (fleet != null) {
+            fleet.stop();
         }
     }
 }

@@ -18,6 +18,8 @@ export interface Device {
   mode: string | null;
   status: string | null;
   configuration: Record<string, unknown> | null;
+  /** The on/off schedule (device-service); absent from services that predate schedules. */
+  automation?: Automation | null;
   information: {
     host: string | null;
     port: number | null;
@@ -111,4 +113,14 @@ export interface Notification {
 
 export interface SlotHealth {
   [key: string]: unknown;
+}
+
+/** A device's on/off schedule: fixed on/off periods, or daily times in an IANA time zone. */
+export type Automation =
+  | { type: 'duration'; onMinutes: number; offMinutes: number; onMode: 'live' | 'auto'; enabled: boolean }
+  | { type: 'timeOfDay'; on: string; off: string; zone: string; onMode: 'live' | 'auto'; enabled: boolean };
+
+export interface AutomationView {
+  automation: Automation | null;
+  nextTransition: { at: string; mode: 'live' | 'auto' | 'off' } | null;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../api/client';
+import { useConsoleSettings, type ConsoleSettings } from '../api/settings';
 import type { History, Position, Presence, Readings, Sensor } from './types';
 
 const device = (id: string) => `/api/fleet/devices/${encodeURIComponent(id)}`;
@@ -61,16 +62,7 @@ export function useFleetStream(id: string, onEvent: (name: Sensor | 'presence', 
   return state;
 }
 
-export interface MapSettings {
-  /** A Leaflet tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png; none: the map draws without tiles. */
-  tileUrl: string | null;
-  attribution: string | null;
-}
+export type MapSettings = Pick<ConsoleSettings, 'tileUrl' | 'attribution'>;
 
 /** The console service's map settings (JOYSTICK_MAP_TILE_URL); without them the map has no background tiles. */
-export const useMapSettings = () => useQuery({
-  queryKey: ['console-settings'],
-  queryFn: () => api<MapSettings>('/console-settings.json').catch((): MapSettings => ({ tileUrl: null, attribution: null })),
-  staleTime: Infinity,
-  retry: false,
-});
+export const useMapSettings = useConsoleSettings;

@@ -1,29 +1,34 @@
 import { lazy, Suspense, useState, type ReactElement } from 'react';
-import { Alert, Badge, Button, Card, Code, Group, Loader, Pagination, SegmentedControl, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, Group, Loader, Pagination, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, explain, query } from '../api/client';
 import { namesById, useActions, useDevice, useModels, useRuns } from '../api/hooks';
 import type { ActionLog, Device, Page, RunDefinition, RunResult } from '../api/types';
 import { useSession } from '../auth/session';
-import { MODES, setMode } from '../devices/mode';
+import { ModeControl } from '../devices/ModeControl';
 import { SchemaForm } from '../forms/SchemaForm';
 import { FORM, fieldsOf, problemsByField, type FieldErrors } from '../forms/schema';
 import { statusColor } from './DevicesPage';
 import { SENSOR_PERMISSIONS } from '../fleet/types';
 
-// Map and chart libraries: loaded when the tab is opened, so they do not weigh on the first visit.
+// Map and chart libraries, the player (and hls.js), xterm.js: loaded when their tab is opened, so they do not weigh
+// on the first visit.
 const TelemetryTab = lazy(() => import('../fleet/TelemetryTab'));
+const StreamTab = lazy(() => import('../stream/StreamTab'));
+const TerminalTab = lazy(() => import('../terminal/TerminalTab'));
+const ScheduleTab = lazy(() => import('../schedule/ScheduleTab'));
+const later = (tab: ReactElement) => <Suspense fallback={<Loader />}>{tab}</Suspense>;
 
-/** The device page's tabs; each shows only with its permission (any of them, if several). Stream, terminal and schedule join here. */
+/** The device page's tabs; each shows only with its permission (any of them, if several). */
 const TABS: { value: string; label: string; permission?: string | string[]; render(device: Device): ReactElement }[] = [
   { value: 'actions', label: 'Actions', render: (d) => <ActionsTab device={d} /> },
   { value: 'slots', label: 'Slots', render: (d) => <SlotsTab device={d} /> },
-  { value: 'mode', label: 'Mode', permission: 'control-mode', render: (d) => <ModeTab device={d} /> },
-  {
-    value: 'telemetry', label: 'Telemetry', permission: Object.values(SENSOR_PERMISSIONS),
-    render: (d) => <Suspense fallback={<Loader />}><TelemetryTab device={d} /></Suspense>,
-  },
+  { value: 'mode', label: 'Mode', permission: 'control-mode', render: (d) => <ModeControl device={d} /> },
+  { value: 'telemetry', label: 'Telemetry', permission: Object.values(SENSOR_PERMISSIONS), render: (d) => later(<TelemetryTab device={d} />) },
+  { value: 'stream', label: 'Stream', permission: 'media-route', render: (d) => later(<StreamTab device={d} />) },
+  { value: 'terminal', label: 'Terminal', permission: 'terminal-route', render: (d) => later(<TerminalTab device={d} />) },
+  { value: 'schedule', label: 'Schedule', permission: 'control-mode', render: (d) => later(<ScheduleTab device={d} />) },
 ];
 
 export function DevicePage() {
@@ -229,32 +234,6 @@ function SlotsTab({ device }: { device: Device }) {
         </Table.Tbody>
       </Table>
       {health.data?.lastSwitch && <Text size="sm">Last switch {new Date(health.data.lastSwitch).toLocaleString()}: {health.data.lastSwitchReason}</Text>}
-      {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
-    </Stack>
-  );
-}
-
-function ModeTab({ device }: { device: Device }) {
-  const queries = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const change = async (mode: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await setMode(device.id, mode);
-      setMessage({ ok: true, text: `Mode set to ${mode}.` });
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-      queries.invalidateQueries({ queryKey: ['devices'] });
-    }
-  };
-  return (
-    <Stack maw={420} data-testid="mode-control">
-      <Text>Current mode: <b>{device.mode ?? '—'}</b></Text>
-      <SegmentedControl data={[...MODES]} value={device.mode ?? ''} onChange={change} disabled={busy} aria-label="Mode" />
       {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
     </Stack>
   );

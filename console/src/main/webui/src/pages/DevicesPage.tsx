@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Loader, Menu, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, Loader, Menu, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
@@ -11,6 +11,8 @@ import { AllowListEditor } from '../devices/AllowListEditor';
 import { DeviceForm, type DeviceInput } from '../devices/DeviceForm';
 import { MODES, setModes, type ModeResult } from '../devices/mode';
 import { PresenceBadge } from '../fleet/PresenceBadge';
+import { AutomationBadge } from '../schedule/AutomationBadge';
+import { StreamStatusBadge, useStreamViewers } from '../stream/StreamBadge';
 
 // The map library loads only for users who may see positions, after the list.
 const FleetMap = lazy(() => import('../fleet/FleetMap'));
@@ -21,14 +23,7 @@ interface HealthRow {
   slots: Record<string, { status: string }>;
 }
 
-export function statusColor(status: string | null): string {
-  switch (status) {
-    case 'online': return 'green';
-    case 'offline': case 'unreachable': case 'error': return 'red';
-    case 'warning': return 'yellow';
-    default: return 'gray';
-  }
-}
+export { statusColor } from '../stream/StreamBadge';
 
 export function DevicesPage() {
   const { user, can } = useSession();
@@ -43,6 +38,7 @@ export function DevicesPage() {
     retry: false,
   });
   const users = useQuery({ queryKey: ['admin-users'], queryFn: () => api<User[]>('/api/admin/users'), enabled: can('admin') });
+  const viewers = useStreamViewers();
   const emailOf = Object.fromEntries((users.data ?? []).map((u) => [u.id, u.email]));
   const healthOf = Object.fromEntries((health.data ?? []).map((h) => [h.device, h]));
 
@@ -162,9 +158,9 @@ export function DevicesPage() {
                 )}
                 <Table.Td><Anchor component={Link} to={`/devices/${encodeURIComponent(d.id)}`}>{d.name}</Anchor></Table.Td>
                 <Table.Td>{modelNames[d.model] ?? d.model}</Table.Td>
-                <Table.Td><Badge color={statusColor(d.status)} variant="light">{d.status ?? 'unknown'}</Badge></Table.Td>
+                <Table.Td data-column="stream"><StreamStatusBadge status={d.status} viewers={viewers.data?.[d.id]} /></Table.Td>
                 <Table.Td><PresenceBadge deviceId={d.id} /></Table.Td>
-                <Table.Td>{d.mode ?? '—'}</Table.Td>
+                <Table.Td data-column="mode"><Group gap={6} wrap="nowrap">{d.mode ?? '—'}<AutomationBadge automation={d.automation} /></Group></Table.Td>
                 <Table.Td>{slot}{slotStatus ? ` (${slotStatus})` : ''}</Table.Td>
                 <Table.Td>{d.owner ? emailOf[d.owner] ?? (d.owner === user?.id ? 'you' : d.owner) : '—'}</Table.Td>
                 <Table.Td>

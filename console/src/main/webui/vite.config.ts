@@ -17,6 +17,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
+      '/api/terminal': { target: api, ws: true },
       '/api': api,
       '/switcher': api,
       '/.well-known': api,

@@ -48,6 +48,10 @@ function errorsOf(e: unknown): Errors {
   return errors;
 }
 
+const WHEN: Intl.DateTimeFormatOptions = {
+  weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+};
+
 function NextTransition({ view }: { view: AutomationView }) {
   const next = view.nextTransition;
   if (!view.automation) return <Text c="dimmed" data-testid="next-transition">No schedule: the mode changes only when someone sets it.</Text>;
@@ -59,9 +63,9 @@ function NextTransition({ view }: { view: AutomationView }) {
     <Table withRowBorders={false} verticalSpacing={2} maw={560} data-testid="next-transition" data-at={next.at} data-mode={next.mode}>
       <Table.Tbody>
         <Table.Tr><Table.Td c="dimmed" w="40%">Next change</Table.Td><Table.Td>mode <b>{next.mode}</b></Table.Td></Table.Tr>
-        <Table.Tr><Table.Td c="dimmed">Your time</Table.Td><Table.Td data-field="local">{at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' })}</Table.Td></Table.Tr>
+        <Table.Tr><Table.Td c="dimmed">Your time</Table.Td><Table.Td data-field="local">{at.toLocaleString(undefined, { ...WHEN })}</Table.Td></Table.Tr>
         {zone && (
-          <Table.Tr><Table.Td c="dimmed">Schedule's zone ({zone})</Table.Td><Table.Td data-field="zone">{at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, timeZoneName: 'short' })}</Table.Td></Table.Tr>
+          <Table.Tr><Table.Td c="dimmed">Schedule's zone ({zone})</Table.Td><Table.Td data-field="zone">{at.toLocaleString(undefined, { ...WHEN, timeZone: zone })}</Table.Td></Table.Tr>
         )}
       </Table.Tbody>
     </Table>

@@ -73,4 +73,10 @@ class ConsoleServiceTest {
                 .header("Content-Security-Policy", containsString("img-src 'self' data:"));
         ServicesStub.server.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }
+
+    @Test
+    void saysNoMediaServerAnswersWhenItForwardsTheApiItself() {
+        given().get("/console-settings.json").then().statusCode(200).body("mediaServer", equalTo(false))
+                .header("Content-Security-Policy", containsString("media-src 'self' blob:"));
+    }
 }

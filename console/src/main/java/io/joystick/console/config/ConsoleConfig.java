@@ -17,6 +17,16 @@ public interface ConsoleConfig {
 
     MapTiles map();
 
+    /**
+     * Whether a media server answers {@code /stream/…} on the console's origin (Traefik in front of MediaMTX). Unset:
+     * yes unless the console forwards the API itself, which is the local run, where no MediaMTX runs.
+     */
+    Optional<Boolean> mediaServer();
+
+    default boolean hasMediaServer() {
+        return mediaServer().orElse(!proxy().enabled());
+    }
+
     interface Proxy {
         /** Forward the API paths to the services (local one-origin mode); Traefik does it in production. */
         @WithDefault("false")

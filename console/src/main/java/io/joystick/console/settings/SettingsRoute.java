@@ -9,7 +9,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * {@code GET /console-settings.json}: what the web app reads at run time rather than build time, so one build
- * serves every deployment (today the map's tile server).
+ * serves every deployment: the map's tile server, and whether a media server answers {@code /stream/} (the Stream
+ * tab explains its absence instead of trying to play).
  */
 @ApplicationScoped
 public class SettingsRoute {
@@ -28,6 +29,7 @@ public class SettingsRoute {
         String body = new JsonObject()
                 .put("tileUrl", config.map().tileUrl().orElse(null))
                 .put("attribution", config.map().attribution().orElse(null))
+                .put("mediaServer", config.hasMediaServer())
                 .encode();
         router.get(PATH).order(ORDER).handler(context -> context.response()
                 .putHeader("Content-Type", "application/json")

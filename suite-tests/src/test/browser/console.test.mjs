@@ -21,10 +21,15 @@ const OPERATOR = { email: env('OPERATOR_EMAIL'), password: env('OPERATOR_PASSWOR
 const CONTROLLER = { email: env('CONTROLLER_EMAIL'), password: env('CONTROLLER_PASSWORD') };
 const DEVICE_MQTT = { port: env('MQTT_PORT'), username: env('MQTT_USERNAME'), password: env('MQTT_PASSWORD') };
 const JWT = /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/;
+// The schedule steps need device-service's automation endpoints; ConsoleIT sets this with -Djoystick.console.schedule=true.
+const SCHEDULE_STEPS = process.env.SCHEDULE_STEPS === 'true';
 
 let context;
 let page;
 let userData;
+let mediaStub;
+let mediaStubUrl;
+const mediaRequests = [];
 const requestUrls = [];
 const consoleResponses = [];
 const sockets = [];
@@ -48,6 +53,7 @@ before(async () => {
       consoleResponses.push({ url: r.url(), headers: r.headers() });
     }
   });
+  mediaStub = await startMediaStub();
   page.on('websocket', (ws) => {
     const entry = { url: ws.url(), closed: false, ws };
     ws.on('close', () => { entry.closed = true; });
@@ -57,6 +63,7 @@ before(async () => {
 
 after(async () => {
   await context?.close();
+  mediaStub?.close();
   if (userData) rmSync(userData, { recursive: true, force: true });
 });
 
@@ -112,6 +119,53 @@ function upgrade(path, headers) {
   });
 }
 
+/**
+ * MediaMTX's HLS answers, recorded: a playlist of two short segments (not real video: no encoder here, so the
+ * steps check what the player asked for and what it says, not the pictures) and no WebRTC (WHEP 404).
+ */
+function startMediaStub() {
+  const playlist = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:2', '#EXT-X-MEDIA-SEQUENCE:0',
+    '#EXTINF:2.000,', 'segment0.ts', '#EXTINF:2.000,', 'segment1.ts', ''].join('\n');
+  const server = http.createServer((request, response) => {
+    mediaRequests.push({ method: request.method, path: new URL(request.url, 'http://stub').pathname });
+    if (request.method === 'GET' && request.url.endsWith('/index.m3u8')) {
+      response.writeHead(200, { 'Content-Type': 'application/vnd.apple.mpegurl' }).end(playlist);
+    } else if (request.method === 'GET' && request.url.endsWith('.ts')) {
+      response.writeHead(200, { 'Content-Type': 'video/mp2t' }).end(Buffer.alloc(188 * 10, 0xff));
+    } else {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('no such stream');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    mediaStubUrl = `http://127.0.0.1:${server.address().port}`;
+    resolve(server);
+  }));
+}
+
+/** As production runs: Traefik routes /stream/ on the console's origin to MediaMTX (here the stub), and the console says so. */
+async function withMediaServer() {
+  await page.route(`${CONSOLE}/console-settings.json`, (route) => route.fulfill({
+    json: { tileUrl: null, attribution: null, mediaServer: true } }));
+  await page.route(`${CONSOLE}/stream/**`, async (route) => {
+    const url = new URL(route.request().url());
+    assert.doesNotMatch(url.search, /token=/, 'a stream URL carries no token');
+    await route.fulfill({ response: await route.fetch({ url: `${mediaStubUrl}${url.pathname}` }) });
+  });
+}
+
+async function withoutMediaServer() {
+  await page.unroute(`${CONSOLE}/console-settings.json`);
+  await page.unroute(`${CONSOLE}/stream/**`);
+}
+
+const terminalText = () => page.locator('.xterm-rows').innerText();
+
+async function typeInTerminal(line) {
+  await page.getByTestId('terminal').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
 test('signIn shows the servers error, then lets the operator in', async () => {
   await page.goto(CONSOLE);
   await page.waitForURL(/\/login$/);
@@ -159,6 +213,71 @@ test('theTelemetryTabShowsThePositionTrackChartsAndALiveReading', async () => {
   await page.locator('[data-testid=battery-card] [data-field=Capacity]').filter({ hasText: '42 %' }).waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid=battery-chart]')?.getAttribute('data-points') === '4');
   await shot('02d-telemetry-live');
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByTestId('device-table').waitFor();
+});
+
+test('theDeviceListShowsEachStreamsStatusAndViewers', async () => {
+  await page.locator('[data-device="cam1"] [data-status="on"]').waitFor();
+  await page.locator('[data-device="cam1"] [data-viewers="2"]').filter({ hasText: '2 viewers' }).waitFor();
+  await page.locator('[data-device="cam2"] [data-status="waiting"]').waitFor();
+  assert.equal(await page.locator('[data-device="cam4"] [data-viewers]').count(), 0, 'no stream, no viewer count');
+  await shot('02e-stream-badges');
+});
+
+test('theStreamTabExplainsThatNoMediaServerRunsLocally', async () => {
+  await page.getByRole('link', { name: 'Camera one' }).click();
+  await page.getByRole('tab', { name: 'Stream' }).click();
+  await page.getByTestId('no-media-server').filter({ hasText: 'local run' }).waitFor();
+  assert.equal(await page.getByTestId('player').count(), 0);
+  await shot('02f-stream-local');
+});
+
+test('theStreamTabSaysWhenTheStreamWaitsOrIsOff', async () => {
+  await withMediaServer();
+  await page.goto(`${CONSOLE}/devices/cam2/stream`);
+  await page.getByTestId('stream-waiting').waitFor();
+  await page.goto(`${CONSOLE}/devices/cam4/stream`);
+  await page.getByTestId('stream-off').filter({ hasText: 'Set its mode to live or auto' }).waitFor();
+  assert.equal(await page.getByTestId('player').count(), 0);
+  await shot('02g-stream-off');
+});
+
+test('theStreamTabPlaysHlsWhenWebRtcIsRefused', async () => {
+  mediaRequests.length = 0;
+  await page.goto(`${CONSOLE}/devices/cam1/stream`);
+  await page.getByTestId('player').waitFor();
+  await page.getByTestId('player-state').filter({ hasText: 'HLS' }).waitFor();
+  for (let i = 0; i < 200 && !mediaRequests.some((r) => r.path === '/stream/cam1/segment0.ts'); i++) await new Promise((r) => setTimeout(r, 100));
+  const asked = mediaRequests.map((r) => `${r.method} ${r.path}`);
+  assert.equal(asked[0], 'POST /stream/cam1/whep', `WebRTC first: ${asked}`);
+  assert.ok(asked.includes('GET /stream/cam1/index.m3u8'), `the playlist was fetched: ${asked}`);
+  assert.ok(asked.includes('GET /stream/cam1/segment0.ts'), `a segment was fetched: ${asked}`);
+  await shot('02h-stream-hls');
+  await withoutMediaServer();
+});
+
+test('theTerminalTabRunsACommandAndAReloadKeepsTheShell', async () => {
+  await page.goto(`${CONSOLE}/devices/cam2`);
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await page.getByTestId('terminal-state').filter({ hasText: /^connected$/i }).waitFor();
+  await typeInTerminal('echo hi-$((40+2)); export JOYSTICK_MARK=kept-$((6*7))');
+  await page.waitForFunction(() => document.querySelector('.xterm-rows')?.textContent?.includes('hi-42'));
+  await shot('02i-terminal');
+  const first = sockets.filter((s) => s.url.includes('/api/terminal/cam2'));
+  assert.equal(first.length, 1);
+  assert.doesNotMatch(first[0].url, /token=|eyJ/, 'the terminal URL carries no token');
+
+  await page.reload();
+  await page.getByTestId('terminal-state').filter({ hasText: 'connected (resumed)' }).waitFor();
+  assert.match(sockets.at(-1).url, /\/api\/terminal\/cam2\?session=/, 'the reload resumed the saved session');
+  await typeInTerminal('echo mark-$JOYSTICK_MARK');
+  await page.waitForFunction(() => document.querySelector('.xterm-rows')?.textContent?.includes('mark-kept-42'));
+  assert.match(await terminalText(), /mark-kept-42/);
+  await shot('02j-terminal-resumed');
+
+  await typeInTerminal('exit');
+  await page.getByTestId('terminal-closed').filter({ hasText: /shell ended/ }).waitFor();
   await page.getByRole('link', { name: 'Devices' }).click();
   await page.getByTestId('device-table').waitFor();
 });
@@ -328,6 +447,62 @@ test('withoutASensorPermissionThereIsNoTelemetryTabNorFleetMap', async () => {
   assert.equal(await page.getByRole('tab', { name: 'Telemetry' }).count(), 0);
   const status = await page.evaluate(async () => (await fetch('/api/fleet/devices/cam1/gps')).status);
   assert.equal(status, 403);
+  await signOut();
+});
+
+test('withoutTerminalRouteOrMediaRouteThereIsNoTerminalNorStreamTab', async () => {
+  await signIn(CONTROLLER);
+  await page.getByRole('link', { name: 'Camera two' }).click();
+  await page.getByRole('tab', { name: 'Schedule' }).waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Terminal' }).count(), 0);
+  assert.equal(await page.getByRole('tab', { name: 'Stream' }).count(), 0);
+  const status = await page.evaluate(() => new Promise((resolve) => {
+    const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/api/terminal/cam2`);
+    ws.onopen = () => { ws.close(); resolve('opened'); };
+    ws.onclose = () => resolve('refused');
+  }));
+  assert.equal(status, 'refused');
+  await signOut();
+});
+
+test('aControllerSchedulesADeviceAndSeesItOnTheList', { skip: !SCHEDULE_STEPS && 'needs device-service automation (-Djoystick.console.schedule=true)' }, async () => {
+  await signIn(CONTROLLER);
+  await page.goto(`${CONSOLE}/devices/cam1/schedule`);
+  await page.getByTestId('schedule-current').filter({ hasText: 'No schedule.' }).waitFor();
+  const form = page.getByTestId('schedule-form');
+  // Long periods starting with the mode cam1 already has: nothing changes while the steps run.
+  await form.getByRole('textbox', { name: 'On for (minutes)' }).fill('600');
+  await form.getByRole('textbox', { name: 'Then off for (minutes)' }).fill('600');
+  await form.getByRole('button', { name: 'Save schedule' }).click();
+  await page.getByTestId('schedule-saved').waitFor();
+  await page.locator('[data-testid=next-transition][data-mode=off]').waitFor();
+  await shot('10a-schedule');
+
+  // A value the service refuses shows at its field.
+  await form.getByRole('textbox', { name: 'On for (minutes)' }).fill('0');
+  await form.getByRole('button', { name: 'Save schedule' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=schedule-form] input[name=onMinutes]')?.getAttribute('aria-invalid') === 'true');
+  await shot('10b-schedule-refused');
+
+  // Times of day in another zone, paused.
+  await form.getByText('Times of day').click();
+  await form.locator('input[name=on]').fill('07:30');
+  await form.locator('input[name=off]').fill('19:15');
+  const zone = form.getByLabel('Time zone');
+  await zone.fill('Asia/Tok');
+  await page.getByRole('option', { name: 'Asia/Tokyo' }).click();
+  await form.getByText('Enabled', { exact: true }).click();
+  await form.getByRole('button', { name: 'Save schedule' }).click();
+  await page.getByTestId('schedule-current').filter({ hasText: 'on 07:30 (live), off 19:15, Asia/Tokyo (paused)' }).waitFor();
+
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.locator('[data-device="cam1"] [data-automation="disabled"]').waitFor();
+  assert.equal(await page.locator('[data-device="cam2"] [data-automation]').count(), 0);
+  await shot('10c-schedule-badge');
+
+  await page.goto(`${CONSOLE}/devices/cam1/schedule`);
+  await page.getByRole('button', { name: 'Remove schedule' }).click();
+  await page.getByTestId('schedule-current').filter({ hasText: 'No schedule.' }).waitFor();
   await signOut();
 });
 

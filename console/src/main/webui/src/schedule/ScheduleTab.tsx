@@ -140,9 +140,9 @@ export default function ScheduleTab({ device }: { device: Device }) {
           {errors.type && <Text size="sm" c="red">{errors.type}</Text>}
           {draft.type === 'duration' ? (
             <Group grow>
-              <NumberInput label="On for (minutes)" name="onMinutes" min={1} allowDecimal={false} value={draft.onMinutes}
+              <NumberInput label="On for (minutes)" name="onMinutes" min={1} clampBehavior="none" allowDecimal={false} value={draft.onMinutes}
                 onChange={(v) => set('onMinutes', v)} error={errors.onMinutes} />
-              <NumberInput label="Then off for (minutes)" name="offMinutes" min={1} allowDecimal={false} value={draft.offMinutes}
+              <NumberInput label="Then off for (minutes)" name="offMinutes" min={1} clampBehavior="none" allowDecimal={false} value={draft.offMinutes}
                 onChange={(v) => set('offMinutes', v)} error={errors.offMinutes} />
             </Group>
           ) : (

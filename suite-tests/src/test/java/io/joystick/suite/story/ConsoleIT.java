@@ -2,6 +2,8 @@ package io.joystick.suite.story;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +40,13 @@ import io.joystick.auth.testapp.PackagedService;
  * fleet-service runs with its embedded broker; cam1 gets its broker account and publishes a short track and a
  * few readings with {@code mosquitto_pub}, as its telemetry-service would. The browser steps publish one more
  * reading the same way while the telemetry tab is open.
+ * <p>
+ * cam2 is reached over OpenSSH's sshd on loopback, so its web terminal is a real PTY shell. MediaMTX (a
+ * WireMock stub) reports cam1's stream ready with two viewers and cam2's waiting, so switcher-client sets their
+ * status as it would; the player's media comes from a stub in the browser steps (no MediaMTX here).
+ * <p>
+ * The schedule steps need device-service's automation endpoints; they run only with
+ * {@code -Djoystick.console.schedule=true} (see {@link #SCHEDULE}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
@@ -47,10 +56,16 @@ class ConsoleIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("joystick.chromium", "/usr/bin/chromium"));
     private static final String OPERATOR = "operator@console.test";
     private static final String CONTROLLER = "controller@console.test";
+    /**
+     * The schedule steps, skipped until device-service serves {@code /api/devices/{id}/automation}: run them with
+     * {@code -Djoystick.console.schedule=true}, and make that the default once it does.
+     */
+    private static final boolean SCHEDULE = Boolean.getBoolean("joystick.console.schedule");
     private static final List<String> SENSOR_PERMISSIONS = List.of("device-gps", "device-imu", "device-battery", "device-cpsi");
 
     private Path temp;
     private WireMockServer mediamtx;
+    private OpenSshDevice sshd;
     private Suite suite;
     private String consoleUrl;
     private String operatorId;
@@ -65,6 +80,11 @@ class ConsoleIT {
         mediamtx = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         mediamtx.start();
         mediamtx.stubFor(any(urlPathMatching("/v3/.*")).willReturn(aResponse().withStatus(200)));
+        mediamtx.stubFor(get(urlPathEqualTo("/v3/paths/list")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"pageCount\":1,\"items\":["
+                        + "{\"name\":\"cam1\",\"ready\":true,\"readers\":[{\"type\":\"webRTCSession\"},{\"type\":\"hlsMuxer\"}]},"
+                        + "{\"name\":\"cam2\",\"ready\":false,\"readers\":[]}]}")));
+        sshd = OpenSshDevice.start(temp.resolve("sshd"));
 
         suite = new Suite(ROOT, temp.resolve("data"));
         int consolePort = PackagedService.freePort();
@@ -80,6 +100,9 @@ class ConsoleIT {
         Map<String, String> switcher = new HashMap<>(origin);
         switcher.put("JOYSTICK_MEDIAMTX_URL", mediamtx.baseUrl());
         switcher.put("SLOT_HEALTH_CHECK_INTERVAL", "3600");
+        switcher.put("STREAM_STATUS_INTERVAL", "1");
+        // cam2's stream waits for the whole run: no "stream lost" warning (and toast) in the middle of the steps
+        switcher.put("STREAM_LOST_AFTER", "3600");
         suite.start("switcher-client", switcher);
         mqttPort = PackagedService.freePort();
         int fleetPort = PackagedService.freePort();
@@ -103,6 +126,13 @@ class ConsoleIT {
         if (mediamtx != null) {
             mediamtx.stop();
         }
+        if (sshd != null) {
+            try {
+                sshd.close();
+            } catch (Exception e) {
+                System.err.println("sshd did not stop: " + e);
+            }
+        }
     }
 
     private void seed() {
@@ -110,7 +140,7 @@ class ConsoleIT {
         String auth = suite.url("auth-service");
         String device = suite.url("device-service");
         operatorId = created(admin.post(auth + "/api/admin/users", Map.of("email", OPERATOR, "name", "Operator",
-                "password", password(OPERATOR), "permissions", withSensors("notifications"))));
+                "password", password(OPERATOR), "permissions", withSensors("notifications", "terminal-route", "media-route"))));
         String controllerId = created(admin.post(auth + "/api/admin/users", Map.of("email", CONTROLLER, "name", "Controller",
                 "password", password(CONTROLLER), "permissions", List.of("control-mode"))));
         created(admin.post(device + "/api/models", Map.of("name", "console-camera")));
@@ -125,15 +155,24 @@ class ConsoleIT {
                 "command", "echo mode $mode", "timeout", 10, "parameters", Map.of("type", "object",
                         "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))),
                         "required", List.of("mode"), "additionalProperties", false))));
-        Map<String, String> names = Map.of("cam1", "Camera one", "cam2", "Camera two", "cam3", "Camera three");
+        Map<String, String> names = Map.of("cam1", "Camera one", "cam2", "Camera two", "cam3", "Camera three", "cam4", "Camera four");
+        Map<String, String> modes = Map.of("cam1", "live", "cam2", "live", "cam3", "off", "cam4", "off");
         names.forEach((id, name) -> created(admin.post(device + "/api/devices", Map.of("id", id, "name", name,
-                "model", "console-camera", "allow", id.equals("cam3") ? List.of() : List.of(operatorId, controllerId),
-                "information", Map.of("host", "127.0.0.1", "port", 22, "user", "demo")))));
+                "model", "console-camera", "mode", modes.get(id),
+                "allow", id.equals("cam3") ? List.of() : List.of(operatorId, controllerId),
+                "information", id.equals("cam2")
+                        ? Map.of("host", "127.0.0.1", "port", sshd.port(), "user", sshd.user(), "key", sshd.privateKey())
+                        : Map.of("host", "127.0.0.1", "port", 22, "user", "demo")))));
+        // switcher-client takes each streaming device's status from MediaMTX's runtime paths
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals("on", admin.get(device + "/api/devices/cam1").body().path("status").asText());
+            assertEquals("waiting", admin.get(device + "/api/devices/cam2").body().path("status").asText());
+        });
     }
 
-    private static List<String> withSensors(String permission) {
+    private static List<String> withSensors(String... permissions) {
         List<String> all = new ArrayList<>(SENSOR_PERMISSIONS);
-        all.add(permission);
+        all.addAll(List.of(permissions));
         return all;
     }
 
@@ -215,6 +254,7 @@ class ConsoleIT {
         env.put("CONTROLLER_EMAIL", CONTROLLER);
         env.put("CONTROLLER_PASSWORD", password(CONTROLLER));
         env.putAll(deviceAccount);
+        env.put("SCHEDULE_STEPS", String.valueOf(SCHEDULE));
         int exit = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "console.test.mjs"), env,
                 target.resolve("console-browser.log"));
         assertEquals(0, exit, "browser steps failed: " + Files.readString(target.resolve("console-browser.log")));

@@ -3,7 +3,7 @@ import { Badge, Group, Text } from '@mantine/core';
 
 type PlayerState =
   | { state: 'connecting' | 'playing'; via: 'WebRTC' | 'HLS' }
-  | { state: 'failed'; message: string };
+  | { state: 'failed'; via: 'WebRTC' | 'HLS'; message: string };
 
 /**
  * The device's live stream: WebRTC through WHEP first (lowest latency), HLS through hls.js when WHEP fails.
@@ -39,6 +39,7 @@ export function Player({ path }: { path: string }) {
           const status = data.response?.code;
           setState({
             state: 'failed',
+            via: 'HLS',
             message: status === 401 || status === 403
               ? `Not allowed to watch this stream (${status}).`
               : status === 404
@@ -52,10 +53,10 @@ export function Player({ path }: { path: string }) {
       } else if (element.canPlayType('application/vnd.apple.mpegurl')) {
         element.src = url;
         element.onplaying = () => setState({ state: 'playing', via: 'HLS' });
-        element.onerror = () => setState({ state: 'failed', message: 'The browser could not play the HLS stream.' });
+        element.onerror = () => setState({ state: 'failed', via: 'HLS', message: 'The browser could not play the HLS stream.' });
         element.play().catch(() => undefined);
       } else {
-        setState({ state: 'failed', message: `This browser plays neither WebRTC nor HLS here. ${whepProblem}` });
+        setState({ state: 'failed', via: 'HLS', message: `This browser plays neither WebRTC nor HLS here. ${whepProblem}` });
       }
     };
 
@@ -109,7 +110,7 @@ export function Player({ path }: { path: string }) {
       <Group gap="xs" mb="xs">
         <Badge data-testid="player-state" variant="light"
           color={state.state === 'playing' ? 'green' : state.state === 'failed' ? 'red' : 'yellow'}>
-          {state.state === 'failed' ? 'failed' : `${state.state} (${state.via})`}
+          {`${state.state} (${state.via})`}
         </Badge>
         {state.state === 'failed' && <Text size="sm" c="red" data-testid="player-problem">{state.message}</Text>}
       </Group>

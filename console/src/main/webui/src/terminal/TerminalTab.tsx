@@ -40,6 +40,7 @@ export default function TerminalTab({ device }: { device: Device }) {
       const ws = new WebSocket(terminalUrl(window.location, device.id, { session, cols: term.cols, rows: term.rows }));
       socket = ws;
       let opened = false;
+      let started = false;
       ws.onopen = () => {
         opened = true;
         droppedAt = null;
@@ -57,6 +58,7 @@ export default function TerminalTab({ device }: { device: Device }) {
           return;
         }
         if (message.type === 'session') {
+          started = true;
           saveSession(device.id, message.id);
           setResumed(message.resumed);
           if (message.resumed && message.lostBytes) term.write(`\r\n[${message.lostBytes} bytes of output were lost while away]\r\n`);
@@ -68,8 +70,8 @@ export default function TerminalTab({ device }: { device: Device }) {
       };
       ws.onclose = (event) => {
         if (stopped || socket !== ws) return;
-        if (session && event.code === 4404) {
-          // the saved shell is gone (ended, or away too long): start a new one
+        if (session && !started && (event.code === 4404 || event.code === 4403)) {
+          // the saved shell is gone (ended, or away too long) or another user's (signed in since in this tab): start a new one
           forgetSession(device.id);
           connect();
           return;

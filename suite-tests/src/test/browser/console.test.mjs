@@ -270,12 +270,13 @@ test('theStreamTabPlaysHlsWhenWebRtcIsRefused', async () => {
     assert.ok(asked.every((a) => !/token=|eyJ/.test(a)), `no stream URL carries a token: ${asked}`);
     // The segments are not real video (no encoder here): whether Chromium plays them is not the point, the
     // player's state names the transport it is on.
+    const problem = page.getByTestId('player-problem');
     console.log(`player after the segments: ${await page.getByTestId('player-state').textContent()}`
-      + ` ${await page.getByTestId('player-problem').textContent().catch(() => '')}`);
+      + ` ${(await problem.count()) ? await problem.textContent() : ''}`);
     await shot('02h-stream-hls');
   } catch (e) {
-    const state = await page.getByTestId('player-state').textContent().catch(() => 'no player');
-    const problem = await page.getByTestId('player-problem').textContent().catch(() => '');
+    const state = (await page.getByTestId('player-state').count()) ? await page.getByTestId('player-state').textContent() : 'no player';
+    const problem = (await page.getByTestId('player-problem').count()) ? await page.getByTestId('player-problem').textContent() : '';
     throw new Error(`${e.message}\nplayer: ${state} ${problem}\nstub asked: ${JSON.stringify(mediaRequests)}`);
   } finally {
     await withoutMediaServer();

@@ -39,7 +39,8 @@ export function TrackMap({ markers, track = [], fitKey, height = 360, testId }: 
   if (settings.isPending) return <div style={{ height }} />;
   const center: LatLngTuple = markers[0]?.position ?? all[0] ?? [0, 0];
   return (
-    <div data-testid={testId} data-markers={markers.length} data-track={track.length}>
+    // Leaflet's panes have z-indexes up to 1000; isolated here, they stay under dialogs opened over the page.
+    <div data-testid={testId} data-markers={markers.length} data-track={track.length} style={{ isolation: 'isolate' }}>
       <MapContainer center={center} zoom={all.length ? 14 : 2} style={{ height, width: '100%' }} attributionControl={!!tiles}>
         {tiles && <TileLayer url={tiles} attribution={settings.data?.attribution ?? ''} />}
         {track.length > 1 && <Polyline positions={track} pathOptions={{ color: '#228be6', weight: 3 }} />}

@@ -290,6 +290,25 @@ test('theTerminalTabRunsACommandAndAReloadKeepsTheShell', async () => {
   await typeInTerminal('echo hi-$((40+2)); export JOYSTICK_MARK=kept-$((6*7))');
   await page.waitForFunction(() => document.querySelector('.xterm-rows')?.textContent?.includes('hi-42'));
   await shot('02i-terminal');
+
+  // The terminal follows the window: a smaller window, a smaller PTY.
+  const sizes = async () => (await terminalText()).split('\n')
+    .map((line) => /^(\d+)\s+(\d+)$/.exec(line.trim())).filter(Boolean).map((m) => `${m[1]} ${m[2]}`);
+  await typeInTerminal('stty size');
+  await page.waitForFunction(() => /^\s*\d+\s+\d+\s*$/m.test(document.querySelector('.xterm-rows')?.innerText ?? ''));
+  const before = (await sizes()).at(-1);
+  await page.setViewportSize({ width: 900, height: 600 });
+  let after = before;
+  for (let i = 0; i < 20 && after === before; i++) {
+    await typeInTerminal('stty size');
+    await page.waitForTimeout(250);
+    after = (await sizes()).at(-1);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.notEqual(after, before, `stty size after the window shrank (was ${before})`);
+  const [rowsBefore, colsBefore] = before.split(' ').map(Number);
+  const [rowsAfter, colsAfter] = after.split(' ').map(Number);
+  assert.ok(rowsAfter < rowsBefore && colsAfter < colsBefore, `${before} → ${after}`);
   const terminals = () => sockets.filter((s) => s.url.includes('/api/terminal/cam2'));
   assert.ok(terminals().length >= 1);
   assert.match(terminals()[0].url, /\?cols=\d+&rows=\d+$/, 'a new terminal of the window\'s size');

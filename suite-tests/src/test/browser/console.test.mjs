@@ -511,41 +511,57 @@ test('withoutTerminalRouteOrMediaRouteThereIsNoTerminalNorStreamTab', async () =
   await signOut();
 });
 
-test('aControllerSchedulesADeviceAndSeesItOnTheList', { skip: !SCHEDULE_STEPS && 'needs device-service automation (-Djoystick.console.schedule=true)' }, async () => {
+test('anAdminSchedulesADeviceThatAControllerSeesButCannotChange', { skip: !SCHEDULE_STEPS && 'needs device-service automation (-Djoystick.console.schedule=true)' }, async () => {
+  // device-service lets the device's owner or an admin write its schedule; the seeded devices are the admin's.
+  await signIn(ADMIN);
+  try {
+    await load(`${CONSOLE}/devices/cam1/schedule`);
+    await page.getByTestId('schedule-current').filter({ hasText: 'No schedule.' }).waitFor();
+    const form = page.getByTestId('schedule-form');
+    // Long periods starting with the mode cam1 already has: nothing changes while the steps run.
+    await form.getByRole('textbox', { name: 'On for (minutes)' }).fill('600');
+    await form.getByRole('textbox', { name: 'Then off for (minutes)' }).fill('600');
+    await form.getByRole('button', { name: 'Save schedule' }).click();
+    await page.getByTestId('schedule-saved').waitFor();
+    await page.locator('[data-testid=next-transition][data-mode=off]').waitFor();
+    await shot('10a-schedule');
+
+    // A value the service refuses shows at its field.
+    await form.getByRole('textbox', { name: 'On for (minutes)' }).fill('0');
+    await form.getByRole('button', { name: 'Save schedule' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=schedule-form] input[name=onMinutes]')?.getAttribute('aria-invalid') === 'true');
+    await shot('10b-schedule-refused');
+
+    // Times of day in another zone, paused.
+    await form.getByText('Times of day').click();
+    await form.locator('input[name=on]').fill('07:30');
+    await form.locator('input[name=off]').fill('19:15');
+    await form.getByLabel('Time zone').fill('Asia/Tok');
+    await page.getByRole('option', { name: 'Asia/Tokyo' }).click();
+    await form.getByText('Enabled', { exact: true }).click();
+    await form.getByRole('button', { name: 'Save schedule' }).click();
+    await page.getByTestId('schedule-current').filter({ hasText: 'on 07:30 (live), off 19:15, Asia/Tokyo (paused)' }).waitFor();
+
+    await page.getByRole('link', { name: 'Devices' }).click();
+    await page.locator('[data-device="cam1"] [data-automation="disabled"]').waitFor();
+    assert.equal(await page.locator('[data-device="cam2"] [data-automation]').count(), 0);
+    await shot('10c-schedule-badge');
+  } finally {
+    await shot('10-schedule-last');
+    await signOut();
+  }
+
   await signIn(CONTROLLER);
-  await load(`${CONSOLE}/devices/cam1/schedule`);
-  await page.getByTestId('schedule-current').filter({ hasText: 'No schedule.' }).waitFor();
-  const form = page.getByTestId('schedule-form');
-  // Long periods starting with the mode cam1 already has: nothing changes while the steps run.
-  await form.getByRole('textbox', { name: 'On for (minutes)' }).fill('600');
-  await form.getByRole('textbox', { name: 'Then off for (minutes)' }).fill('600');
-  await form.getByRole('button', { name: 'Save schedule' }).click();
-  await page.getByTestId('schedule-saved').waitFor();
-  await page.locator('[data-testid=next-transition][data-mode=off]').waitFor();
-  await shot('10a-schedule');
+  try {
+    await load(`${CONSOLE}/devices/cam1/schedule`);
+    await page.getByTestId('schedule-current').filter({ hasText: 'Asia/Tokyo (paused)' }).waitFor();
+    await page.getByTestId('schedule-read-only').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save schedule' }).count(), 0);
+  } finally {
+    await signOut();
+  }
 
-  // A value the service refuses shows at its field.
-  await form.getByRole('textbox', { name: 'On for (minutes)' }).fill('0');
-  await form.getByRole('button', { name: 'Save schedule' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=schedule-form] input[name=onMinutes]')?.getAttribute('aria-invalid') === 'true');
-  await shot('10b-schedule-refused');
-
-  // Times of day in another zone, paused.
-  await form.getByText('Times of day').click();
-  await form.locator('input[name=on]').fill('07:30');
-  await form.locator('input[name=off]').fill('19:15');
-  const zone = form.getByLabel('Time zone');
-  await zone.fill('Asia/Tok');
-  await page.getByRole('option', { name: 'Asia/Tokyo' }).click();
-  await form.getByText('Enabled', { exact: true }).click();
-  await form.getByRole('button', { name: 'Save schedule' }).click();
-  await page.getByTestId('schedule-current').filter({ hasText: 'on 07:30 (live), off 19:15, Asia/Tokyo (paused)' }).waitFor();
-
-  await page.getByRole('link', { name: 'Devices' }).click();
-  await page.locator('[data-device="cam1"] [data-automation="disabled"]').waitFor();
-  assert.equal(await page.locator('[data-device="cam2"] [data-automation]').count(), 0);
-  await shot('10c-schedule-badge');
-
+  await signIn(ADMIN);
   await load(`${CONSOLE}/devices/cam1/schedule`);
   await page.getByRole('button', { name: 'Remove schedule' }).click();
   await page.getByTestId('schedule-current').filter({ hasText: 'No schedule.' }).waitFor();

@@ -24,6 +24,7 @@ const device = (over: Partial<Device> = {}): Device => ({
   ...over,
 });
 const userWith = (permissions: string[]): User => ({ id: 'u1', email: 'op@x', name: 'op', verified: true, admin: false, permissions });
+const owner = { owner: 'u1' };
 
 type Route = (path: string, init?: RequestInit) => Response | undefined;
 let calls: { path: string; method: string; body?: string }[];
@@ -138,7 +139,7 @@ describe('ScheduleTab', () => {
   beforeEach(() => vi.unstubAllGlobals());
 
   it('placesTheServicesRefusalOnTheFieldItNames', async () => {
-    const d = device();
+    const d = device(owner);
     serve(userWith(['control-mode']), [d], (path, init) => {
       if (path !== '/api/devices/cam1/automation') return undefined;
       if (init?.method === 'PUT') return new Response(JSON.stringify({ error: 'onMinutes: must be at least 1' }), { status: 400 });
@@ -168,6 +169,16 @@ describe('ScheduleTab', () => {
     expect(next.querySelector('[data-field=zone]')!.textContent).toMatch(/7:00/);
     expect(next.querySelector('[data-field=local]')).not.toBeNull();
     expect(screen.getByTestId('schedule-current')).toHaveTextContent('on 07:00 (auto), off 19:00, Asia/Tokyo');
+  });
+
+  it('isReadOnlyForThoseWhoNeitherOwnTheDeviceNorAdminister', async () => {
+    const d = device({ owner: 'someone-else' });
+    serve(userWith(['control-mode']), [d], (path) => path === '/api/devices/cam1/automation'
+      ? new Response(JSON.stringify({ automation: null, nextTransition: null }), { status: 200 })
+      : undefined);
+    renderInApp(<ScheduleTab device={d} />);
+    expect(await screen.findByTestId('schedule-read-only')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save schedule' })).not.toBeInTheDocument();
   });
 
   it('findsTheFieldARefusalNames', () => {

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Loader, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+import { ownsOrAdmin } from '../auth/permissions';
+import { useSession } from '../auth/session';
 import type { Automation, AutomationView, Device } from '../api/types';
 import { describe, fieldOf, removeAutomation, saveAutomation, timeZones, useAutomation, type AutomationField } from './automation';
 
@@ -72,8 +74,12 @@ function NextTransition({ view }: { view: AutomationView }) {
   );
 }
 
-/** The device's on/off schedule (`control-mode`): edit, pause or remove it, and when it next changes the mode. */
+/**
+ * The device's on/off schedule (`control-mode`): when it next changes the mode, and for the device's owner or an
+ * admin (whom device-service lets write it) the form to edit, pause or remove it.
+ */
 export default function ScheduleTab({ device }: { device: Device }) {
+  const { user } = useSession();
   const queries = useQueryClient();
   const view = useAutomation(device.id);
   const zones = useMemo(timeZones, []);
@@ -133,39 +139,43 @@ export default function ScheduleTab({ device }: { device: Device }) {
     <Stack maw={560}>
       <Text data-testid="schedule-current">{current ? `Current schedule: ${describe(current)}${current.enabled ? '' : ' (paused)'}` : 'No schedule.'}</Text>
       <NextTransition view={view.data!} />
-      <form onSubmit={submit} noValidate data-testid="schedule-form">
-        <Stack gap="sm">
-          <SegmentedControl aria-label="Schedule type" value={draft.type} onChange={(v) => set('type', v as Draft['type'])}
-            data={[{ value: 'duration', label: 'On/off periods' }, { value: 'timeOfDay', label: 'Times of day' }]} />
-          {errors.type && <Text size="sm" c="red">{errors.type}</Text>}
-          {draft.type === 'duration' ? (
-            <Group grow>
-              <NumberInput label="On for (minutes)" name="onMinutes" min={1} clampBehavior="none" allowDecimal={false} value={draft.onMinutes}
-                onChange={(v) => set('onMinutes', v)} error={errors.onMinutes} />
-              <NumberInput label="Then off for (minutes)" name="offMinutes" min={1} clampBehavior="none" allowDecimal={false} value={draft.offMinutes}
-                onChange={(v) => set('offMinutes', v)} error={errors.offMinutes} />
-            </Group>
-          ) : (
-            <>
+      {!ownsOrAdmin(user, device.owner) ? (
+        <Text size="sm" c="dimmed" data-testid="schedule-read-only">Only the device's owner or an admin can change its schedule.</Text>
+      ) : (
+        <form onSubmit={submit} noValidate data-testid="schedule-form">
+          <Stack gap="sm">
+            <SegmentedControl aria-label="Schedule type" value={draft.type} onChange={(v) => set('type', v as Draft['type'])}
+              data={[{ value: 'duration', label: 'On/off periods' }, { value: 'timeOfDay', label: 'Times of day' }]} />
+            {errors.type && <Text size="sm" c="red">{errors.type}</Text>}
+            {draft.type === 'duration' ? (
               <Group grow>
-                <TextInput type="time" label="On at" name="on" value={draft.on} onChange={(e) => set('on', e.currentTarget.value)} error={errors.on} />
-                <TextInput type="time" label="Off at" name="off" value={draft.off} onChange={(e) => set('off', e.currentTarget.value)} error={errors.off} />
+                <NumberInput label="On for (minutes)" name="onMinutes" min={1} clampBehavior="none" allowDecimal={false} value={draft.onMinutes}
+                  onChange={(v) => set('onMinutes', v)} error={errors.onMinutes} />
+                <NumberInput label="Then off for (minutes)" name="offMinutes" min={1} clampBehavior="none" allowDecimal={false} value={draft.offMinutes}
+                  onChange={(v) => set('offMinutes', v)} error={errors.offMinutes} />
               </Group>
-              <Select label="Time zone" name="zone" searchable limit={50} data={zones} value={draft.zone}
-                onChange={(v) => set('zone', v ?? '')} error={errors.zone} nothingFoundMessage="No such time zone" />
-            </>
-          )}
-          <Select label="Mode when on" name="onMode" data={['live', 'auto']} value={draft.onMode} allowDeselect={false}
-            onChange={(v) => set('onMode', (v ?? 'live') as Draft['onMode'])} error={errors.onMode} />
-          <Switch label="Enabled" name="enabled" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} error={errors.enabled} />
-          {errors.form && <Alert color="red" role="alert">{errors.form}</Alert>}
-          {saved && <Alert color="green" data-testid="schedule-saved">{saved}</Alert>}
-          <Group>
-            <Button type="submit" loading={busy}>Save schedule</Button>
-            {current && <Button variant="subtle" color="red" onClick={remove} disabled={busy}>Remove schedule</Button>}
-          </Group>
-        </Stack>
-      </form>
+            ) : (
+              <>
+                <Group grow>
+                  <TextInput type="time" label="On at" name="on" value={draft.on} onChange={(e) => set('on', e.currentTarget.value)} error={errors.on} />
+                  <TextInput type="time" label="Off at" name="off" value={draft.off} onChange={(e) => set('off', e.currentTarget.value)} error={errors.off} />
+                </Group>
+                <Select label="Time zone" name="zone" searchable limit={50} data={zones} value={draft.zone}
+                  onChange={(v) => set('zone', v ?? '')} error={errors.zone} nothingFoundMessage="No such time zone" />
+              </>
+            )}
+            <Select label="Mode when on" name="onMode" data={['live', 'auto']} value={draft.onMode} allowDeselect={false}
+              onChange={(v) => set('onMode', (v ?? 'live') as Draft['onMode'])} error={errors.onMode} />
+            <Switch label="Enabled" name="enabled" checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} error={errors.enabled} />
+            {errors.form && <Alert color="red" role="alert">{errors.form}</Alert>}
+            {saved && <Alert color="green" data-testid="schedule-saved">{saved}</Alert>}
+            <Group>
+              <Button type="submit" loading={busy}>Save schedule</Button>
+              {current && <Button variant="subtle" color="red" onClick={remove} disabled={busy}>Remove schedule</Button>}
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Stack>
   );
 }

@@ -538,7 +538,7 @@ test('anAdminSchedulesADeviceThatAControllerSeesButCannotChange', { skip: !SCHED
     await form.locator('input[name=off]').fill('19:15');
     await form.getByLabel('Time zone').fill('Asia/Tok');
     await page.getByRole('option', { name: 'Asia/Tokyo' }).click();
-    await form.getByText('Enabled', { exact: true }).click();
+    await form.getByRole('switch', { name: 'Enabled' }).uncheck();
     await form.getByRole('button', { name: 'Save schedule' }).click();
     await page.getByTestId('schedule-current').filter({ hasText: 'on 07:30 (live), off 19:15, Asia/Tokyo (paused)' }).waitFor();
 

@@ -378,12 +378,14 @@ class TerminalTest {
         String user = Fixtures.unique("fresh");
         String device = device(user);
         String session;
-        try (TerminalClient first = TerminalClient.open(device, shortToken(user, 4))) {
+        long firstExpires = Instant.now().getEpochSecond() + 10;
+        try (TerminalClient first = TerminalClient.open(device, shortToken(user, 10))) {
             session = first.sessionId();
         }
         try (TerminalClient second = TerminalClient.resume(device, Fixtures.user(user, PERMISSION), session)) {
             assertTrue(second.session().getBoolean("resumed"));
-            Thread.sleep(6000); // past the first token's expiry and the check after it
+            // past the first token's expiry and the check after it
+            Thread.sleep(Math.max(0, (firstExpires + 2) * 1000 - System.currentTimeMillis()));
             second.type("echo renewed-$((4+4))\r");
             second.awaitOutput("renewed-8");
             assertFalse(second.isClosed());

@@ -43,11 +43,10 @@ KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 SSHD_PID=
 SERVER_PID=
 cleanup() {
+    # the server first: its SSH connections close, and sshd's session processes and their shells end with them
     for pid in $SERVER_PID $SSHD_PID; do
         if kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
     done
-    # the shells sshd forked for the terminals outlive its listener
-    pkill -P "$SSHD_PID" 2>/dev/null || true
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -78,10 +77,10 @@ log "writing a ${FLOOD_FILE_MIB} MiB file for the flooding terminal to cat"
 head -c $((FLOOD_FILE_MIB * 1024 * 1024 * 3 / 4)) /dev/urandom | base64 > "$WORK/flood.txt"
 
 CLASSPATH_MAIN="$ROOT/device-service/target/quarkus-app/lib/main/*"
-java -cp "$CLASSPATH_MAIN" "$SCRIPT_DIR/terminal-echo/TerminalEcho.java" keys "$WORK"
+java -cp "$CLASSPATH_MAIN" "$SCRIPT_DIR/terminal-echo/TerminalEcho.java" keys "$WORK" 2>/dev/null
 
 log "starting device-service on 127.0.0.1:$HTTP_PORT"
-(cd "$WORK" && exec env JOYSTICK_API_KEY="$KEY" JOYSTICK_DATA_DIR="$WORK/data" JOYSTICK_JWKS_FILE="$WORK/jwks.json" \
+(cd "$WORK" && exec env JOYSTICK_API_KEY="$KEY" JOYSTICK_SECRET_KEY="$(openssl rand -base64 32)" JOYSTICK_DATA_DIR="$WORK/data" JOYSTICK_JWKS_FILE="$WORK/jwks.json" \
     JOYSTICK_REVOCATION_POLL_ENABLED=false JOYSTICK_NOTIFICATION_URL=http://127.0.0.1:9 JOYSTICK_SWITCHER_URL=http://127.0.0.1:9 \
     JOYSTICK_FLEET_URL=http://127.0.0.1:9 QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_ACCESS_LOG_ENABLED=false java -Xmx"$SERVER_HEAP" -jar "$JAR" > "$WORK/server.log" 2>&1) &
@@ -97,8 +96,9 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 ticks_before=$(machine_ticks)
 started=$(date -u '+%F %T')
 log "measuring: $WARMUP warm-up keys, then $KEYS keys per case"
-OUTPUT=$(java -Xmx256m -cp "$CLASSPATH_MAIN" "$SCRIPT_DIR/terminal-echo/TerminalEcho.java" run "http://127.0.0.1:$HTTP_PORT" \
-    "$WORK" "$SSH_PORT" "$(id -un)" "$WORK/id_ed25519" "$WARMUP" "$KEYS" "$FLOOD_S" "$WORK/flood.txt")
+OUTPUT=$(java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$CLASSPATH_MAIN" "$SCRIPT_DIR/terminal-echo/TerminalEcho.java" run "http://127.0.0.1:$HTTP_PORT" \
+    "$WORK" "$SSH_PORT" "$(id -un)" "$WORK/id_ed25519" "$WARMUP" "$KEYS" "$FLOOD_S" "$WORK/flood.txt" 2>"$WORK/client.log") \
+    || { cat "$WORK/client.log" >&2; log "device-service's log:"; tail -40 "$WORK/server.log" >&2; exit 1; }
 busy=$(busy_between "$ticks_before" "$(machine_ticks)")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$OUTPUT"

@@ -44,7 +44,9 @@ final class TerminalSession {
     private volatile String clientAddress;
     private RemoteShell shell;
     private WebSocketConnection socket;
-    private long detachedAtNanos;
+    // counted from creation until the first socket attaches, so a check between the shell's start and the
+    // first attach does not take the session for one whose socket stayed away
+    private long detachedAtNanos = System.nanoTime();
 
     TerminalSession(String id, Caller caller, Principal credential, String deviceId, String host, int port,
             String clientAddress, int replayBytes, TranscriptRecorder transcript, ObjectMapper json) {

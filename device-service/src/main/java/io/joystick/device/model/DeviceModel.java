@@ -1,5 +1,6 @@
 package io.joystick.device.model;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -9,4 +10,8 @@ import io.joystick.device.catalog.Named;
 @Entity
 @Table(name = "models")
 public class DeviceModel extends Named {
+
+    /** Whether web terminal sessions on devices of this model keep a transcript of their output (admins read it). */
+    @Column(name = "record_terminal")
+    public boolean recordTerminal;
 }

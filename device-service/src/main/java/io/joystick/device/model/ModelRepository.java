@@ -20,6 +20,28 @@ public class ModelRepository extends NamedCatalog<DeviceModel> {
         return DeviceModel::new;
     }
 
+    public DeviceModel create(ModelInput input) {
+        if (input.name() == null) {
+            throw ApiException.badRequest("name: must not be blank");
+        }
+        DeviceModel model = create(input.named(null));
+        model.recordTerminal = Boolean.TRUE.equals(input.recordTerminal());
+        return model;
+    }
+
+    public DeviceModel update(String idOrName, ModelInput input) {
+        DeviceModel model = update(idOrName, input.named(require(idOrName).name));
+        if (input.recordTerminal() != null) {
+            model.recordTerminal = input.recordTerminal();
+        }
+        return model;
+    }
+
+    /** Whether terminals on devices of this model are recorded; false for an unknown model. */
+    public boolean recordsTerminal(String modelId) {
+        return modelId != null && findByIdOptional(modelId).map(model -> model.recordTerminal).orElse(false);
+    }
+
     /** Devices keep their model (runs go with it): a model still in use is not removed. */
     @Override
     protected void refuseRemovalIfInUse(DeviceModel model) {

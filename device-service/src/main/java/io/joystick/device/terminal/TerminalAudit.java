@@ -1,12 +1,18 @@
 package io.joystick.device.terminal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Writes each terminal session to {@code terminal_sessions}: a row when it opens, completed when it ends. */
@@ -26,6 +32,7 @@ public class TerminalAudit implements PanacheRepositoryBase<TerminalAuditEntry, 
             entry.port = session.port();
             entry.clientAddress = clip(session.clientAddress(), 64);
             entry.started = session.started();
+            entry.recorded = session.transcript() != null;
             persist(entry);
         });
     }
@@ -38,10 +45,51 @@ public class TerminalAudit implements PanacheRepositoryBase<TerminalAuditEntry, 
                 entry.bytesIn = session.bytesIn();
                 entry.bytesOut = session.bytesOut();
                 entry.clientAddress = clip(session.clientAddress(), 64);
+                if (session.transcript() != null) {
+                    entry.transcriptBytes = session.transcript().recorded();
+                    entry.transcriptTruncated = session.transcript().truncated();
+                }
             }));
         } catch (RuntimeException e) {
             LOG.errorf("Could not record the end of terminal session %s: %s", session.id(), e.toString());
         }
+    }
+
+    /** Filters of {@code GET /api/terminal/sessions}; null fields do not filter. {@code to} is exclusive. */
+    record Search(String deviceId, String userId, Instant from, Instant to) {
+    }
+
+    List<TerminalAuditEntry> search(Search search, int page, int perPage) {
+        Map<String, Object> parameters = new HashMap<>();
+        return find(where(search, parameters), Sort.descending("started").and("id"), parameters)
+                .page(Page.of(page, perPage)).list();
+    }
+
+    long count(Search search) {
+        Map<String, Object> parameters = new HashMap<>();
+        return count(where(search, parameters), parameters);
+    }
+
+    private static String where(Search search, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("1 = 1");
+        if (search.deviceId() != null) {
+            conditions.add("deviceId = :device");
+            parameters.put("device", search.deviceId());
+        }
+        if (search.userId() != null) {
+            conditions.add("userId = :user");
+            parameters.put("user", search.userId());
+        }
+        if (search.from() != null) {
+            conditions.add("started >= :from");
+            parameters.put("from", search.from());
+        }
+        if (search.to() != null) {
+            conditions.add("started < :to");
+            parameters.put("to", search.to());
+        }
+        return String.join(" and ", conditions);
     }
 
     private static String clip(String value, int max) {

@@ -7,7 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The audit record of one terminal session. */
+/** The audit record of one terminal session (admins read it at {@code GET /api/terminal/sessions}). */
 @Entity
 @Table(name = "terminal_sessions")
 public class TerminalAuditEntry {
@@ -43,4 +43,15 @@ public class TerminalAuditEntry {
 
     @Column(name = "bytes_out")
     public long bytesOut;
+
+    /** Whether the session's output was recorded (its device's model has {@code recordTerminal}). */
+    public boolean recorded;
+
+    /** Bytes of output in the transcript, counted when the session ends. */
+    @Column(name = "transcript_bytes")
+    public long transcriptBytes;
+
+    /** Whether the transcript stopped at {@code joystick.terminal.transcript-max-bytes}. */
+    @Column(name = "transcript_truncated")
+    public boolean transcriptTruncated;
 }

@@ -33,6 +33,13 @@ public interface TerminalConfig {
     @WithDefault("65536")
     int replayBytes();
 
+    /**
+     * The most output one recorded session keeps in its transcript, in bytes (recording is switched on per
+     * model); at the cap recording stops and the transcript says it was truncated.
+     */
+    @WithDefault("1048576")
+    long transcriptMaxBytes();
+
     /** How often open terminals are checked against their limits, their token and the device's allow-list. */
     @WithDefault("2s")
     Duration checkInterval();

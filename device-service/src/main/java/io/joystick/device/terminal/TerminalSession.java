@@ -27,8 +27,8 @@ final class TerminalSession {
     private static final Logger LOG = Logger.getLogger(TerminalSession.class);
 
     private final String id;
-    private final Caller caller;
-    private final Principal credential;
+    private volatile Caller caller;
+    private volatile Principal credential;
     private final String deviceId;
     private final String host;
     private final int port;
@@ -36,6 +36,7 @@ final class TerminalSession {
     private final OutputHistory history;
     private final Utf8Text text = new Utf8Text();
     private final ObjectMapper json;
+    private final TranscriptRecorder transcript;
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -43,10 +44,12 @@ final class TerminalSession {
     private volatile String clientAddress;
     private RemoteShell shell;
     private WebSocketConnection socket;
-    private long detachedAtNanos;
+    // counted from creation until the first socket attaches, so a check between the shell's start and the
+    // first attach does not take the session for one whose socket stayed away
+    private long detachedAtNanos = System.nanoTime();
 
     TerminalSession(String id, Caller caller, Principal credential, String deviceId, String host, int port,
-            String clientAddress, int replayBytes, ObjectMapper json) {
+            String clientAddress, int replayBytes, TranscriptRecorder transcript, ObjectMapper json) {
         this.id = id;
         this.caller = caller;
         this.credential = credential;
@@ -55,6 +58,7 @@ final class TerminalSession {
         this.port = port;
         this.clientAddress = clientAddress;
         this.history = new OutputHistory(replayBytes);
+        this.transcript = transcript;
         this.json = json;
     }
 
@@ -82,6 +86,15 @@ final class TerminalSession {
         if (missed.bytes().length > 0) {
             send(connection, outputMessage(text.decode(missed.bytes())));
         }
+    }
+
+    /**
+     * The user came back with this credential (perhaps a refreshed token): from now on the session lives as long
+     * as it holds and its permissions allow.
+     */
+    void renew(Caller newCaller, Principal newCredential) {
+        caller = newCaller;
+        credential = newCredential;
     }
 
     /** The socket went away; the shell waits for a reconnect. */
@@ -127,6 +140,9 @@ final class TerminalSession {
     private void output(byte[] chunk) {
         bytesOut.addAndGet(chunk.length);
         touch();
+        if (transcript != null) {
+            transcript.append(chunk); // output only: what is typed is never recorded
+        }
         WebSocketConnection target;
         long offset;
         String message;
@@ -185,6 +201,11 @@ final class TerminalSession {
 
     String id() {
         return id;
+    }
+
+    /** The transcript being recorded; null when the device's model does not record terminals. */
+    TranscriptRecorder transcript() {
+        return transcript;
     }
 
     Caller caller() {

@@ -25,6 +25,7 @@ import io.joystick.device.execution.HostKeyMismatchException;
 import io.joystick.device.execution.RemoteShell;
 import io.joystick.device.execution.SshExecutor;
 import io.joystick.device.execution.SshTarget;
+import io.joystick.device.model.ModelRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
@@ -33,7 +34,7 @@ import io.quarkus.websockets.next.CloseReason;
  * The terminals open on this instance: opening (within the limits), resuming, and ending them, each end
  * with its close code and its audit record. A periodic check ends those that went idle, ran too long, whose
  * token expired or was revoked, whose user left the device's allow-list, or whose socket stayed away
- * longer than the resume window.
+ * longer than the resume window. The same check stores what recorded sessions have output since the last one.
  */
 @ApplicationScoped
 public class TerminalSessions {
@@ -60,10 +61,13 @@ public class TerminalSessions {
     private final CredentialLifetime lifetime;
     private final DeviceAccess access;
     private final DeviceAlerts alerts;
+    private final ModelRepository models;
+    private final TerminalTranscripts transcripts;
     private final ObjectMapper json;
 
     public TerminalSessions(TerminalConfig config, SshExecutor ssh, DeviceRepository devices, SecretBox secrets,
-            TerminalAudit audit, CredentialLifetime lifetime, DeviceAccess access, DeviceAlerts alerts, ObjectMapper json) {
+            TerminalAudit audit, CredentialLifetime lifetime, DeviceAccess access, DeviceAlerts alerts,
+            ModelRepository models, TerminalTranscripts transcripts, ObjectMapper json) {
         this.config = config;
         this.ssh = ssh;
         this.devices = devices;
@@ -72,12 +76,16 @@ public class TerminalSessions {
         this.lifetime = lifetime;
         this.access = access;
         this.alerts = alerts;
+        this.models = models;
+        this.transcripts = transcripts;
         this.json = json;
     }
 
     /** Opens a shell on the device's active slot; the session counts against the limits from here on. */
     TerminalSession open(Caller caller, Principal credential, String deviceId, String clientAddress, int columns, int rows) {
         Device device = QuarkusTransaction.requiringNew().call(() -> devices.findByIdOptional(deviceId).orElse(null));
+        boolean recorded = device != null
+                && QuarkusTransaction.requiringNew().call(() -> models.recordsTerminal(device.modelId));
         if (device == null) {
             throw new Refused(TerminalClose.UNKNOWN_SESSION, "Device not found: " + deviceId);
         }
@@ -89,18 +97,22 @@ public class TerminalSessions {
                 device.passwordSealed == null ? null : secrets.decrypt(device.passwordSealed),
                 device.privateKeySealed == null ? null : secrets.decrypt(device.privateKeySealed));
         TerminalSession session = new TerminalSession(UUID.randomUUID().toString(), caller, credential, deviceId, host,
-                target.port(), clientAddress, config.replayBytes(), json);
+                target.port(), clientAddress, config.replayBytes(),
+                recorded ? new TranscriptRecorder(config.transcriptMaxBytes()) : null, json);
         reserve(session);
         try {
             RemoteShell shell = ssh.openShell(target, columns, rows, ending -> shellEnded(session, ending));
             audit.started(session);
             session.start(shell);
-            LOG.infof("Terminal %s opened by %s on device %s (%s:%d)", session.id(), caller.id(), deviceId, host,
-                    target.port());
+            LOG.infof("Terminal %s opened by %s on device %s (%s:%d)%s", session.id(), caller.id(), deviceId, host,
+                    target.port(), recorded ? ", output recorded" : "");
             return session;
         } catch (HostKeyMismatchException e) {
             sessions.remove(session.id());
             alerts.hostKeyChanged(device.id, device.name, host);
+            // the device's other terminals may still run over an older connection (e.g. one gone silent); end them too
+            sessions.values().stream().filter(other -> other.deviceId().equals(deviceId) && other.shell() != null).forEach(other -> end(other,
+                    TerminalClose.CONNECTION_CHANGED, "The device's SSH host key changed"));
             throw new Refused(TerminalClose.CONNECTION_CHANGED, "The device's SSH host key changed; refusing to connect");
         } catch (ExecutionException e) {
             sessions.remove(session.id());
@@ -111,8 +123,8 @@ public class TerminalSessions {
         }
     }
 
-    /** The user's own session, still waiting for its socket. */
-    TerminalSession resume(Caller caller, String deviceId, String sessionId) {
+    /** The user's own session, still waiting for its socket; from now on it lives by the credential it resumed with. */
+    TerminalSession resume(Caller caller, Principal credential, String deviceId, String sessionId) {
         TerminalSession session = sessions.get(sessionId);
         if (session == null || !session.deviceId().equals(deviceId)) {
             throw new Refused(TerminalClose.UNKNOWN_SESSION, "No such terminal session (it may have ended)");
@@ -120,6 +132,7 @@ public class TerminalSessions {
         if (!session.userId().equals(caller.id())) {
             throw new Refused(TerminalClose.ACCESS_LOST, "This terminal session belongs to another user");
         }
+        session.renew(caller, credential);
         return session;
     }
 
@@ -141,6 +154,7 @@ public class TerminalSessions {
             session.shell().close();
         }
         session.close(TerminalClose.of(code, reason));
+        transcripts.flush(session);
         audit.ended(session, reason);
         LOG.infof("Terminal %s of %s on device %s ended: %s", session.id(), session.userId(), session.deviceId(), reason);
     }
@@ -153,6 +167,7 @@ public class TerminalSessions {
             }
             try {
                 check(session);
+                transcripts.flush(session);
             } catch (RuntimeException e) {
                 LOG.warnf("Checking terminal %s failed: %s", session.id(), e.toString());
             }

@@ -51,7 +51,7 @@ public class TerminalSocket {
             Optional<String> resume = queryParam(query, "session");
             TerminalSession session;
             if (resume.isPresent()) {
-                session = sessions.resume(caller, deviceId, resume.get());
+                session = sessions.resume(caller, identity.getPrincipal(), deviceId, resume.get());
             } else {
                 int columns = size(queryParam(query, "cols"), 80, "cols");
                 int rows = size(queryParam(query, "rows"), 24, "rows");

@@ -24,15 +24,28 @@ final class TerminalClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Set before a connect: that client reads its first message and then nothing more, like a stuck browser. */
     static volatile boolean stalled;
+    /**
+     * Set before a connect: that client keeps only its first message, counts the size of the others and keeps
+     * the end of the latest ones (for {@link #awaitTail}), so a flood of output costs it little.
+     */
+    static volatile boolean counting;
 
     private final WebSocket socket;
     private final List<JsonPath> messages;
     private final CompletableFuture<String> closed;
+    private final Counted counted;
 
-    private TerminalClient(WebSocket socket, List<JsonPath> messages, CompletableFuture<String> closed) {
+    /** What a counting client received after its first message. */
+    private static final class Counted {
+        final java.util.concurrent.atomic.AtomicLong chars = new java.util.concurrent.atomic.AtomicLong();
+        volatile String tail = "";
+    }
+
+    private TerminalClient(WebSocket socket, List<JsonPath> messages, CompletableFuture<String> closed, Counted counted) {
         this.socket = socket;
         this.messages = messages;
         this.closed = closed;
+        this.counted = counted;
     }
 
     static URI uri(String device, String query) {
@@ -63,6 +76,7 @@ final class TerminalClient implements AutoCloseable {
     static TerminalClient connect(URI uri) throws Exception {
         List<JsonPath> messages = new CopyOnWriteArrayList<>();
         CompletableFuture<String> closed = new CompletableFuture<>();
+        Counted counted = counting ? new Counted() : null;
         WebSocket socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
@@ -70,7 +84,12 @@ final class TerminalClient implements AutoCloseable {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         partial.append(data);
-                        if (last) {
+                        if (last && counted != null && !messages.isEmpty()) {
+                            counted.chars.addAndGet(partial.length());
+                            String both = counted.tail + partial;
+                            counted.tail = both.substring(Math.max(0, both.length() - 200));
+                            partial.setLength(0);
+                        } else if (last) {
                             messages.add(JsonPath.from(partial.toString()));
                             partial.setLength(0);
                         }
@@ -91,7 +110,7 @@ final class TerminalClient implements AutoCloseable {
                         closed.complete("-1 " + error);
                     }
                 }).get(30, TimeUnit.SECONDS);
-        return new TerminalClient(socket, messages, closed);
+        return new TerminalClient(socket, messages, closed, counted);
     }
 
     /** The session id of the first message. */
@@ -134,6 +153,19 @@ final class TerminalClient implements AutoCloseable {
         await().atMost(SOON).until(() -> output().contains(text) || closed.isDone());
         if (!output().contains(text)) {
             throw new AssertionError("closed before '" + text + "' arrived: " + closed.getNow(null) + "\n" + output());
+        }
+    }
+
+    /** A counting client: the characters of the messages after the first (JSON included). */
+    long countedChars() {
+        return counted.chars.get();
+    }
+
+    /** A counting client: waits until the end of what it received contains the text. */
+    void awaitTail(String text, Duration atMost) {
+        await().atMost(atMost).until(() -> counted.tail.contains(text) || closed.isDone());
+        if (!counted.tail.contains(text)) {
+            throw new AssertionError("closed before '" + text + "' arrived: " + closed.getNow(null));
         }
     }
 

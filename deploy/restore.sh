@@ -20,8 +20,8 @@ fi
 
 for db in "$@"; do
     [ -f "$dir/$db.dump" ] || { echo "restore: no $db.dump in $dir" >&2; exit 1; }
-    owner=$(psql -X -d postgres -tAq -v ON_ERROR_STOP=1 -v role="$db" \
-        -c "SELECT rolname FROM pg_roles WHERE rolname = :'role'" 2>/dev/null || true)
+    owner=$(echo "SELECT rolname FROM pg_roles WHERE rolname = :'role'" \
+        | psql -X -d postgres -tAq -v ON_ERROR_STOP=1 -v role="$db")
     [ -n "$owner" ] || owner=$(psql -X -d postgres -tAq -c "SELECT current_user")
     psql -X -d postgres -q -v ON_ERROR_STOP=1 -v db="$db" -v owner="$owner" <<'SQL'
 DROP DATABASE IF EXISTS :"db" WITH (FORCE);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.authservice.revocation.Revocation;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
+@Tag("database")
 @QuarkusTest
 class AdminApiTest {
 

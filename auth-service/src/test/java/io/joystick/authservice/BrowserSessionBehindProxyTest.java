@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import io.restassured.response.Response;
  * The session login as production runs it: behind a trusted proxy, with the cookie always Secure. It shares
  * the PocketBase login's throttle and audit.
  */
+@Tag("database")
 @QuarkusTest
 @TestProfile(BrowserSessionBehindProxyTest.Production.class)
 class BrowserSessionBehindProxyTest {

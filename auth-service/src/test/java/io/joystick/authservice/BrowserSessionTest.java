@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import io.restassured.http.Headers;
 import io.restassured.response.Response;
 
 /** The browser console's session: the token only ever in an HttpOnly cookie, and the cookie only from our origin. */
+@Tag("database")
 @QuarkusTest
 class BrowserSessionTest {
 

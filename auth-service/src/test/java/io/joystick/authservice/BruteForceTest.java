@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import io.restassured.response.Response;
  * Failed-login limits. Client addresses come from X-Forwarded-For here only because this profile trusts
  * the loopback proxy, exactly as a deployment behind Traefik would be configured.
  */
+@Tag("database")
 @QuarkusTest
 @TestProfile(BruteForceTest.TrustedProxy.class)
 class BruteForceTest {

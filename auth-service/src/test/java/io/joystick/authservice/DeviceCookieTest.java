@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import io.restassured.response.Response;
  * Attackers guessing from many addresses reach the identity-wide limit and lock out every unknown client,
  * but not a client that has logged in as that user before (its device cookie). The default limits apply.
  */
+@Tag("database")
 @QuarkusTest
 @TestProfile(DeviceCookieTest.TrustedProxyDefaultLimits.class)
 class DeviceCookieTest {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /** Creation and login apply the same email rule, so every user that can be created can log in. */
+@Tag("database")
 @QuarkusTest
 class EmailRuleTest {
 

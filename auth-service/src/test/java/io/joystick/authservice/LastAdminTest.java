@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import io.restassured.response.Response;
  * Without an admin nobody could manage users again. Runs on its own database, so the bootstrap admin is
  * the only admin whatever other tests do.
  */
+@Tag("database")
 @QuarkusTest
 @TestProfile(OwnDatabase.class)
 class LastAdminTest {

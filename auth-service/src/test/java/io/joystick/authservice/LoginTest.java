@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwx.JsonWebStructure;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.authservice.token.SigningKeyService;
@@ -28,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 
+@Tag("database")
 @QuarkusTest
 class LoginTest {
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.authservice.token.SigningKeyService;
@@ -19,6 +20,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 
 /** The PocketBase SDK keeps sending its stored token, also when it logs in again after that token died. */
+@Tag("database")
 @QuarkusTest
 class StaleTokenLoginTest {
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -28,6 +29,7 @@ import io.restassured.http.ContentType;
  * notification-service, switcher-client and fleet-service cache allow-lists; when one changes or its device goes,
  * device-service tells each (with the API key, in the background) to drop the entry.
  */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 @QuarkusTestResource(PeerServiceStubs.class)

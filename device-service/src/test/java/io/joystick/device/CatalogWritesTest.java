@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
@@ -18,6 +19,7 @@ import io.restassured.specification.RequestSpecification;
  * Models, actions and run definitions decide what runs on devices (and, for {@code target=local}, on this
  * host): only admins write them. The service key reads them, and is refused on every write.
  */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 class CatalogWritesTest {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
@@ -34,6 +35,7 @@ import io.restassured.response.ValidatableResponse;
  * inert there (checked when a run is written, and again before a stored one runs), no value is read as an
  * option, and a parameter schema refers only inside itself.
  */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 class RunTemplateSafetyTest {

@@ -8,6 +8,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * The browser console's WebSocket rides on the session cookie, never a token in the URL; another site's
  * page cannot open one with the victim's cookie (cross-site WebSocket hijacking).
  */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 @QuarkusTestResource(DeviceServiceMock.class)

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -32,6 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * A WebSocket must not outlive the revocation of the token it was opened with. auth-service's revocation
  * feed is a WireMock stub; the tests poll it at once instead of waiting for the (disabled) schedule.
  */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 @QuarkusTestResource(DeviceServiceMock.class)

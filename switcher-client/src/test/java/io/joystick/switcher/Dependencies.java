@@ -52,6 +52,7 @@ public class Dependencies implements QuarkusTestResourceLifecycleManager {
         mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-ok")).willReturn(aResponse().withStatus(200)));
         mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-auto")).willReturn(aResponse().withStatus(200)));
         mediaMtx.stubFor(get(urlPathEqualTo("/v3/paths/list")).willReturn(okJson("{\"pageCount\":1,\"items\":[]}")));
+        mediaMtx.stubFor(get(urlPathEqualTo("/v3/info")).willReturn(okJson("{\"version\":\"v1.20.1\",\"started\":\"2026-01-01T00:00:00Z\"}")));
         notification.stubFor(post(urlPathEqualTo("/api/notifications/send"))
                 .willReturn(okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":0}")));
         return Map.of(

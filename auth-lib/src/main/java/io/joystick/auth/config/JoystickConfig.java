@@ -77,6 +77,20 @@ public interface JoystickConfig {
         @WithDefault("/api/auth/login,/api/auth/refresh,/api/auth/session,"
                 + "/api/collections/users/auth-with-password,/api/collections/users/auth-refresh")
         List<String> noStorePaths();
+
+        /**
+         * Where a {@code ?token=} query parameter is read as a credential: {@code anywhere}, or {@code streams}
+         * only, i.e. WebSocket upgrades and Server-Sent Events requests, where a browser can send neither a
+         * header nor (cross-origin) a cookie. Production's default is {@code streams}: a token in a URL ends up in
+         * browser history and proxies' logs. Elsewhere a {@code ?token=} is then refused (401).
+         */
+        @WithDefault("anywhere")
+        QueryToken queryToken();
+    }
+
+    enum QueryToken {
+        ANYWHERE,
+        STREAMS
     }
 
     interface Revocation {

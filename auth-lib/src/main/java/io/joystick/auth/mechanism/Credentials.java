@@ -1,6 +1,8 @@
 package io.joystick.auth.mechanism;
 
+import io.joystick.auth.config.JoystickConfig.QueryToken;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Finds the credential a request presents, in the order of docs/architecture.md#2-auth-lib. */
@@ -31,8 +33,17 @@ public final class Credentials {
     public record Malformed() implements Presented {
     }
 
-    /** @return the credential, or {@code null} when the request is anonymous */
+    /** Like {@link #from(HttpServerRequest, QueryToken)}, reading {@code ?token=} on every request. */
     public static Presented from(HttpServerRequest request) {
+        return from(request, QueryToken.ANYWHERE);
+    }
+
+    /**
+     * @param queryToken where {@code ?token=} counts: with {@link QueryToken#STREAMS}, a query token on any other
+     *            request is {@link Malformed} (refused), never silently ignored
+     * @return the credential, or {@code null} when the request is anonymous
+     */
+    public static Presented from(HttpServerRequest request, QueryToken queryToken) {
         String apiKey = request.getHeader(API_KEY_HEADER);
         if (apiKey != null) {
             return new ApiKey(apiKey.trim());
@@ -47,9 +58,19 @@ public final class Credentials {
         }
         String token = request.getParam(TOKEN_QUERY_PARAM);
         if (token != null) {
-            return token.isBlank() ? new Malformed() : new Token(token.trim());
+            if (token.isBlank() || queryToken == QueryToken.STREAMS && !isStream(request)) {
+                return new Malformed();
+            }
+            return new Token(token.trim());
         }
         return null;
+    }
+
+    /** A WebSocket upgrade or a Server-Sent Events request: the browser cannot set a header on either. */
+    static boolean isStream(HttpServerRequest request) {
+        String upgrade = request.getHeader(HttpHeaders.UPGRADE);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return "websocket".equalsIgnoreCase(upgrade) || accept != null && accept.contains("text/event-stream");
     }
 
     static Presented fromAuthorization(String value) {

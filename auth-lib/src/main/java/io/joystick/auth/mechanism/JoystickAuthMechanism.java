@@ -18,7 +18,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The only way into a Joystick service: an API key, a JWT (Bearer, bare, the
- * {@code joystick_session} cookie, or {@code ?token=}, in that order), or nothing. Cookie requests that change state or open a
+ * {@code joystick_session} cookie, or {@code ?token=} (in production on WebSocket and event-stream requests only,
+ * {@code joystick.http.query-token}), in that order), or nothing. Cookie requests that change state or open a
  * WebSocket must also come from a public origin ({@link io.joystick.auth.origin.CrossOriginGuard}).
  * A credential that is presented and invalid fails the request with 401, whatever the endpoint.
  * The only exception: the paths of {@code joystick.anonymous-on-invalid-token-paths}, where an invalid token
@@ -32,14 +33,16 @@ public class JoystickAuthMechanism implements HttpAuthenticationMechanism {
     private static final int PRIORITY = 3000;
 
     private final Set<String> anonymousOnInvalidTokenPaths;
+    private final JoystickConfig.QueryToken queryToken;
 
     public JoystickAuthMechanism(JoystickConfig config) {
         this.anonymousOnInvalidTokenPaths = config.anonymousOnInvalidTokenPaths().orElse(Set.of());
+        this.queryToken = config.http().queryToken();
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Credentials.Presented presented = Credentials.from(context.request());
+        Credentials.Presented presented = Credentials.from(context.request(), queryToken);
         if (presented == null) {
             return Uni.createFrom().nullItem();
         }

@@ -43,6 +43,15 @@ public class ProtectedResource {
         return Caller.of(identity);
     }
 
+    /** The caller's id as one Server-Sent Event: a stream a browser opens with {@code ?token=}. */
+    @GET
+    @Path("/me/events")
+    @Authenticated
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public io.smallrye.mutiny.Multi<String> meAsEvent() {
+        return io.smallrye.mutiny.Multi.createFrom().item(identity.getPrincipal().getName());
+    }
+
     @GET
     @Path("/gps")
     @PermissionsRequired("device-gps")

@@ -3,12 +3,14 @@ package io.joystick.authservice.bootstrap;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.authservice.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
+@Tag("database")
 @QuarkusTest
 @TestProfile(AdminEmailTaken.WithoutAdminPassword.class)
 class PromotesTheUserWithTheAdminEmailKeepingItsPasswordTest {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.revocation.RevocationList;
@@ -33,6 +34,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** The web terminal end to end: a real WebSocket client, device-service, and OpenSSH's sshd on loopback. */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 class TerminalTest {

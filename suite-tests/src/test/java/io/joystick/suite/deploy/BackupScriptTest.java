@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupScriptTest {
 
     private static final String SCRIPT = Repository.root().resolve("deploy/backup.sh").toString();
+    private static final String RESTORE = Repository.root().resolve("deploy/restore.sh").toString();
+    private static final String SCHEDULE = Repository.root().resolve("deploy/backup-schedule.sh").toString();
 
     @TempDir
     Path temp;
@@ -77,25 +79,97 @@ class BackupScriptTest {
     }
 
     @Test
-    void dumpsEachPostgresDatabaseSoThatItRestores() throws Exception {
+    void restoreDropsAndRecreatesEachDatabaseSoNothingNewerSurvives() throws Exception {
         assumeTrue(run(Map.of(), "pg_isready", "-q", "-h", "127.0.0.1").exit() == 0, "no PostgreSQL on 127.0.0.1:5432");
         String db = "joystick_backup_test_" + ProcessHandle.current().pid();
         Map<String, String> pg = Map.of("PGHOST", "127.0.0.1", "PGUSER", "postgres", "JOYSTICK_DATABASES", db);
         try {
             psql("postgres", "CREATE DATABASE " + db);
-            psql(db, "CREATE TABLE devices(id text primary key); INSERT INTO devices VALUES ('cam-1'), ('cam-2')");
+            psql(db, "CREATE TABLE devices(id text primary key); INSERT INTO devices VALUES ('cam-1'), ('cam-2');"
+                    + "CREATE TABLE flyway_schema_history(version text); INSERT INTO flyway_schema_history VALUES ('1')");
 
             Result backup = run(pg, SCRIPT, "--postgres", "--out", temp.resolve("out").toString());
             assertEquals(0, backup.exit(), backup.output());
-            Path dump = onlyChild(temp.resolve("out")).resolve(db + ".dump");
+            Path directory = onlyChild(temp.resolve("out"));
+            assertTrue(Files.exists(directory.resolve(db + ".dump")) && Files.exists(directory.resolve("roles.sql")));
 
-            psql(db, "DELETE FROM devices");
-            Result restore = run(pg, "pg_restore", "--clean", "--if-exists", "--no-owner", "-d", db, dump.toString());
+            // after the backup: a migration ran and data changed
+            psql(db, "DELETE FROM devices; CREATE TABLE schedules(id int); CREATE SEQUENCE schedules_seq;"
+                    + "INSERT INTO flyway_schema_history VALUES ('2')");
+            Result restore = run(pg, RESTORE, directory.toString());
             assertEquals(0, restore.exit(), restore.output());
+
             assertEquals("cam-1,cam-2", psql(db, "SELECT string_agg(id, ',' ORDER BY id) FROM devices").trim());
+            assertEquals("1", psql(db, "SELECT string_agg(version, ',') FROM flyway_schema_history").trim());
+            assertEquals("0", psql(db, "SELECT count(*) FROM pg_class WHERE relname IN ('schedules', 'schedules_seq')").trim(),
+                    "objects created after the backup are gone");
         } finally {
             psql("postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
         }
+    }
+
+    @Test
+    void restoreRefusesABackupThatDoesNotMatchItsChecksums() throws Exception {
+        Path directory = Files.createDirectories(temp.resolve("joystick-20260101T000000Z"));
+        Files.writeString(directory.resolve("auth.dump"), "dump");
+        assertEquals(0, run(Map.of(), "sh", "-c", "cd '" + directory + "' && sha256sum -- * > SHA256SUMS").exit());
+        Files.writeString(directory.resolve("auth.dump"), "changed");
+        // PGPORT 1: had it gone on, nothing would answer there
+        Result restore = run(Map.of("PGHOST", "127.0.0.1", "PGPORT", "1"), RESTORE, directory.toString());
+        assertNotEquals(0, restore.exit());
+        assertTrue(restore.output().contains("does not match its SHA256SUMS"), restore.output());
+
+        Result partial = run(Map.of(), RESTORE, temp.resolve("joystick-20260101T000000Z.partial").toString());
+        assertNotEquals(0, partial.exit());
+        assertTrue(partial.output().contains("not a complete backup"), partial.output());
+    }
+
+    @Test
+    void aFailedBackupExitsNonZeroAndLeavesNothingThatLooksComplete() throws Exception {
+        Result backup = run(Map.of("PGHOST", "127.0.0.1", "PGPORT", "1", "PGCONNECT_TIMEOUT", "2"), SCRIPT, "--postgres",
+                "--out", temp.resolve("out").toString());
+
+        assertNotEquals(0, backup.exit(), backup.output());
+        assertTrue(backup.output().contains("FAILED"), backup.output());
+        try (Stream<Path> left = Files.list(temp.resolve("out"))) {
+            assertEquals(List.of(), left.toList(), "neither a partial nor a complete-looking backup is left");
+        }
+    }
+
+    @Test
+    void keepsTheNewestBackupsOnly() throws Exception {
+        Path out = Files.createDirectories(temp.resolve("out"));
+        for (String old : List.of("20250101T000000Z", "20250102T000000Z", "20250103T000000Z", "20250104T000000Z")) {
+            Files.createDirectories(out.resolve("joystick-" + old));
+        }
+        Files.writeString(out.resolve("README.txt"), "not a backup");
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Files.writeString(data.resolve("joystick.env"), "JOYSTICK_SECRET_KEY=abc");
+
+        Result backup = run(Map.of("BACKUP_KEEP", "3"), SCRIPT, "--h2", data.toString(), "--out", out.toString());
+        assertEquals(0, backup.exit(), backup.output());
+
+        try (Stream<Path> left = Files.list(out)) {
+            List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(4, names.size(), names.toString());
+            assertEquals(List.of("README.txt", "joystick-20250103T000000Z", "joystick-20250104T000000Z"), names.subList(0, 3));
+            assertTrue(names.get(3).matches("joystick-\\d{8}T\\d{6}Z") && names.get(3).compareTo(names.get(2)) > 0, names.toString());
+        }
+        Result refused = run(Map.of("BACKUP_KEEP", "none"), SCRIPT, "--h2", data.toString(), "--out", out.toString());
+        assertEquals(2, refused.exit(), refused.output());
+    }
+
+    @Test
+    void theScheduleReportsTheLastOutcomeToTheHealthCheck() throws Exception {
+        Path status = temp.resolve("backup.status");
+        Map<String, String> env = Map.of("BACKUP_STATUS", status.toString());
+        assertNotEquals(0, run(env, SCHEDULE, "--check").exit(), "no backup yet: not healthy");
+        Files.writeString(status, "failed 2026-12-04T02:00:00Z\n");
+        assertNotEquals(0, run(env, SCHEDULE, "--check").exit(), "the last backup failed");
+        Files.writeString(status, "ok 2026-12-04T02:00:00Z\n");
+        assertEquals(0, run(env, SCHEDULE, "--check").exit());
+        Files.setLastModifiedTime(status, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        assertNotEquals(0, run(env, SCHEDULE, "--check").exit(), "the last success is overdue");
     }
 
     private String psql(String database, String sql) throws Exception {

@@ -34,7 +34,7 @@ class DeployConfigTest {
     private static final List<String> DEPLOYED = List.of("auth-service", "device-service", "notification-service",
             "switcher-client", "fleet-service", CONSOLE);
     /** Traefik routers the console's local proxy does not mirror: itself, and MediaMTX's HLS and WebRTC (no local MediaMTX). */
-    private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream", "stream-webrtc");
+    private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream", "stream-webrtc", "stream-redirect");
     /** Traefik's forwardAuth for the streams: switcher-client's, reached inside the deployment only. */
     private static final String STREAM_ACCESS = "/internal/stream-access";
     /** WebRTC's media, the only port published besides Traefik's (docs/architecture.md#9-deploy). */
@@ -134,7 +134,9 @@ class DeployConfigTest {
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) table.get("services");
         List<String> problems = new ArrayList<>();
         Set<String> proxied = new HashSet<>();
+        Map<String, String> proxiedPrefixes = new java.util.HashMap<>();
         services.forEach((service, entry) -> {
+            ((List<String>) entry.getOrDefault("prefixes", List.of())).forEach(prefix -> proxiedPrefixes.put(prefix, service));
             String strip = (String) entry.get("strip");
             for (String kind : List.of("prefixes", "paths")) {
                 for (String value : (List<String>) entry.getOrDefault(kind, List.of())) {
@@ -151,8 +153,13 @@ class DeployConfigTest {
         });
         for (String router : traefik.routerNames()) {
             if (!NOT_PROXIED_LOCALLY.contains(router)) {
+                String service = traefik.document.path("http").path("routers").path(router).path("service").asText();
                 for (String matcher : traefik.matchers(router)) {
-                    if (!proxied.contains(matcher)) {
+                    String value = matcher.substring(matcher.indexOf(':') + 1);
+                    // a narrower Traefik router (rate limits, allow-lists) inside a prefix the console proxies alike
+                    boolean covered = proxiedPrefixes.entrySet().stream()
+                            .anyMatch(p -> value.startsWith(p.getKey()) && p.getValue().equals(service));
+                    if (!proxied.contains(matcher) && !covered) {
                         problems.add("Traefik router " + router + " routes " + matcher + "; routes.yaml does not");
                     }
                 }
@@ -185,7 +192,7 @@ class DeployConfigTest {
                 assertEquals(List.of(WEBRTC_MEDIA_PORT), texts(ports), "MediaMTX publishes WebRTC's media port only");
             } else {
                 assertTrue(ports.isMissingNode() || ports.isEmpty(), entry.getKey() + " publishes " + ports);
-                assertTrue(entry.getValue().path("network_mode").asText("").matches("|service:.*"),
+                assertTrue(entry.getValue().path("network_mode").asText("").matches("|none|service:.*"),
                         entry.getKey() + " must not use the host network");
             }
         });
@@ -328,10 +335,16 @@ class DeployConfigTest {
     }
 
     @Test
-    void mediamtxApiListensOnLoopbackWithAuthentication() {
+    void mediamtxApiIsReachedByTheSwitcherAloneOnAnInternalNetwork() {
         JsonNode mediamtx = Repository.yaml(Repository.read("deploy/mediamtx/mediamtx.yml"));
+        JsonNode services = compose.path("services");
         assertEquals("internal", mediamtx.path("authMethod").asText());
-        assertTrue(mediamtx.path("apiAddress").asText().startsWith("127.0.0.1:"), "API on loopback only");
+        assertTrue(compose.path("networks").path("media-api").path("internal").asBoolean(), "media-api has no route out");
+        String mediamtxAddress = services.path("mediamtx").path("networks").path("media-api").path("ipv4_address").asText();
+        String switcherAddress = services.path("switcher-client").path("networks").path("media-api").path("ipv4_address").asText();
+        assertFalse(mediamtxAddress.isEmpty() || switcherAddress.isEmpty(), "fixed addresses on media-api");
+        assertTrue(mediamtx.path("apiAddress").asText().startsWith(mediamtxAddress + ":"),
+                "the API listens on the media-api address only, not on edge: " + mediamtx.path("apiAddress").asText());
         assertTrue(mediamtx.path("metricsAddress").asText().startsWith("127.0.0.1:"), "metrics on loopback only");
         for (JsonNode user : mediamtx.path("authInternalUsers")) {
             boolean api = false;
@@ -339,12 +352,22 @@ class DeployConfigTest {
                 api |= permission.path("action").asText().equals("api");
             }
             if (api) {
-                assertEquals(List.of("127.0.0.1/32"), texts(user.path("ips")), "the API user is restricted to loopback");
+                assertEquals(List.of(switcherAddress + "/32"), texts(user.path("ips")), "the API user is the switcher's");
                 assertFalse(user.path("user").asText().equals("any"), "the API needs a named user");
             }
         }
-        assertEquals("http://127.0.0.1:9997", compose.path("services").path("switcher-client").path("environment")
+        assertEquals("http://" + mediamtxAddress + ":9997", services.path("switcher-client").path("environment")
                 .path("JOYSTICK_MEDIAMTX_URL").asText());
+        List<String> onMediaApi = new ArrayList<>();
+        services.fields().forEachRemaining(e -> {
+            if (networks(e.getValue()).contains("media-api")) {
+                onMediaApi.add(e.getKey());
+            }
+        });
+        assertEquals(Set.of("mediamtx", "switcher-client"), Set.copyOf(onMediaApi));
+        // its own network stack: a MediaMTX restart leaves it untouched, and its readiness asks MediaMTX itself
+        assertTrue(services.path("switcher-client").path("network_mode").isMissingNode(), "no shared network namespace");
+        assertEquals("service_healthy", services.path("switcher-client").path("depends_on").path("mediamtx").path("condition").asText());
     }
 
     @Test
@@ -381,6 +404,9 @@ class DeployConfigTest {
         // Traefik: every router to a MediaMTX port is a stream router behind the forwardAuth
         for (String router : traefik.routerNames()) {
             String service = traefik.document.path("http").path("routers").path(router).path("service").asText();
+            if (service.endsWith("@internal")) {
+                continue; // Traefik answers itself (a redirect)
+            }
             URI server = URI.create(traefik.serverUrl(service));
             if (server.getHost().equals("mediamtx") && !service.equals("switcher-client")) {
                 assertTrue(traefik.middlewares(router).contains("stream-access"), router + " reaches MediaMTX without the forwardAuth");
@@ -443,6 +469,244 @@ class DeployConfigTest {
                 assertEquals("traefik", env.path("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").asText(), name);
             }
         }
+    }
+
+    @Test
+    void everyRouterAnswersForTheSuitesHostOnlyWithStrictModernTls() {
+        for (String router : traefik.routerNames()) {
+            assertEquals("joystick.example.com", traefik.host(router), router + ": Host(JOYSTICK_DOMAIN)");
+        }
+        JsonNode options = traefik.document.path("tls").path("options").path("default");
+        assertEquals("VersionTLS12", options.path("minVersion").asText(), "TLS 1.2 at least");
+        assertTrue(options.path("sniStrict").asBoolean(), "no handshake for a name that is not ours");
+        assertTrue(texts(compose.path("services").path("traefik").path("command"))
+                .contains("--entrypoints.websecure.http.tls.options=default"));
+    }
+
+    @Test
+    void loginsSessionsAndRunsAreRateLimitedPerClient() {
+        for (String path : List.of("/api/collections/users/auth-with-password", "/api/collections/users/auth-refresh",
+                "/api/auth/session", "/api/auth/session/refresh", "/api/auth/refresh", "/api/run/cam1/reboot")) {
+            TraefikRoutes.Route route = traefik.route(path).orElseThrow();
+            assertTrue(traefik.middlewares(route.router()).stream().anyMatch(m -> middleware(m).has("rateLimit")),
+                    path + " is not rate-limited (router " + route.router() + ")");
+            assertEquals(path.startsWith("/api/run/") ? "device-service" : "auth-service", route.service(), path);
+        }
+        for (String path : List.of("/api/devices", "/api/runs", "/api/auth/me", "/api/fleet/positions")) {
+            TraefikRoutes.Route route = traefik.route(path).orElseThrow();
+            assertFalse(traefik.middlewares(route.router()).stream().anyMatch(m -> middleware(m).has("rateLimit")),
+                    path + " needs no rate limit");
+        }
+    }
+
+    @Test
+    void adminApiHonoursTheOptionalAllowList() {
+        String router = traefik.route("/api/admin/users").orElseThrow().router();
+        assertEquals("auth-service", traefik.route("/api/admin/users").orElseThrow().service());
+        String allowList = traefik.middlewares(router).stream().filter(m -> middleware(m).has("ipAllowList")).findFirst()
+                .orElseThrow(() -> new AssertionError("/api/admin without an ipAllowList"));
+        assertEquals(List.of("0.0.0.0/0", "::/0"), texts(middleware(allowList).path("ipAllowList").path("sourceRange")),
+                "unset: every address may try");
+        TraefikRoutes restricted = new TraefikRoutes(Repository.read("deploy/traefik/dynamic.yml"),
+                Map.of("JOYSTICK_CORS_ORIGINS", "https://app.example.com", "JOYSTICK_DOMAIN", "joystick.example.com",
+                        "JOYSTICK_ADMIN_ALLOW_IPS", "10.8.0.0/24, 192.0.2.7"));
+        assertEquals(List.of("10.8.0.0/24", "192.0.2.7"), texts(restricted.document.path("http").path("middlewares")
+                .path(allowList).path("ipAllowList").path("sourceRange")));
+        assertEquals("${JOYSTICK_ADMIN_ALLOW_IPS:-}", compose.path("services").path("traefik").path("environment")
+                .path("JOYSTICK_ADMIN_ALLOW_IPS").asText());
+    }
+
+    @Test
+    void corsLetsTheBrowserAppReadRetryAfterAndWwwAuthenticate() {
+        JsonNode cors = middleware("cors").path("headers");
+        assertTrue(texts(cors.path("accessControlExposeHeaders")).containsAll(List.of("Retry-After", "WWW-Authenticate")),
+                cors.toString());
+    }
+
+    @Test
+    void aStreamAddressWithoutItsSlashIsRedirectedNotSentToTheConsole() {
+        TraefikRoutes.Route route = traefik.route("/stream/cam1").orElseThrow();
+        assertEquals("noop@internal", route.service());
+        JsonNode redirect = traefik.middlewares(route.router()).stream().map(this::middleware)
+                .filter(m -> m.has("redirectRegex")).findFirst().orElseThrow().path("redirectRegex");
+        // Go's ${1} is Java's $1
+        String replacement = redirect.path("replacement").asText().replaceAll("\\$\\{(\\d)}", "\\$$1");
+        assertEquals("https://joystick.example.com/stream/cam1/?token=x", Pattern.compile(redirect.path("regex").asText())
+                .matcher("https://joystick.example.com/stream/cam1?token=x").replaceAll(replacement));
+        assertEquals("https://joystick.example.com/stream/cam1/", Pattern.compile(redirect.path("regex").asText())
+                .matcher("https://joystick.example.com/stream/cam1").replaceAll(replacement));
+        assertEquals("mediamtx-hls", traefik.route("/stream/cam1/").orElseThrow().service());
+    }
+
+    @Test
+    void thirdPartyImagesArePinnedToExactVersions() {
+        // PostgreSQL's versions have two parts (16.13), the others three
+        Pattern exact = Pattern.compile("[\\w./-]+:v?\\d+\\.\\d+(\\.\\d+)?(-[\\w.]+)?");
+        compose.path("services").fields().forEachRemaining(e -> {
+            String image = e.getValue().path("image").asText();
+            if (!image.startsWith("joystick/")) {
+                assertTrue(exact.matcher(image).matches(), e.getKey() + ": " + image + " is not an exact version");
+            }
+        });
+        JsonNode services = compose.path("services");
+        assertTrue(services.path("traefik").path("image").asText().matches("traefik:v3\\.\\d+\\.\\d+"));
+        assertTrue(services.path("mediamtx").path("image").asText().matches("bluenviron/mediamtx:1\\.\\d+\\.\\d+-ffmpeg"));
+        for (String postgres : List.of("postgres", "backup", "backup-init")) {
+            assertEquals(services.path("postgres").path("image").asText(), services.path(postgres).path("image").asText(),
+                    postgres + ": the server's own pg_dump");
+        }
+        for (String broker : List.of("mosquitto", "mosquitto-init")) {
+            assertTrue(services.path(broker).path("image").asText().matches("eclipse-mosquitto:2\\.0\\.\\d+"), broker);
+        }
+        JsonNode mediamtx = Repository.yaml(Repository.read("deploy/mediamtx/mediamtx.yml"));
+        assertTrue(off(mediamtx.path("moq")), "MoQ is not used: its server must be off");
+    }
+
+    @Test
+    void javaHeapsLeaveRoomBelowTheMemoryLimit() {
+        for (String name : DEPLOYED) {
+            JsonNode env = compose.path("services").path(name).path("environment");
+            int ratio = env.path("JAVA_MAX_MEM_RATIO").asInt(0);
+            assertTrue(ratio >= 50 && ratio <= 60, name + ": heap at 50-60 % of the limit, was " + ratio);
+            assertFalse(env.path("JAVA_OPTS_APPEND").asText().contains("MaxRAMPercentage"), name + " overrides the ratio");
+        }
+    }
+
+    @Test
+    void everyContainerRotatesItsLogAndDropsItsCapabilities() {
+        Map<String, Set<String>> added = Map.of("traefik", Set.of("NET_BIND_SERVICE"), "backup-init", Set.of("CHOWN", "FOWNER"));
+        compose.path("services").fields().forEachRemaining(e -> {
+            JsonNode logging = e.getValue().path("logging");
+            assertEquals("json-file", logging.path("driver").asText(), e.getKey());
+            assertFalse(logging.path("options").path("max-size").asText().isEmpty(), e.getKey() + ": log max-size");
+            assertFalse(logging.path("options").path("max-file").asText().isEmpty(), e.getKey() + ": log max-file");
+            assertEquals(List.of("ALL"), texts(e.getValue().path("cap_drop")), e.getKey() + ": cap_drop");
+            assertEquals(added.getOrDefault(e.getKey(), Set.of()), Set.copyOf(texts(e.getValue().path("cap_add"))), e.getKey());
+        });
+    }
+
+    @Test
+    void deviceServiceReapsItsChildrenAndPostgresIsCheckedOverTcp() {
+        assertTrue(compose.path("services").path("device-service").path("init").asBoolean(), "device-service: init: true");
+        assertEquals(List.of("CMD", "pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
+                texts(compose.path("services").path("postgres").path("healthcheck").path("test")));
+    }
+
+    @Test
+    void secretsReachOnlyTheServicesThatUseThem() {
+        Map<String, Set<String>> users = Map.of(
+                "JOYSTICK_SECRET_KEY", Set.of("auth-service", "device-service"),
+                "POSTGRES_PASSWORD", Set.of("postgres", "backup"),
+                "AUTH_DB_PASSWORD", Set.of("postgres", "auth-service"),
+                "DEVICE_DB_PASSWORD", Set.of("postgres", "device-service"),
+                "NOTIFICATION_DB_PASSWORD", Set.of("postgres", "notification-service"),
+                "FLEET_DB_PASSWORD", Set.of("postgres", "fleet-service"),
+                "MEDIAMTX_API_PASSWORD", Set.of("mediamtx", "switcher-client"),
+                "JOYSTICK_MQTT_ADMIN_PASSWORD", Set.of("mosquitto-init", "fleet-service"),
+                "JOYSTICK_ADMIN_PASSWORD", Set.of("auth-service"));
+        users.forEach((secret, expected) -> {
+            Set<String> given = new HashSet<>();
+            compose.path("services").fields().forEachRemaining(e -> e.getValue().path("environment").fields()
+                    .forEachRemaining(env -> {
+                        if (env.getValue().asText().matches(".*\\$\\{" + secret + "[:}].*")) {
+                            given.add(e.getKey());
+                        }
+                    }));
+            assertEquals(expected, given, secret + " is given to");
+        });
+    }
+
+    @Test
+    void eachContainerIsOnTheNetworksItNeedsOnly() {
+        Map<String, Set<String>> expected = Map.ofEntries(Map.entry("traefik", Set.of("edge")),
+                Map.entry("postgres", Set.of("backend")), Map.entry("mediamtx", Set.of("edge", "media-api")),
+                Map.entry("auth-service", Set.of("edge", "backend")), Map.entry("device-service", Set.of("edge", "backend")),
+                Map.entry("notification-service", Set.of("edge", "backend")), Map.entry("fleet-service", Set.of("edge", "backend")),
+                Map.entry("console", Set.of("edge")), Map.entry("switcher-client", Set.of("edge", "media-api")),
+                Map.entry("mosquitto-init", Set.of("backend")), Map.entry("mosquitto", Set.of("edge", "backend")),
+                Map.entry("backup", Set.of("backend")), Map.entry("backup-init", Set.of()));
+        compose.path("services").fields().forEachRemaining(e -> assertEquals(expected.get(e.getKey()),
+                Set.copyOf(networks(e.getValue())), e.getKey() + "'s networks"));
+        assertEquals("none", compose.path("services").path("backup-init").path("network_mode").asText());
+    }
+
+    @Test
+    void nativeLibrariesUnpackToAnExecTmpfsOnlyWhereTheyAreLoaded() {
+        compose.path("services").fields().forEachRemaining(e -> {
+            List<String> exec = texts(e.getValue().path("tmpfs")).stream()
+                    .filter(t -> List.of(t.substring(t.indexOf(':') + 1).split(",")).contains("exec")).toList();
+            if (e.getKey().equals("auth-service")) {
+                assertEquals(1, exec.size(), "auth-service: one exec tmpfs for argon2-jvm's library, was " + exec);
+                String dir = exec.get(0).substring(0, exec.get(0).indexOf(':'));
+                assertTrue(e.getValue().path("environment").path("JAVA_OPTS_APPEND").asText().contains("-Djna.tmpdir=" + dir + "/"),
+                        "JNA unpacks into " + dir);
+                assertTrue(texts(e.getValue().path("tmpfs")).stream().anyMatch(t -> t.startsWith("/tmp:") && !t.contains("exec")),
+                        "/tmp stays noexec");
+            } else {
+                assertTrue(exec.isEmpty(), e.getKey() + " loads no native code: no exec tmpfs, was " + exec);
+            }
+        });
+        String dockerfile = Repository.read("deploy/docker/Dockerfile.native");
+        assertTrue(dockerfile.contains("\"-Djava.io.tmpdir=/native\""), "telemetry's jSerialComm unpacks under /native");
+        assertTrue(dockerfile.contains("--tmpfs /native:exec"), "the documented docker run mounts /native with exec");
+    }
+
+    @Test
+    void nativeTelemetryImageBuildsWithTheNativeProfileOnAMatchingRuntime() throws Exception {
+        String dockerfile = Repository.read("deploy/docker/Dockerfile.native");
+        assertTrue(dockerfile.contains("-Dnative"), "the build asks for the native profile");
+        List<String> froms = dockerfile.lines().filter(l -> l.startsWith("FROM ")).toList();
+        assertTrue(froms.get(0).contains("/ubi9-quarkus-mandrel-builder-image:"), froms.get(0));
+        assertTrue(froms.get(1).contains("/ubi9-quarkus-micro-image:"), "a UBI 9 runtime for a UBI 9 build: " + froms.get(1));
+
+        var pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Repository.root().resolve("pom.xml").toFile());
+        var xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        String profile = "/project/profiles/profile[id='native']";
+        assertEquals("native", xpath.evaluate(profile + "/activation/property/name", pom), "-Dnative activates it");
+        assertEquals("true", xpath.evaluate(profile + "/properties/*[local-name()='quarkus.native.enabled']", pom));
+    }
+
+    @Test
+    void buildContextLeavesKeysDataAndBuildOutputBehind() {
+        List<String> ignored = Repository.read(".dockerignore").lines().map(String::trim).toList();
+        for (String entry : List.of(".git", ".env", "data/", "backups/", "**/target/", ".mvn/maven.config")) {
+            assertTrue(ignored.contains(entry), ".dockerignore lacks " + entry);
+        }
+        List<String> gitIgnored = Repository.read(".gitignore").lines().toList();
+        for (String entry : List.of("backups/", "data.old/", ".env", "data/")) {
+            assertTrue(gitIgnored.contains(entry), ".gitignore lacks " + entry);
+        }
+    }
+
+    @Test
+    void backupsRunOnScheduleIntoADirectoryTheyOwnAndFailuresShowInTheHealth() {
+        JsonNode backup = compose.path("services").path("backup");
+        JsonNode init = compose.path("services").path("backup-init");
+        assertTrue(backup.path("profiles").isMissingNode(), "started by up: backups are automatic");
+        assertEquals("service_completed_successfully", backup.path("depends_on").path("backup-init").path("condition").asText());
+        assertTrue(texts(init.path("entrypoint")).stream().anyMatch(c -> c.contains("chown 70:70 /backups")),
+                "the backup directory belongs to the backup's uid");
+        assertEquals("70:70", backup.path("user").asText());
+        assertEquals(texts(init.path("volumes")), texts(backup.path("volumes")).stream().filter(v -> v.endsWith(":/backups")).toList());
+        assertEquals(List.of("CMD", "sh", "/deploy/backup-schedule.sh", "--check"), texts(backup.path("healthcheck").path("test")));
+        assertEquals("${BACKUP_KEEP:-14}", backup.path("environment").path("BACKUP_KEEP").asText());
+    }
+
+    private JsonNode middleware(String name) {
+        return traefik.document.path("http").path("middlewares").path(name);
+    }
+
+    /** A service's networks, whether listed or given as a map with settings. */
+    private static List<String> networks(JsonNode service) {
+        JsonNode networks = service.path("networks");
+        List<String> names = new ArrayList<>();
+        if (networks.isArray()) {
+            networks.forEach(n -> names.add(n.asText()));
+        } else {
+            networks.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
     }
 
     private static List<String> texts(JsonNode node) {

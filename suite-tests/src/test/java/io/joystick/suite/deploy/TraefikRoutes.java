@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Traefik's dynamic configuration (deploy/traefik/dynamic.yml) rendered and evaluated as Traefik does for the
- * rules it uses: {@code Path} (exact), {@code PathPrefix} (string prefix) and {@code PathRegexp} (a regular
+ * rules it uses: every rule {@code Host(`name`) && (…)} (the host is kept, see {@link #host}), and inside it
+ * {@code Path} (exact), {@code PathPrefix} (string prefix) and {@code PathRegexp} (a regular
  * expression found in the path; the file's are plain enough to mean the same in Go and Java), each possibly negated with
  * {@code !}, joined by {@code &&} and {@code ||}; the highest priority wins, and a router's priority is its
  * {@code priority} or else the length of its rule.
@@ -22,7 +23,9 @@ final class TraefikRoutes {
     /** The template constructs the file uses: an environment variable, and a list from a comma-separated one. */
     private static final Pattern ENV = Pattern.compile("\\{\\{ env \"(\\w+)\" }}");
     private static final Pattern RANGE = Pattern.compile(
-            "\\{\\{- range \\$(\\w+) := splitList \"(.)\" \\(env \"(\\w+)\"\\) }}\\n(.*?)\\n\\{\\{- end }}", Pattern.DOTALL);
+            "\\{\\{- range \\$(\\w+) := splitList \"(.)\" \\(env \"(\\w+)\"(?: \\| default \"([^\"]*)\")?\\) }}\\n(.*?)\\n\\{\\{- end }}",
+            Pattern.DOTALL);
+    private static final Pattern HOST = Pattern.compile("Host\\(`([^`]*)`\\) && \\((.*)\\)");
     private static final Pattern MATCHER = Pattern.compile("(!?)(Path|PathPrefix|PathRegexp)\\(`([^`]*)`\\)");
 
     record Route(String router, String service, String forwardedPath) {
@@ -46,7 +49,7 @@ final class TraefikRoutes {
         }
     }
 
-    private record Router(String name, String rule, List<Alternative> matchers, String service, List<String> middlewares,
+    private record Router(String name, String host, String rule, List<Alternative> matchers, String service, List<String> middlewares,
             List<String> entryPoints, int priority) {
     }
 
@@ -63,9 +66,13 @@ final class TraefikRoutes {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String variable = m.group(1);
-            String body = m.group(4);
+            String body = m.group(5);
             StringBuilder items = new StringBuilder();
-            for (String value : environment.getOrDefault(m.group(3), "").split(Pattern.quote(m.group(2)))) {
+            String list = environment.getOrDefault(m.group(3), "");
+            if (list.isEmpty() && m.group(4) != null) {
+                list = m.group(4);
+            }
+            for (String value : list.split(Pattern.quote(m.group(2)))) {
                 String item = body.replace("{{ trim $" + variable + " | quote }}", '"' + value.trim() + '"');
                 items.append('\n').append(item);
             }
@@ -87,8 +94,12 @@ final class TraefikRoutes {
 
     private static Router router(String name, JsonNode node) {
         String rule = node.path("rule").asText();
+        Matcher host = HOST.matcher(rule);
+        if (!host.matches()) {
+            throw new IllegalArgumentException("Router " + name + ": the rule must be Host(`…`) && (…), was " + rule);
+        }
         List<Alternative> matchers = new ArrayList<>();
-        for (String alternative : rule.split("\\|\\|")) {
+        for (String alternative : host.group(2).split("\\|\\|")) {
             List<PathMatcher> terms = new ArrayList<>();
             for (String term : alternative.split("&&")) {
                 Matcher m = MATCHER.matcher(term.trim());
@@ -100,7 +111,7 @@ final class TraefikRoutes {
             matchers.add(new Alternative(terms));
         }
         int priority = node.has("priority") ? node.path("priority").asInt() : rule.length();
-        return new Router(name, rule, matchers, node.path("service").asText(), texts(node.path("middlewares")),
+        return new Router(name, host.group(1), rule, matchers, node.path("service").asText(), texts(node.path("middlewares")),
                 texts(node.path("entryPoints")), priority);
     }
 
@@ -134,6 +145,11 @@ final class TraefikRoutes {
     List<String> matchers(String router) {
         return routers.stream().filter(r -> r.name().equals(router)).findFirst().orElseThrow().matchers().stream()
                 .flatMap(a -> a.terms().stream()).filter(t -> !t.negated()).map(t -> t.kind() + ":" + t.value()).toList();
+    }
+
+    /** The host name a router's rule requires. */
+    String host(String router) {
+        return routers.stream().filter(r -> r.name().equals(router)).findFirst().orElseThrow().host();
     }
 
     List<String> routerNames() {

@@ -36,11 +36,14 @@ public class MediaMtxClient {
 
     private final MediaMtxApi api;
     private final MediaMtxRuntimeApi runtime;
+    private final MediaMtxInfoApi info;
     private final String authorization;
 
-    public MediaMtxClient(@RestClient MediaMtxApi api, @RestClient MediaMtxRuntimeApi runtime, SwitcherConfig config) {
+    public MediaMtxClient(@RestClient MediaMtxApi api, @RestClient MediaMtxRuntimeApi runtime, @RestClient MediaMtxInfoApi info,
+            SwitcherConfig config) {
         this.api = api;
         this.runtime = runtime;
+        this.info = info;
         this.authorization = config.mediamtx().user()
                 .map(user -> "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + config.mediamtx().password().orElse("")).getBytes(StandardCharsets.UTF_8)))
@@ -88,6 +91,23 @@ public class MediaMtxClient {
             throw refused(e);
         }
         return paths;
+    }
+
+    /**
+     * MediaMTX's version, asked now: whether MediaMTX answers with these credentials (the readiness check). No
+     * retry and no circuit breaker, a short bound.
+     */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    public String version() {
+        try (var answer = info.info(authorization)) {
+            try {
+                return answer.readEntity(JsonNode.class).path("version").asText("unknown");
+            } catch (RuntimeException notJson) {
+                return "unknown"; // it answered; what it says of itself does not matter here
+            }
+        } catch (WebApplicationException e) {
+            throw refused(e);
+        }
     }
 
     /** Adds the path; one that already exists is replaced, so the call can be repeated. */

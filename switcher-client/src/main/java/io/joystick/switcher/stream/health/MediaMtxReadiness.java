@@ -6,25 +6,34 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.joystick.switcher.stream.client.MediaMtxClient;
 import io.joystick.switcher.stream.service.StreamStatusMonitor;
 
 /**
- * Not ready while MediaMTX's runtime paths cannot be read (the stream statuses are then left as they are);
- * the check's data says why. Uses the last read, so the check itself never waits on MediaMTX.
+ * Not ready while MediaMTX does not answer its API ({@code GET /v3/info}, asked at each check with a short
+ * bound: a MediaMTX that restarted or moved is noticed at once), or while its runtime paths could not be read
+ * at the last poll (the stream statuses are then left as they are). The check's data says why.
  */
 @Readiness
 @ApplicationScoped
 public class MediaMtxReadiness implements HealthCheck {
 
     private final StreamStatusMonitor monitor;
+    private final MediaMtxClient mediaMtx;
 
-    public MediaMtxReadiness(StreamStatusMonitor monitor) {
+    public MediaMtxReadiness(StreamStatusMonitor monitor, MediaMtxClient mediaMtx) {
         this.monitor = monitor;
+        this.mediaMtx = mediaMtx;
     }
 
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("mediamtx");
+        try {
+            response.withData("version", mediaMtx.version());
+        } catch (RuntimeException e) {
+            return response.down().withData("error", "MediaMTX's API does not answer (/v3/info): " + e.getMessage()).build();
+        }
         monitor.mediaMtxProblem().ifPresentOrElse(problem -> response.down().withData("error", problem), response::up);
         if (monitor.checkedAt() != null) {
             response.withData("lastRead", monitor.checkedAt().toString());

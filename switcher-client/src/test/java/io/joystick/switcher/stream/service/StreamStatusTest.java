@@ -172,4 +172,20 @@ class StreamStatusTest {
         monitor.poll(Instant.parse("2026-01-01T13:00:05Z"));
         given().get("/q/health/ready").then().statusCode(200);
     }
+
+    @Test
+    void readinessAsksMediaMtxEachTimeAndNamesItWhenItDoesNotAnswer() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'mediamtx' }.data.version", equalTo("v1.20.1"));
+
+        // e.g. MediaMTX restarted and the switcher's last read of its paths is still fresh
+        mediaMtxStubs.add(Stubs.mediaMtx().register(get(urlPathEqualTo("/v3/info"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'mediamtx' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'mediamtx' }.data.error", startsWith("MediaMTX's API does not answer (/v3/info)"));
+
+        Stubs.mediaMtx().removeStubMapping(mediaMtxStubs.remove(mediaMtxStubs.size() - 1));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
 }

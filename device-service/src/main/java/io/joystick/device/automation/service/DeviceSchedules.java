@@ -2,6 +2,7 @@ package io.joystick.device.automation.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,7 +69,8 @@ public class DeviceSchedules {
     }
 
     public View put(Caller caller, String deviceId, JsonNode body) {
-        Instant since = clock.instant();
+        // millisecond precision: the triggers carry it, and it must match the stored value
+        Instant since = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Automation automation = QuarkusTransaction.requiringNew().call(() -> {
             devices.requireOwner(caller, devices.require(deviceId));
             Automation parsed = AutomationParser.parse(body);
@@ -102,7 +104,11 @@ public class DeviceSchedules {
      * At start: every enabled schedule armed (after a time when no instance ran, its current state is applied once),
      * and jobs of devices without one removed.
      */
-    void armAll(@Observes StartupEvent start) {
+    void atStart(@Observes StartupEvent start) {
+        armAll();
+    }
+
+    public void armAll() {
         java.util.Map<String, Device> scheduled = new java.util.HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> automations.scheduled().forEach(device -> scheduled.put(device.id, device)));
         try {

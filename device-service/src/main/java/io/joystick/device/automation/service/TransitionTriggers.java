@@ -76,7 +76,17 @@ public class TransitionTriggers {
 
     /** Removes the device's job and every trigger of it. */
     public void disarm(String deviceId) throws SchedulerException {
-        quartz.deleteJob(job(deviceId));
+        for (int attempt = 1;; attempt++) {
+            try {
+                quartz.deleteJob(job(deviceId));
+                return;
+            } catch (SchedulerException e) {
+                // the JDBC store fails the whole delete when a trigger completed (and went) meanwhile: list again
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The devices that have a job. */

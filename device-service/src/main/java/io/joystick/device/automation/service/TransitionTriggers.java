@@ -19,6 +19,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
+import io.joystick.device.automation.config.AutomationScheduler;
 import io.joystick.device.automation.service.TransitionCalculator.Transition;
 
 /**
@@ -40,8 +41,8 @@ public class TransitionTriggers {
     private final Scheduler quartz;
     private final Clock clock;
 
-    public TransitionTriggers(Scheduler quartz, Clock clock) {
-        this.quartz = quartz;
+    public TransitionTriggers(AutomationScheduler scheduler, Clock clock) {
+        this.quartz = scheduler.quartz();
         this.clock = clock;
     }
 

@@ -73,6 +73,17 @@ public class Device {
     @Column(name = "host_keys")
     public String hostKeys;
 
+    /** JSON: the on/off schedule (automation), null when none. */
+    public String automation;
+
+    /** When the schedule was last written: a duration schedule cycles from here. */
+    @Column(name = "automation_since")
+    public Instant automationSince;
+
+    /** The instant of the schedule's last transition that was carried out. */
+    @Column(name = "automation_applied")
+    public Instant automationApplied;
+
     public Instant created;
 
     public Instant updated;

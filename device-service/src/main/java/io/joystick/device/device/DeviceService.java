@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,15 +42,17 @@ public class DeviceService {
     private final SshExecutor ssh;
     private final ObjectMapper json;
     private final DeviceAlerts alerts;
+    private final Event<DeviceDeleted> deleted;
 
     public DeviceService(DeviceRepository devices, ModelRepository models, SecretBox secrets, SshExecutor ssh,
-            ObjectMapper json, DeviceAlerts alerts) {
+            ObjectMapper json, DeviceAlerts alerts, Event<DeviceDeleted> deleted) {
         this.devices = devices;
         this.models = models;
         this.secrets = secrets;
         this.ssh = ssh;
         this.json = json;
         this.alerts = alerts;
+        this.deleted = deleted;
     }
 
     @Transactional
@@ -110,6 +113,7 @@ public class DeviceService {
         requireOwner(caller, device);
         devices.delete(device);
         ssh.evict(id);
+        deleted.fire(new DeviceDeleted(id));
     }
 
     @Transactional
@@ -171,7 +175,7 @@ public class DeviceService {
         }
     }
 
-    private void requireOwner(Caller caller, Device device) {
+    public void requireOwner(Caller caller, Device device) {
         if (!(caller.privileged() || Objects.equals(device.owner, caller.id()))) {
             throw ApiException.forbidden(canSee(caller, device) ? "Only the device's owner or an admin can change it"
                     : ErrorBody.DEVICE_ACCESS_DENIED);
@@ -262,14 +266,14 @@ public class DeviceService {
                 new DeviceView.InformationView(device.host, device.port, device.user, device.phone, device.secondSlotHost,
                         device.secondSlotPhone, device.activeSlot, device.autoSlotSwitch, device.passwordSealed != null,
                         device.privateKeySealed != null),
-                device.created, device.updated);
+                device.created, device.updated, parse(device.automation));
     }
 
     private JsonNode parse(String text) {
         try {
             return text == null ? null : json.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored configuration is not JSON", e);
+            throw new IllegalStateException("Stored configuration or automation is not JSON", e);
         }
     }
 }

@@ -78,8 +78,17 @@ public class ActionRunner {
         this.safety = safety;
     }
 
+    /**
+     * {@code streamRequired}: a {@code set-mode} whose switcher-client call fails is reported (and logged) as failed
+     * (502) although the mode is stored, for callers that retry on their own (schedules); otherwise it succeeds.
+     */
     public record Request(Caller caller, String deviceId, String action, JsonNode parameters, Integer timeoutSeconds,
-            boolean quiet, String clientAddress, String userAgent) {
+            boolean quiet, String clientAddress, String userAgent, boolean streamRequired) {
+
+        public Request(Caller caller, String deviceId, String action, JsonNode parameters, Integer timeoutSeconds,
+                boolean quiet, String clientAddress, String userAgent) {
+            this(caller, deviceId, action, parameters, timeoutSeconds, quiet, clientAddress, userAgent, false);
+        }
     }
 
     public record Result(int status, RunOutcome outcome) {
@@ -120,10 +129,17 @@ public class ActionRunner {
             result = new Result(502, RunOutcome.failed(e.getMessage(), millisSince(start)));
         }
         if (result.status() == 200 && SET_MODE.equals(plan.action())) {
-            modeFrom(request.parameters()).ifPresent(mode -> {
-                devices.setMode(plan.device().id, mode);
-                streamModes.changed(plan.device().id, mode);
-            });
+            java.util.Optional<String> mode = modeFrom(request.parameters());
+            if (mode.isPresent()) {
+                devices.setMode(plan.device().id, mode.get());
+                java.util.Optional<String> streamError = streamModes.changed(plan.device().id, mode.get());
+                if (streamError.isPresent() && request.streamRequired()) {
+                    RunOutcome ran = result.outcome();
+                    result = new Result(502, new RunOutcome(false, ran.output(), ran.exitCode(), ran.durationMs(),
+                            "Mode " + mode.get() + " stored, but switcher-client was not told: " + streamError.get(),
+                            ran.truncated()));
+                }
+            }
         }
         RunOutcome outcome = result.outcome();
         try {

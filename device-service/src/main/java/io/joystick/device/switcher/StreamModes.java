@@ -1,5 +1,6 @@
 package io.joystick.device.switcher;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +25,17 @@ public class StreamModes {
         this.switcher = switcher;
     }
 
-    public void changed(String deviceId, String mode) {
+    /** @return why switcher-client was not told, if it was not */
+    public Optional<String> changed(String deviceId, String mode) {
         if (!STREAM_MODES.contains(mode)) {
-            return;
+            return Optional.empty();
         }
         try {
             switcher.mode(deviceId, mode);
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.warnf("switcher-client not told that device %s is now %s: %s", deviceId, mode, e.getMessage());
+            return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 }

@@ -44,9 +44,6 @@ import io.joystick.auth.testapp.PackagedService;
  * cam2 is reached over OpenSSH's sshd on loopback, so its web terminal is a real PTY shell. MediaMTX (a
  * WireMock stub) reports cam1's stream ready with two viewers and cam2's waiting, so switcher-client sets their
  * status as it would; the player's media comes from a stub in the browser steps (no MediaMTX here).
- * <p>
- * The schedule steps need device-service's automation endpoints; they run only with
- * {@code -Djoystick.console.schedule=true} (see {@link #SCHEDULE}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleIT {
@@ -56,11 +53,6 @@ class ConsoleIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("joystick.chromium", "/usr/bin/chromium"));
     private static final String OPERATOR = "operator@console.test";
     private static final String CONTROLLER = "controller@console.test";
-    /**
-     * The schedule steps, skipped until device-service serves {@code /api/devices/{id}/automation}: run them with
-     * {@code -Djoystick.console.schedule=true}, and make that the default once it does.
-     */
-    private static final boolean SCHEDULE = Boolean.getBoolean("joystick.console.schedule");
     private static final List<String> SENSOR_PERMISSIONS = List.of("device-gps", "device-imu", "device-battery", "device-cpsi");
 
     private Path temp;
@@ -254,7 +246,6 @@ class ConsoleIT {
         env.put("CONTROLLER_EMAIL", CONTROLLER);
         env.put("CONTROLLER_PASSWORD", password(CONTROLLER));
         env.putAll(deviceAccount);
-        env.put("SCHEDULE_STEPS", String.valueOf(SCHEDULE));
         int exit = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "console.test.mjs"), env,
                 target.resolve("console-browser.log"));
         assertEquals(0, exit, "browser steps failed: " + Files.readString(target.resolve("console-browser.log")));

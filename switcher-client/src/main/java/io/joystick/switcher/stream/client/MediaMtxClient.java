@@ -20,6 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.joystick.switcher.common.DependencyUnreachable;
 import io.joystick.switcher.common.RemoteErrors;
 import io.joystick.switcher.config.SwitcherConfig;
 
@@ -63,6 +64,8 @@ public class MediaMtxClient {
             }
         } catch (WebApplicationException e) {
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
         return names;
     }
@@ -86,6 +89,8 @@ public class MediaMtxClient {
             }
         } catch (WebApplicationException e) {
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
         return paths;
     }
@@ -108,6 +113,8 @@ public class MediaMtxClient {
             } catch (WebApplicationException replaceFailed) {
                 throw refused(replaceFailed);
             }
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
     }
 
@@ -125,6 +132,8 @@ public class MediaMtxClient {
                 return false;
             }
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
     }
 
@@ -142,6 +151,8 @@ public class MediaMtxClient {
                 return false;
             }
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
     }
 

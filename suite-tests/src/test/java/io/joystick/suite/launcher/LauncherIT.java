@@ -66,6 +66,17 @@ class LauncherIT {
     }
 
     @Test
+    @Order(0)
+    void usagePrintsTheCommandsOnly() throws Exception {
+        Result usage = joystick("help");
+        assertEquals(2, usage.exit(), usage.output());
+        List<String> lines = usage.output().lines().toList();
+        assertEquals(5, lines.size(), usage.output());
+        assertTrue(lines.get(0).startsWith("Joystick launcher"), usage.output());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("  ./joystick ")), usage.output());
+    }
+
+    @Test
     @Order(1)
     void refusesClearlyWhenAPortIsTaken() throws Exception {
         try (ServerSocket squatter = new ServerSocket(8001, 50, InetAddress.getLoopbackAddress())) {
@@ -126,6 +137,82 @@ class LauncherIT {
         for (int port : PORTS) {
             assertTrue(!listening(port), port + " still listens after down");
         }
+    }
+
+    @Test
+    @Order(3)
+    void aForegroundUpEndsQuietlyWhenDownRunsElsewhere() throws Exception {
+        Process up = start(List.of(ROOT.resolve("joystick").toString(), "up", "--no-build"));
+        StringBuilder output = new StringBuilder();
+        Thread reader = readInto(up, output);
+        awaitOutput(output, "Press Ctrl-C to stop.", up);
+        Result down = joystick("down");
+        assertEquals(0, down.exit(), down.output());
+        assertTrue(up.waitFor(2, TimeUnit.MINUTES), "up did not end after down");
+        reader.join(10_000);
+        assertEquals(0, up.exitValue(), output.toString());
+        assertTrue(output.toString().contains("Stopped by ./joystick down."), output.toString());
+        assertTrue(!output.toString().contains("stopped unexpectedly"), output.toString());
+    }
+
+    /** Ctrl-C reaches the whole foreground process group: the launcher and the tee its output is piped into. */
+    @Test
+    @Order(4)
+    void ctrlCOnAnUpPipedIntoTeeStopsEveryService() throws Exception {
+        Path log = data.resolve("up.log");
+        Process up = start(List.of("setsid", "bash", "-c", "'" + ROOT.resolve("joystick") + "' up --no-build | tee '" + log + "'"));
+        StringBuilder output = new StringBuilder();
+        Thread reader = readInto(up, output);
+        awaitOutput(output, "Press Ctrl-C to stop.", up);
+        // setsid made the shell the leader of a new process group: signal the group, as a terminal does
+        new ProcessBuilder("kill", "-INT", "--", "-" + up.pid()).inheritIO().start().waitFor();
+        assertTrue(up.waitFor(2, TimeUnit.MINUTES), "up did not end after Ctrl-C");
+        reader.join(10_000);
+        for (int port : PORTS) {
+            assertTrue(!listening(port), port + " still listens after Ctrl-C on ./joystick up | tee");
+        }
+        Result status = joystick("status");
+        assertEquals(0, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
+    }
+
+    private static Process start(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("JOYSTICK_DATA_DIR", data.toString());
+        builder.environment().remove("JOYSTICK_ADMIN_PASSWORD");
+        builder.environment().remove("JOYSTICK_API_KEY");
+        return builder.start();
+    }
+
+    private static Thread readInto(Process process, StringBuilder output) {
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    private static void awaitOutput(StringBuilder output, String expected, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            synchronized (output) {
+                if (output.toString().contains(expected)) {
+                    return;
+                }
+            }
+            assertTrue(process.isAlive(), "ended before printing '" + expected + "':\n" + output);
+            Thread.sleep(200);
+        }
+        throw new AssertionError("'" + expected + "' not printed:\n" + output);
     }
 
     private static JsonNode post(String url, String authorization, String body, int expected) throws Exception {

@@ -49,6 +49,8 @@ class LauncherIT {
 
     @TempDir
     static Path data;
+    /** The admin's password, printed once by the first start. */
+    private static String adminPassword;
 
     private record Result(int exit, String output) {
     }
@@ -131,6 +133,37 @@ class LauncherIT {
 
         Result status = joystick("status");
         assertEquals(7, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
+        adminPassword = password.group(1);
+    }
+
+    /**
+     * Every fenced {@code bash} block of the READMEs, as a newcomer pastes it, against the suite the previous test
+     * started (see {@link ReadmeBlocks} for which blocks run and how a README marks one that cannot run here).
+     */
+    @Test
+    @Order(3)
+    void everyReadmeBlockThatCanRunHereWorks() throws Exception {
+        assumeTrue(adminPassword != null, "needs the suite the previous test started");
+        List<ReadmeBlocks.Block> blocks = ReadmeBlocks.in(ROOT);
+        assertTrue(blocks.stream().anyMatch(ReadmeBlocks.Block::runs), "no runnable block found under " + ROOT);
+        List<String> failures = new java.util.ArrayList<>();
+        for (ReadmeBlocks.Block block : blocks) {
+            if (!block.runs()) {
+                continue;
+            }
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", ReadmeBlocks.PRELUDE + block.text())
+                    .directory(ROOT.toFile()).redirectErrorStream(true);
+            builder.environment().put("JOYSTICK_DATA_DIR", data.toString());
+            builder.environment().put("PASSWORD", adminPassword);
+            builder.environment().remove("JOYSTICK_API_KEY");
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(2, TimeUnit.MINUTES), block.where() + " did not finish");
+            if (process.exitValue() != 0) {
+                failures.add(block.where() + " failed (mark it ```bash no-run if it cannot run here):\n" + output);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
 
         Result down = joystick("down");
         assertEquals(0, down.exit(), down.output());
@@ -140,7 +173,7 @@ class LauncherIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aForegroundUpEndsQuietlyWhenDownRunsElsewhere() throws Exception {
         Process up = start(List.of(ROOT.resolve("joystick").toString(), "up", "--no-build"));
         StringBuilder output = new StringBuilder();
@@ -157,7 +190,7 @@ class LauncherIT {
 
     /** Ctrl-C reaches the whole foreground process group: the launcher and the tee its output is piped into. */
     @Test
-    @Order(4)
+    @Order(5)
     void ctrlCOnAnUpPipedIntoTeeStopsEveryService() throws Exception {
         Path log = data.resolve("up.log");
         Process up = start(List.of("setsid", "bash", "-c", "'" + ROOT.resolve("joystick") + "' up --no-build | tee '" + log + "'"));

@@ -10,6 +10,7 @@
 #   TELEMETRY_HEAP maximum heap (default 16m)
 #   TELEMETRY_APPCDS=0  don't use APP_DIR/app-cds.jsa
 #   JAVA           the java binary (default: java on the PATH)
+#   JOYSTICK_API_KEY  required: the suite's service key (production mode refuses the development default)
 # Configuration as usual: TELEMETRY_* / JOYSTICK_* / QUARKUS_* environment variables (see the module README).
 set -euo pipefail
 
@@ -19,6 +20,8 @@ if [ -z "${APP_DIR:-}" ]; then
     [ -f "$APP_DIR/quarkus-run.jar" ] || APP_DIR=$HERE/target/quarkus-app
 fi
 [ -f "$APP_DIR/quarkus-run.jar" ] || { echo "no quarkus-run.jar in $APP_DIR: build telemetry-service first" >&2; exit 1; }
+# The packaged jar runs in production mode, where the development API key is refused.
+[ -n "${JOYSTICK_API_KEY:-}" ] || { echo "JOYSTICK_API_KEY is not set: give the suite's service key (the one in data/joystick.env after ./joystick up, or your deployment's .env)" >&2; exit 1; }
 
 # The JVM runs in APP_DIR (an AppCDS archive, if one is passed, records the class path relative to it), so the
 # data directory is pinned to where the operator started us.

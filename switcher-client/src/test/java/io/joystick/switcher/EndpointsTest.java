@@ -145,6 +145,15 @@ class EndpointsTest {
     }
 
     @Test
+    void mediaMtxDownIsA503NamingMediaMtx() {
+        String device = Stubs.plainDevice("off", false, null, "{\"source\":\"rtsp://$host/s\"}", List.of());
+        Stubs.mediaMtx().register(WireMock.post(urlPathEqualTo("/v3/config/paths/add/" + device))
+                .willReturn(WireMock.aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(503)
+                .body("error", equalTo("MediaMTX is unreachable"));
+    }
+
+    @Test
     void aMediaMtxRefusalIsA502WithItsError() {
         String device = Stubs.plainDevice("off", false, null, "{\"source\":\"nonsense://$host\"}", List.of());
         mediaMtxAnswers("POST", "/v3/config/paths/add/" + device, 400,
@@ -192,6 +201,18 @@ class EndpointsTest {
                 .body("device", equalTo(device)).body("monitored", equalTo(true)).body("activeSlot", equalTo("primary"))
                 .body("slots.primary.status", equalTo("unknown")).body("slots.primary.host", equalTo(Stubs.PRIMARY_HOST));
         given().auth().oauth2(Stubs.user("olga", "system-status")).get("/api/health/" + device).then().statusCode(403);
+    }
+
+    @Test
+    void devicesNamedLikeTheLiteralPathsHaveTheirHealthServed() {
+        for (String id : List.of("devices", "check")) {
+            Stubs.plainDevice(id, "off", false, null, "{}", List.of("ivan"));
+            given().auth().oauth2(Stubs.user("ivan")).get("/api/health/devices/" + id).then().statusCode(200)
+                    .body("device", equalTo(id)).body("monitored", equalTo(false));
+        }
+        String device = Stubs.monitoredDevice("live", List.of("ivan"));
+        given().auth().oauth2(Stubs.user("ivan")).get("/api/health/devices/" + device).then().statusCode(200)
+                .body("device", equalTo(device));
     }
 
     @Test

@@ -95,7 +95,12 @@ public final class Stubs {
     /** A device that stays as it is: {@code secondaryHost} null for one without a second slot. */
     public static String plainDevice(String mode, boolean auto, String secondaryHost, String configuration,
             List<String> allow) {
-        String id = unique("dev");
+        return plainDevice(unique("dev"), mode, auto, secondaryHost, configuration, allow);
+    }
+
+    /** The same, with the id given. */
+    public static String plainDevice(String id, String mode, boolean auto, String secondaryHost, String configuration,
+            List<String> allow) {
         deviceService().register(get(urlPathEqualTo("/api/devices/" + id))
                 .willReturn(okJson(deviceJson(id, mode, "primary", auto, secondaryHost, configuration))));
         allow(id, allow);

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.auth.config.RefusedToStart;
 import io.joystick.auth.config.JoystickConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
@@ -49,14 +50,14 @@ public class ApiKeyRegistry {
         List<NamedKey> effective = configured.isEmpty() ? List.of(new NamedKey("default", DEFAULT_KEY)) : configured;
         for (NamedKey key : effective) {
             if (key.key().length() < MIN_KEY_LENGTH) {
-                throw new IllegalStateException("Refusing to start: API key '" + key.name() + "' is " + key.key().length()
+                throw new RefusedToStart("API key '" + key.name() + "' is " + key.key().length()
                         + " characters long; use at least " + MIN_KEY_LENGTH + " random ones (openssl rand -hex 32)");
             }
         }
         boolean usesDefault = effective.stream().anyMatch(k -> DEFAULT_KEY.equals(k.key()));
         if (usesDefault && mode == LaunchMode.NORMAL) {
             if (!allowDefaultInProd) {
-                throw new IllegalStateException("Refusing to start: the default API key " + "is configured in production. "
+                throw new RefusedToStart("the default API key is configured in production. "
                         + "Set JOYSTICK_API_KEY to a random key (openssl rand -hex 32), "
                         + "or JOYSTICK_ALLOW_DEFAULT_API_KEY=true to accept the risk.");
             }

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.joystick.auth.config.JoystickConfig;
+import io.joystick.auth.config.RefusedToStart;
 import io.quarkus.runtime.LaunchMode;
 
 /**
@@ -96,7 +97,7 @@ public class SecretBox {
             return decode(configured.get().trim(), "JOYSTICK_SECRET_KEY");
         }
         if (mode == LaunchMode.NORMAL) {
-            throw new IllegalStateException("Refusing to start: JOYSTICK_SECRET_KEY is required in production "
+            throw new RefusedToStart("JOYSTICK_SECRET_KEY is required in production "
                     + "(base64 of 32 random bytes: openssl rand -base64 32)");
         }
         Path file = dataDir.resolve("secret.key");
@@ -130,10 +131,10 @@ public class SecretBox {
         try {
             bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(origin + " is not valid base64");
+            throw new RefusedToStart(origin + " is not valid base64 (openssl rand -base64 32)");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException(origin + " must be 32 bytes (openssl rand -base64 32)");
+            throw new RefusedToStart(origin + " must be 32 bytes (openssl rand -base64 32)");
         }
         return bytes;
     }

@@ -2,8 +2,6 @@ package io.joystick.auth.health;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,17 +37,9 @@ public class HealthResource {
     @GET
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> health() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("service", service);
-        body.put("version", version);
-        body.put("uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
-        body.put("timestamp", Instant.now().toString());
+    public ServiceHealth health() {
         Caller caller = Caller.of(identity);
-        if (caller != null) {
-            body.put("principal", caller.service() ? caller.name() : caller.id());
-        }
-        return body;
+        return new ServiceHealth("ok", service, version, ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
+                Instant.now().toString(), caller == null ? null : caller.service() ? caller.name() : caller.id());
     }
 }

@@ -71,7 +71,8 @@ public class JwksVerificationKeys implements VerificationKeys {
         return cached(kid);
     }
 
-    @Scheduled(every = "${joystick.jwt.jwks-refresh-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${joystick.jwt.jwks-refresh-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = JwksNotInUse.class)
     void periodicRefresh() {
         refresh();
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.joystick.auth.apikey.ApiKeyRegistry.NamedKey;
+import io.joystick.auth.config.RefusedToStart;
 import io.quarkus.runtime.LaunchMode;
 
 class ApiKeyRegistryTest {
@@ -28,7 +29,7 @@ class ApiKeyRegistryTest {
 
     @Test
     void prodRefusesToStartWithoutConfiguredKeys() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        RefusedToStart e = assertThrows(RefusedToStart.class,
                 () -> new ApiKeyRegistry(List.of(), false, LaunchMode.NORMAL));
         assertTrue(e.getMessage().contains("JOYSTICK_ALLOW_DEFAULT_API_KEY"), e.getMessage());
         assertFalse(e.getMessage().contains(DEFAULT_KEY), "the error names the setting, not the key");
@@ -36,11 +37,11 @@ class ApiKeyRegistryTest {
 
     @Test
     void prodRefusesToStartWithTheDefaultKeyGivenExplicitly() {
-        assertThrows(IllegalStateException.class,
+        assertThrows(RefusedToStart.class,
                 () -> registry(Optional.of(DEFAULT_KEY), Optional.empty(), LaunchMode.NORMAL));
-        assertThrows(IllegalStateException.class,
+        assertThrows(RefusedToStart.class,
                 () -> registry(Optional.empty(), Optional.of("real=" + REAL_KEY + ",old=" + DEFAULT_KEY), LaunchMode.NORMAL));
-        assertThrows(IllegalStateException.class,
+        assertThrows(RefusedToStart.class,
                 () -> registry(Optional.empty(), Optional.of(" " + DEFAULT_KEY + " "), LaunchMode.NORMAL));
     }
 
@@ -138,11 +139,11 @@ class ApiKeyRegistryTest {
 
     @Test
     void refusesToStartWithAShortKeyWithoutShowingIt() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        RefusedToStart e = assertThrows(RefusedToStart.class,
                 () -> registry(Optional.empty(), Optional.of("svc=tooShort-123"), LaunchMode.TEST));
         assertTrue(e.getMessage().contains("'svc'"), e.getMessage());
         assertFalse(e.getMessage().contains("tooShort-123"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> registry(Optional.of("svc="), Optional.empty(), LaunchMode.TEST));
+        assertThrows(RefusedToStart.class, () -> registry(Optional.of("svc="), Optional.empty(), LaunchMode.TEST));
     }
 
     @Test
@@ -155,7 +156,7 @@ class ApiKeyRegistryTest {
     void blankConfigurationFallsBackToTheDefaultKeyOutsideProd() {
         ApiKeyRegistry registry = registry(Optional.of(" "), Optional.of(" , "), LaunchMode.TEST);
         assertEquals(Optional.of("default"), registry.match(DEFAULT_KEY));
-        assertThrows(IllegalStateException.class, () -> registry(Optional.of(" "), Optional.of(" , "), LaunchMode.NORMAL));
+        assertThrows(RefusedToStart.class, () -> registry(Optional.of(" "), Optional.of(" , "), LaunchMode.NORMAL));
     }
 
     // --- matching

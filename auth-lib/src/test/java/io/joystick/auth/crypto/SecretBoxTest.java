@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.joystick.auth.config.RefusedToStart;
 import io.quarkus.runtime.LaunchMode;
 
 class SecretBoxTest {
@@ -135,10 +136,10 @@ class SecretBoxTest {
 
     @Test
     void prodRefusesToStartWithoutAKey() throws IOException {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        RefusedToStart e = assertThrows(RefusedToStart.class,
                 () -> new SecretBox(Optional.empty(), dataDir, LaunchMode.NORMAL));
         assertTrue(e.getMessage().contains("JOYSTICK_SECRET_KEY"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> new SecretBox(Optional.of("  "), dataDir, LaunchMode.NORMAL));
+        assertThrows(RefusedToStart.class, () -> new SecretBox(Optional.of("  "), dataDir, LaunchMode.NORMAL));
         try (var files = Files.list(dataDir)) {
             assertEquals(0, files.count(), "prod never generates a key of its own");
         }
@@ -147,24 +148,24 @@ class SecretBoxTest {
     @Test
     void prodDoesNotFallBackToAKeyFileLeftInTheDataDirectory() throws IOException {
         Files.writeString(dataDir.resolve("secret.key"), randomKey());
-        assertThrows(IllegalStateException.class, () -> new SecretBox(Optional.empty(), dataDir, LaunchMode.NORMAL));
+        assertThrows(RefusedToStart.class, () -> new SecretBox(Optional.empty(), dataDir, LaunchMode.NORMAL));
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 16, 24, 31, 33, 64 })
     void refusesKeysThatAreNot32Bytes(int size) {
         String key = Base64.getEncoder().encodeToString(new byte[size]);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> prodBox(key));
+        RefusedToStart e = assertThrows(RefusedToStart.class, () -> prodBox(key));
         assertFalse(e.getMessage().contains(key), "the error must not repeat the key");
-        assertThrows(IllegalStateException.class, () -> new SecretBox(Optional.of(key), dataDir, LaunchMode.DEVELOPMENT));
+        assertThrows(RefusedToStart.class, () -> new SecretBox(Optional.of(key), dataDir, LaunchMode.DEVELOPMENT));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "not base64 at all!", "%%%%", "YWJj*ZGVm" })
     void refusesKeysThatAreNotBase64(String key) {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> prodBox(key));
+        RefusedToStart e = assertThrows(RefusedToStart.class, () -> prodBox(key));
         assertFalse(e.getMessage().contains(key), "the error must not repeat the key");
-        assertThrows(IllegalStateException.class, () -> new SecretBox(Optional.of(key), dataDir, LaunchMode.TEST));
+        assertThrows(RefusedToStart.class, () -> new SecretBox(Optional.of(key), dataDir, LaunchMode.TEST));
     }
 
     @Test
@@ -216,7 +217,7 @@ class SecretBoxTest {
     void devRefusesACorruptKeyFileInsteadOfReplacingIt() throws IOException {
         Path file = dataDir.resolve("secret.key");
         Files.writeString(file, "corrupted");
-        assertThrows(IllegalStateException.class, () -> new SecretBox(Optional.empty(), dataDir, LaunchMode.DEVELOPMENT));
+        assertThrows(RefusedToStart.class, () -> new SecretBox(Optional.empty(), dataDir, LaunchMode.DEVELOPMENT));
         assertEquals("corrupted", Files.readString(file), "a lost key means lost secrets: never overwrite it");
     }
 

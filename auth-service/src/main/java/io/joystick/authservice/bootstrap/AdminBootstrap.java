@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.auth.config.RefusedToStart;
 import io.joystick.authservice.audit.AuditEvent;
 import io.joystick.authservice.audit.AuditLog;
 import io.joystick.authservice.config.AuthServiceConfig;
@@ -50,7 +51,7 @@ public class AdminBootstrap {
 
     void onStart(@Observes StartupEvent event) {
         if (!EmailAddress.isValid(admin.adminEmail())) {
-            throw new IllegalStateException("JOYSTICK_ADMIN_EMAIL '" + admin.adminEmail()
+            throw new RefusedToStart("JOYSTICK_ADMIN_EMAIL '" + admin.adminEmail()
                     + "' is not a valid email address: it needs " + EmailAddress.RULE);
         }
         KnownPermissions.SEEDED.forEach(permissions::ensure);

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
+import io.joystick.auth.error.SuccessBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.revocation.RevocationsPage;
 import io.joystick.common.ClientAddress;
@@ -67,22 +68,22 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @Authenticated
-    public Map<String, Object> logout() {
+    public SuccessBody logout() {
         JsonWebToken jwt = userToken();
         revocations.revokeToken(jwt.getSubject(), jwt.getTokenID(), jwt.getExpirationTime());
         audit.record(AuditEvent.Type.LOGOUT, jwt.getSubject(), jwt.getSubject(), null, null);
-        return Map.of("success", true);
+        return SuccessBody.OK;
     }
 
     /** Revokes every token of the caller, on every device. */
     @POST
     @Path("/logout-all")
     @Authenticated
-    public Map<String, Object> logoutAll() {
+    public SuccessBody logoutAll() {
         JsonWebToken jwt = userToken();
         revocations.revokeUser(jwt.getSubject());
         audit.record(AuditEvent.Type.LOGOUT_ALL, jwt.getSubject(), jwt.getSubject(), null, null);
-        return Map.of("success", true);
+        return SuccessBody.OK;
     }
 
     @POST

@@ -1,7 +1,5 @@
 package io.joystick.authservice.token;
 
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +22,11 @@ public class AdminKeyResource {
     /** New tokens are signed with a new key; the old public key stays in the JWKS until its tokens expire. */
     @POST
     @Path("/rotate")
-    public Map<String, Object> rotate() {
-        return Map.of("success", true, "kid", signingKeys.rotate());
+    public RotatedKey rotate() {
+        return new RotatedKey(true, signingKeys.rotate());
+    }
+
+    /** The new signing key's id. */
+    public record RotatedKey(boolean success, String kid) {
     }
 }

@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.auth.config.RefusedToStart;
 import io.joystick.auth.crypto.SecretBox;
 import io.joystick.authservice.audit.AuditEvent;
 import io.joystick.authservice.audit.AuditLog;
@@ -150,7 +151,9 @@ public class SigningKeyService {
             byte[] der = java.util.Base64.getDecoder().decode(secretBox.decrypt(sealed));
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IllegalStateException e) {
-            throw e;
+            throw new RefusedToStart("cannot decrypt the signing key in the database: JOYSTICK_SECRET_KEY is not the key "
+                    + "it was sealed with. Start with that key again (a local run keeps it in <data dir>/secret.key "
+                    + "unless JOYSTICK_SECRET_KEY is set), or with an empty data directory");
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable private key", e);
         }

@@ -6,9 +6,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.device.catalog.NamedCatalog;
 import io.joystick.device.catalog.NamedResource;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/actions")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated // here, not only on a superclass: the OpenAPI document marks the operations by it
 public class ActionResource extends NamedResource<Action> {
 
     private final ActionRepository actions;

@@ -43,7 +43,7 @@ public abstract class NamedCatalog<T extends Named> implements PanacheRepository
         entity.description = input.description() == null ? "" : input.description();
         entity.created = Instant.now();
         entity.updated = entity.created;
-        persist(entity);
+        UniqueInsert.run(() -> persistAndFlush(entity), kind() + " id or name already in use: " + entity.id + ", " + entity.name);
         return entity;
     }
 

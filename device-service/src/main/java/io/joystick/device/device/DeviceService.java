@@ -21,6 +21,7 @@ import io.joystick.auth.permission.Caller;
 import io.joystick.common.Ids;
 import io.joystick.common.MediaMtxPathFields;
 import io.joystick.device.alert.DeviceAlerts;
+import io.joystick.device.catalog.UniqueInsert;
 import io.joystick.device.execution.SshExecutor;
 import io.joystick.device.model.ModelRepository;
 
@@ -92,7 +93,7 @@ public class DeviceService {
         device.status = "unknown";
         device.created = Instant.now();
         apply(device, input);
-        devices.persist(device);
+        UniqueInsert.run(() -> devices.persistAndFlush(device), "Device already exists: " + device.id);
         return view(device);
     }
 

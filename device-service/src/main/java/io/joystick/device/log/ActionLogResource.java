@@ -1,7 +1,6 @@
 package io.joystick.device.log;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -36,12 +35,12 @@ public class ActionLogResource {
 
     @GET
     @Transactional
-    public Map<String, Object> list(@PathParam("id") String id, @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-            @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(500) int perPage) {
+    public ActionLogPage list(@PathParam("id") String id,
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(ActionLogPage.MAX_PAGE) int page,
+            @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(ActionLogPage.MAX_PER_PAGE) int perPage) {
         access.check(identity, id);
         List<ActionLog> items = logs.forDevice(id, page - 1, perPage);
         long total = logs.countForDevice(id);
-        return Map.of("page", page, "perPage", perPage, "totalItems", total,
-                "totalPages", (total + perPage - 1) / perPage, "items", items);
+        return ActionLogPage.of(page, perPage, total, items);
     }
 }

@@ -2,9 +2,7 @@ package io.joystick.device.log;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
@@ -45,14 +43,14 @@ public class ActionLogSearchResource {
 
     @GET
     @Transactional
-    public Map<String, Object> search(
+    public ActionLogPage search(
             @QueryParam("device") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "not a device id") String device,
             @QueryParam("user") @Pattern(regexp = "[A-Za-z0-9_:-]{1,128}", message = "not a user id") String user,
             @QueryParam("action") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}", message = "not an action name") String action,
             @QueryParam("success") @Pattern(regexp = "true|false", message = "must be 'true' or 'false'") String success,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("1") @Min(1) int page,
-            @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(500) int perPage) {
+            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(ActionLogPage.MAX_PAGE) int page,
+            @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(ActionLogPage.MAX_PER_PAGE) int perPage) {
         Caller caller = Caller.of(identity);
         if (device != null && !caller.privileged()) {
             access.check(identity, device); // 404 or 403 rather than an empty page that hides why
@@ -62,13 +60,7 @@ public class ActionLogSearchResource {
                 instant("to", to));
         List<ActionLog> items = logs.search(search, page - 1, perPage);
         long total = logs.count(search);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("page", page);
-        body.put("perPage", perPage);
-        body.put("totalItems", total);
-        body.put("totalPages", (total + perPage - 1) / perPage);
-        body.put("items", items);
-        return body;
+        return ActionLogPage.of(page, perPage, total, items);
     }
 
     private static Instant instant(String name, String value) {

@@ -15,6 +15,7 @@ import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.client.DeviceServiceClient;
 import io.joystick.fleet.ingest.Topic;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -24,6 +25,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @Path("/api/fleet/devices/{id}/credentials")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class CredentialsResource {
 
     private final DeviceCredentials credentials;

@@ -40,6 +40,7 @@ import io.joystick.fleet.reading.Sensor;
 import io.joystick.fleet.store.DevicePresence;
 import io.joystick.fleet.store.LatestReading;
 import io.joystick.fleet.store.ReadingRepository;
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -51,6 +52,7 @@ import io.smallrye.mutiny.Multi;
  */
 @Path("/api/fleet")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class FleetResource {
 
     static final int DEFAULT_MAX_POINTS = 500;

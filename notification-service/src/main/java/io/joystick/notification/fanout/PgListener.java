@@ -1,6 +1,5 @@
 package io.joystick.notification.fanout;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +50,10 @@ public class PgListener {
     /** The highest sequence number heard on the channel or caught up with; written on the worker only. */
     private volatile long highestSeen;
     private volatile boolean stopped;
+    /** The hosts of the JDBC URL, tried in turn; {@link #target} is the one the subscriber connects to next. */
+    private List<PgConnectOptions> hosts;
+    private PgConnectOptions target;
+    private int host;
 
     public PgListener(Cluster cluster, DeliveredHere deliveredHere, NotificationLoader loader, Connections connections,
             Vertx vertx, NotificationConfig config,
@@ -64,8 +67,8 @@ public class PgListener {
         this.vertx = vertx;
         this.config = config;
         this.jdbcUrl = jdbcUrl;
-        this.username = username.orElse("postgres");
-        this.password = password.orElse("");
+        this.username = username.orElse(null);
+        this.password = password.orElse(null);
     }
 
     void start(@Observes StartupEvent event) {
@@ -75,9 +78,14 @@ public class PgListener {
         highestSeen = loader.latestSeq();
         long delay = Math.max(100, config.fanout().reconnectDelay().toMillis());
         // The policy is asked each time the LISTEN connection is lost (and before each further attempt).
-        PgSubscriber pg = PgSubscriber.subscriber(vertx, connectOptions(jdbcUrl, username, password))
+        hosts = ListenTargets.of(jdbcUrl, username, password);
+        target = new PgConnectOptions(hosts.get(0));
+        // The subscriber connects with this same options object each time: moving it to the next host of a
+        // multi-host URL after a failure is how it tries them in turn, as the JDBC driver does.
+        PgSubscriber pg = PgSubscriber.subscriber(vertx, target)
                 .reconnectPolicy(retries -> {
                     disconnected();
+                    nextHost();
                     return delay;
                 });
         pg.channel(config.fanout().channel())
@@ -97,9 +105,18 @@ public class PgListener {
             return;
         }
         pg.connect().onFailure(e -> {
-            LOG.warnf("Cannot LISTEN on PostgreSQL (%s); retrying in %d ms", e.getClass().getSimpleName(), delay);
+            LOG.warnf("Cannot LISTEN on PostgreSQL at %s:%d (%s: %s); retrying in %d ms", target.getHost(),
+                    target.getPort(), e.getClass().getSimpleName(), e.getMessage(), delay);
+            nextHost();
             vertx.setTimer(delay, id -> connect(pg, delay));
         });
+    }
+
+    private void nextHost() {
+        if (hosts.size() > 1) {
+            host = (host + 1) % hosts.size();
+            target.setHost(hosts.get(host).getHost()).setPort(hosts.get(host).getPort());
+        }
     }
 
     private void disconnected() {
@@ -161,22 +178,5 @@ public class PgListener {
         if (pg != null) {
             pg.close();
         }
-    }
-
-    /** The LISTEN connection goes where the JDBC datasource goes. */
-    static PgConnectOptions connectOptions(String jdbcUrl, String username, String password) {
-        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("Not a PostgreSQL JDBC URL");
-        }
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        PgConnectOptions options = new PgConnectOptions()
-                .setHost(uri.getHost() == null ? "localhost" : uri.getHost())
-                .setPort(uri.getPort() < 0 ? 5432 : uri.getPort())
-                .setDatabase(uri.getPath() == null || uri.getPath().length() <= 1 ? username : uri.getPath().substring(1))
-                .setUser(username);
-        if (password != null && !password.isEmpty()) {
-            options.setPassword(password);
-        }
-        return options;
     }
 }

@@ -1,7 +1,5 @@
 package io.joystick.notification.history;
 
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.joystick.auth.error.SuccessBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.notification.api.SendNotification;
@@ -61,22 +60,26 @@ public class NotificationResource {
 
     @POST
     @Path("/{id}/seen")
-    public Map<String, Object> seen(@PathParam("id") String id) {
+    public SuccessBody seen(@PathParam("id") String id) {
         history.markSeen(viewer(), id);
-        return Map.of("success", true);
+        return SuccessBody.OK;
     }
 
     @POST
     @Path("/{id}/dismiss")
-    public Map<String, Object> dismiss(@PathParam("id") String id) {
+    public SuccessBody dismiss(@PathParam("id") String id) {
         history.dismiss(viewer(), id);
-        return Map.of("success", true);
+        return SuccessBody.OK;
     }
 
     @POST
     @Path("/seen-all")
-    public Map<String, Object> seenAll() {
-        return Map.of("success", true, "updated", history.markAllSeen(viewer()));
+    public SeenAll seenAll() {
+        return new SeenAll(true, history.markAllSeen(viewer()));
+    }
+
+    /** How many notifications were marked seen. */
+    public record SeenAll(boolean success, int updated) {
     }
 
     private Viewer viewer() {

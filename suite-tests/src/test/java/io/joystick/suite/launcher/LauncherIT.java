@@ -49,6 +49,8 @@ class LauncherIT {
 
     @TempDir
     static Path data;
+    /** The admin's password, printed once by the first start. */
+    private static String adminPassword;
 
     private record Result(int exit, String output) {
     }
@@ -63,6 +65,17 @@ class LauncherIT {
     @AfterAll
     static void stopEverything() throws Exception {
         joystick("down");
+    }
+
+    @Test
+    @Order(0)
+    void usagePrintsTheCommandsOnly() throws Exception {
+        Result usage = joystick("help");
+        assertEquals(2, usage.exit(), usage.output());
+        List<String> lines = usage.output().lines().toList();
+        assertEquals(5, lines.size(), usage.output());
+        assertTrue(lines.get(0).startsWith("Joystick launcher"), usage.output());
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("  ./joystick ")), usage.output());
     }
 
     @Test
@@ -120,12 +133,119 @@ class LauncherIT {
 
         Result status = joystick("status");
         assertEquals(7, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
+        adminPassword = password.group(1);
+    }
+
+    /**
+     * Every fenced {@code bash} block of the READMEs, as a newcomer pastes it, against the suite the previous test
+     * started (see {@link ReadmeBlocks} for which blocks run and how a README marks one that cannot run here).
+     */
+    @Test
+    @Order(3)
+    void everyReadmeBlockThatCanRunHereWorks() throws Exception {
+        assumeTrue(adminPassword != null, "needs the suite the previous test started");
+        List<ReadmeBlocks.Block> blocks = ReadmeBlocks.in(ROOT);
+        assertTrue(blocks.stream().anyMatch(ReadmeBlocks.Block::runs), "no runnable block found under " + ROOT);
+        List<String> failures = new java.util.ArrayList<>();
+        for (ReadmeBlocks.Block block : blocks) {
+            if (!block.runs()) {
+                continue;
+            }
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", ReadmeBlocks.PRELUDE + block.text())
+                    .directory(ROOT.toFile()).redirectErrorStream(true);
+            builder.environment().put("JOYSTICK_DATA_DIR", data.toString());
+            builder.environment().put("PASSWORD", adminPassword);
+            builder.environment().remove("JOYSTICK_API_KEY");
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(2, TimeUnit.MINUTES), block.where() + " did not finish");
+            if (process.exitValue() != 0) {
+                failures.add(block.where() + " failed (mark it ```bash no-run if it cannot run here):\n" + output);
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
 
         Result down = joystick("down");
         assertEquals(0, down.exit(), down.output());
         for (int port : PORTS) {
             assertTrue(!listening(port), port + " still listens after down");
         }
+    }
+
+    @Test
+    @Order(4)
+    void aForegroundUpEndsQuietlyWhenDownRunsElsewhere() throws Exception {
+        Process up = start(List.of(ROOT.resolve("joystick").toString(), "up", "--no-build"));
+        StringBuilder output = new StringBuilder();
+        Thread reader = readInto(up, output);
+        awaitOutput(output, "Press Ctrl-C to stop.", up);
+        Result down = joystick("down");
+        assertEquals(0, down.exit(), down.output());
+        assertTrue(up.waitFor(2, TimeUnit.MINUTES), "up did not end after down");
+        reader.join(10_000);
+        assertEquals(0, up.exitValue(), output.toString());
+        assertTrue(output.toString().contains("Stopped by ./joystick down."), output.toString());
+        assertTrue(!output.toString().contains("stopped unexpectedly"), output.toString());
+    }
+
+    /** Ctrl-C reaches the whole foreground process group: the launcher and the tee its output is piped into. */
+    @Test
+    @Order(5)
+    void ctrlCOnAnUpPipedIntoTeeStopsEveryService() throws Exception {
+        Path log = data.resolve("up.log");
+        Process up = start(List.of("setsid", "bash", "-c", "'" + ROOT.resolve("joystick") + "' up --no-build | tee '" + log + "'"));
+        StringBuilder output = new StringBuilder();
+        Thread reader = readInto(up, output);
+        awaitOutput(output, "Press Ctrl-C to stop.", up);
+        // setsid made the shell the leader of a new process group: signal the group, as a terminal does
+        new ProcessBuilder("kill", "-INT", "--", "-" + up.pid()).inheritIO().start().waitFor();
+        assertTrue(up.waitFor(2, TimeUnit.MINUTES), "up did not end after Ctrl-C");
+        reader.join(10_000);
+        for (int port : PORTS) {
+            assertTrue(!listening(port), port + " still listens after Ctrl-C on ./joystick up | tee");
+        }
+        Result status = joystick("status");
+        assertEquals(0, status.output().lines().filter(l -> l.contains(" up ")).count(), status.output());
+    }
+
+    private static Process start(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("JOYSTICK_DATA_DIR", data.toString());
+        builder.environment().remove("JOYSTICK_ADMIN_PASSWORD");
+        builder.environment().remove("JOYSTICK_API_KEY");
+        return builder.start();
+    }
+
+    private static Thread readInto(Process process, StringBuilder output) {
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    private static void awaitOutput(StringBuilder output, String expected, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            synchronized (output) {
+                if (output.toString().contains(expected)) {
+                    return;
+                }
+            }
+            assertTrue(process.isAlive(), "ended before printing '" + expected + "':\n" + output);
+            Thread.sleep(200);
+        }
+        throw new AssertionError("'" + expected + "' not printed:\n" + output);
     }
 
     private static JsonNode post(String url, String authorization, String body, int expected) throws Exception {

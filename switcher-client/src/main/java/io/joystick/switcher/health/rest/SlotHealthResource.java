@@ -67,6 +67,15 @@ public class SlotHealthResource {
         return body;
     }
 
+    /** Any device, whatever its id (a device called {@code devices} or {@code check} included). */
+    @GET
+    @Path("/devices/{device}")
+    @Authenticated
+    public HealthView monitoredDevice(@PathParam("device") String deviceId) {
+        return device(deviceId);
+    }
+
+    /** Kept for existing callers; the literal paths above win over it, so ids {@code devices} and {@code check} need {@code /devices/{device}}. */
     @GET
     @Path("/{device}")
     @Authenticated

@@ -23,6 +23,8 @@ public final class DeviceHealth {
     private Instant lastCheck;
     private Instant lastSwitch;
     private String lastSwitchReason;
+    private Decision lastDecision;
+    private Instant lastDecisionAt;
 
     public DeviceHealth(String deviceId) {
         this.deviceId = deviceId;
@@ -48,6 +50,20 @@ public final class DeviceHealth {
         activeSlot = to;
         lastSwitch = now;
         lastSwitchReason = reason;
+    }
+
+    public void decided(Decision decision, Instant now) {
+        lastDecision = decision;
+        lastDecisionAt = now;
+    }
+
+    /** The last automatic check's conclusion; null before the first. */
+    public Decision lastDecision() {
+        return lastDecision;
+    }
+
+    public Instant lastDecisionAt() {
+        return lastDecisionAt;
     }
 
     public SlotHealth slot(String slot) {

@@ -46,8 +46,14 @@ public final class FailoverPolicy {
         return clock.instant();
     }
 
-    /** Checks {@code health}'s device through {@code probe}, records the results, and decides. */
+    /** Checks {@code health}'s device through {@code probe}, records the results and the decision, and decides. */
     public Decision evaluate(DeviceHealth health, SlotProbe probe) {
+        Decision decision = decide(health, probe);
+        health.decided(decision, now());
+        return decision;
+    }
+
+    private Decision decide(DeviceHealth health, SlotProbe probe) {
         String active = health.activeSlot();
         String other = Device.other(active);
         SlotCheckResult activeResult = probe.check(active);
@@ -58,10 +64,16 @@ public final class FailoverPolicy {
             SlotCheckResult otherResult = probe.check(other);
             health.record(other, otherResult, now());
             if (!otherResult.isHealthy()) {
-                return Decision.stay("both slots unhealthy");
+                String why = otherResult.outcome() == SlotCheckResult.Outcome.INCONCLUSIVE ? "could not be checked"
+                        : "is unhealthy too";
+                return Decision.stay("not switched: " + active + " failed " + failures + " consecutive checks but "
+                        + other + " " + why + describe(health.slot(other).lastError()));
             }
             String reason = active + " failed " + failures + " consecutive checks and " + other + " is healthy";
-            return held(health) ? Decision.stay("hold time: " + reason) : Decision.switchTo(other, reason);
+            if (held(health)) {
+                return Decision.held(heldReason(health, reason), heldUntil(health));
+            }
+            return Decision.switchTo(other, reason);
         }
 
         if (settings.failback() && Device.SECONDARY.equals(active)) {
@@ -69,13 +81,33 @@ public final class FailoverPolicy {
             health.record(Device.PRIMARY, primaryResult, now());
             Instant healthySince = health.slot(Device.PRIMARY).healthySince();
             if (primaryResult.isHealthy() && healthySince != null
-                    && !healthySince.plus(settings.failbackAfter()).isAfter(now()) && !held(health)) {
-                return Decision.switchTo(Device.PRIMARY, "failback: primary healthy for "
-                        + Duration.between(healthySince, now()).toSeconds() + " s");
+                    && !healthySince.plus(settings.failbackAfter()).isAfter(now())) {
+                String reason = "failback: primary healthy for " + Duration.between(healthySince, now()).toSeconds() + " s";
+                if (held(health)) {
+                    return Decision.held(heldReason(health, reason), heldUntil(health));
+                }
+                return Decision.switchTo(Device.PRIMARY, reason);
             }
         }
-        return Decision.stay(activeResult.outcome() == SlotCheckResult.Outcome.INCONCLUSIVE ? "check inconclusive"
-                : failures == 0 ? "healthy" : active + " failed " + failures + " of " + settings.threshold() + " checks");
+        if (activeResult.outcome() == SlotCheckResult.Outcome.INCONCLUSIVE) {
+            return Decision.stay("check inconclusive" + describe(activeResult.detail()));
+        }
+        return Decision.stay(failures == 0 ? Decision.HEALTHY
+                : "threshold not reached: " + active + " failed " + failures + " of " + settings.threshold() + " checks");
+    }
+
+    private String heldReason(DeviceHealth health, String reason) {
+        return "hold time: " + reason + ", but the last switch was at " + health.lastSwitch()
+                + "; no automatic switch before " + heldUntil(health) + " (hold time " + settings.holdTime().toSeconds()
+                + " s, SLOT_SWITCH_HOLD_TIME)";
+    }
+
+    private Instant heldUntil(DeviceHealth health) {
+        return health.lastSwitch().plus(settings.holdTime());
+    }
+
+    private static String describe(String error) {
+        return error == null || error.isBlank() ? "" : " (" + error + ")";
     }
 
     private boolean held(DeviceHealth health) {

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
 import io.joystick.switcher.config.SwitcherConfig;
 import io.joystick.switcher.device.client.Device;
 import io.joystick.switcher.device.client.DeviceServiceClient;
@@ -20,6 +22,8 @@ import io.quarkus.runtime.ShutdownEvent;
 /** Checks devices through device-service's {@code slot-check} and switches them when the policy says so. */
 @ApplicationScoped
 public class HealthMonitor {
+
+    private static final Logger LOG = Logger.getLogger(HealthMonitor.class);
 
     private final DeviceServiceClient devices;
     private final HealthRegistry registry;
@@ -58,6 +62,8 @@ public class HealthMonitor {
             Decision decision = policy.evaluate(health, slot -> probe(device.id(), slot));
             if (decision.switches()) {
                 switcher.switchTo(device, health, decision.switchTo(), decision.reason(), true);
+            } else if (decision.notable()) {
+                LOG.infof("Device %s stays on %s: %s", device.id(), health.activeSlot(), decision.reason());
             }
             return health;
         } finally {

@@ -6,9 +6,14 @@ import java.util.Map;
 
 import io.joystick.switcher.device.client.Device;
 
-/** A device's health as {@code GET /api/health/…} shows it. */
+/**
+ * A device's health as {@code GET /api/health/…} shows it. {@code lastDecision} is what the last check concluded
+ * and why (also when it did not switch: hold time, other slot unhealthy, threshold not reached);
+ * {@code switchHeldUntil} is set while only the hold time keeps the device from switching.
+ */
 public record HealthView(String device, boolean monitored, String activeSlot, int failureCount, Instant lastCheck,
-        Instant lastSwitch, String lastSwitchReason, Map<String, SlotView> slots) {
+        Instant lastSwitch, String lastSwitchReason, String lastDecision, Instant lastDecisionAt, Instant switchHeldUntil,
+        Map<String, SlotView> slots) {
 
     public record SlotView(String host, String status, int consecutiveFailures, Instant lastCheck, Instant healthySince,
             String lastError) {
@@ -21,8 +26,10 @@ public record HealthView(String device, boolean monitored, String activeSlot, in
             slots.put(slot, new SlotView(health.hostOf(slot), s.status().name().toLowerCase(), s.consecutiveFailures(),
                     s.lastCheck(), s.healthySince(), s.lastError()));
         }
+        Decision decision = health.lastDecision();
         return new HealthView(health.deviceId(), monitored, health.activeSlot(),
                 health.slot(health.activeSlot()).consecutiveFailures(), health.lastCheck(), health.lastSwitch(),
-                health.lastSwitchReason(), slots);
+                health.lastSwitchReason(), decision == null ? null : decision.reason(), health.lastDecisionAt(),
+                decision == null ? null : decision.heldUntil(), slots);
     }
 }

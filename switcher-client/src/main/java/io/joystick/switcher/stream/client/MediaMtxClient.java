@@ -20,6 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.joystick.switcher.common.DependencyUnreachable;
 import io.joystick.switcher.common.RemoteErrors;
 import io.joystick.switcher.config.SwitcherConfig;
 
@@ -66,6 +67,8 @@ public class MediaMtxClient {
             }
         } catch (WebApplicationException e) {
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
         return names;
     }
@@ -89,6 +92,8 @@ public class MediaMtxClient {
             }
         } catch (WebApplicationException e) {
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
         return paths;
     }
@@ -128,6 +133,8 @@ public class MediaMtxClient {
             } catch (WebApplicationException replaceFailed) {
                 throw refused(replaceFailed);
             }
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
     }
 
@@ -145,6 +152,8 @@ public class MediaMtxClient {
                 return false;
             }
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
     }
 
@@ -162,6 +171,8 @@ public class MediaMtxClient {
                 return false;
             }
             throw refused(e);
+        } catch (ProcessingException e) {
+            throw new DependencyUnreachable("MediaMTX", e);
         }
     }
 

@@ -136,6 +136,34 @@ class FailoverPolicyTest {
     }
 
     @Test
+    void aSwitchHeldByTheHoldTimeSaysSoAndUntilWhen() {
+        FailoverPolicy policy = policy(false);
+        health.switched("primary", "manual", clock.instant()); // an operator switched a moment ago
+        probe.down("primary");
+        checkAndApply(policy);
+        Decision held = checkAndApply(policy);
+        assertFalse(held.switches());
+        assertTrue(held.reason().contains("SLOT_SWITCH_HOLD_TIME"), held.reason());
+        assertEquals(health.lastSwitch().plus(HOLD), held.heldUntil());
+        assertEquals(held, health.lastDecision());
+    }
+
+    @Test
+    void aStayNamesWhyItDidNotSwitch() {
+        FailoverPolicy policy = policy(false);
+        probe.down("primary").down("secondary");
+        Decision first = checkAndApply(policy);
+        assertTrue(first.reason().startsWith("threshold not reached: primary failed 1 of 2"), first.reason());
+        Decision second = checkAndApply(policy);
+        assertTrue(second.reason().startsWith("not switched: primary failed 2 consecutive checks but secondary is unhealthy too"),
+                second.reason());
+        assertTrue(second.notable());
+        assertNull(second.heldUntil());
+        probe.up("primary");
+        assertFalse(checkAndApply(policy).notable());
+    }
+
+    @Test
     void failbackReturnsToPrimaryOnceItHasBeenHealthyLongEnough() {
         FailoverPolicy policy = policy(true);
         probe.down("primary");

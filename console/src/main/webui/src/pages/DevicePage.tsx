@@ -187,7 +187,7 @@ function SlotsTab({ device }: { device: Device }) {
   const queries = useQueryClient();
   const health = useQuery({
     queryKey: ['slot-health', device.id],
-    queryFn: () => api<HealthView>(`/switcher/api/health/${encodeURIComponent(device.id)}`),
+    queryFn: () => api<HealthView>(`/switcher/api/health/devices/${encodeURIComponent(device.id)}`),
     retry: false,
   });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

@@ -652,6 +652,15 @@ class DeployConfigTest {
     }
 
     @Test
+    void everyImageListensOnAllInterfacesInsideItsContainer() throws Exception {
+        // Outside a container the services listen on 127.0.0.1 only; Traefik must still reach them in one.
+        for (String image : List.of("Dockerfile.jvm", "Dockerfile.console")) {
+            assertTrue(Repository.read("deploy/docker/" + image).contains("QUARKUS_HTTP_HOST=0.0.0.0"), image);
+        }
+        assertTrue(Repository.read("deploy/docker/Dockerfile.native").contains("-Dquarkus.http.host=0.0.0.0"));
+    }
+
+    @Test
     void nativeTelemetryImageBuildsWithTheNativeProfileOnAMatchingRuntime() throws Exception {
         String dockerfile = Repository.read("deploy/docker/Dockerfile.native");
         assertTrue(dockerfile.contains("-Dnative"), "the build asks for the native profile");

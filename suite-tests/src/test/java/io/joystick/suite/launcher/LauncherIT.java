@@ -115,7 +115,8 @@ class LauncherIT {
 
         JsonNode run = post("http://localhost:8000/api/run/demo/say", "Bearer " + token, "{\"msg\":\"hello\"}", 200);
         assertEquals("hello from demo", run.path("output").asText().trim());
-        post("http://localhost:8000/api/run/demo/say?token=" + token, null, "{\"msg\":\"hello\"}", 200);
+        // The launcher runs the prod profile, where a token in the URL counts only on WebSocket and SSE requests.
+        post("http://localhost:8000/api/run/demo/say?token=" + token, null, "{\"msg\":\"hello\"}", 401);
 
         HttpResponse<String> gps = send(HttpRequest.newBuilder(URI.create("http://localhost:8001/api/gps"))
                 .header("Authorization", "Bearer " + token).GET());

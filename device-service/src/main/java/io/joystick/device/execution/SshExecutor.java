@@ -124,7 +124,7 @@ public class SshExecutor {
                 if (!lease.reused()) {
                     throw unreachable(target, e);
                 }
-                lease.reconnect();
+                reconnectOrEndShells(lease, target);
                 try {
                     channel = openShellChannel(lease.session(), columns, rows);
                 } catch (IOException | IllegalStateException again) {
@@ -182,6 +182,16 @@ public class SshExecutor {
         }
     }
 
+    /** A stale pooled session reconnects; meeting a changed host key then ends the device's terminals too. */
+    private void reconnectOrEndShells(SshSessionPool.Lease lease, SshTarget target) {
+        try {
+            lease.reconnect();
+        } catch (HostKeyMismatchException e) {
+            endShells(target.deviceId(), "The device's SSH host key changed");
+            throw e;
+        }
+    }
+
     private void endShells(String deviceId, String why) {
         Set<RemoteShell> open = shells.get(deviceId);
         if (open != null) {
@@ -217,7 +227,7 @@ public class SshExecutor {
             }
             // The pooled session died since its last run (device rebooted, link dropped): one fresh try.
             LOG.debugf("Pooled SSH session to device %s is gone (%s); reconnecting", target.deviceId(), e.getMessage());
-            lease.reconnect();
+            reconnectOrEndShells(lease, target);
             try {
                 return open(lease.session(), wrapped, stdout, stderr, deadline);
             } catch (IOException | IllegalStateException again) {

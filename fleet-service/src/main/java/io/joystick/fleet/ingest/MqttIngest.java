@@ -105,6 +105,8 @@ public class MqttIngest {
         attempt.connect(address.port(), address.host())
                 .compose(ack -> {
                     client = attempt;
+                    // Subscribe on every connect, also when the broker says it kept the session: Mosquitto 2.0 restores
+                    // a persistent session after its own restart without its shared subscriptions.
                     String share = broker.sharedSubscriptions() && config.shared() ? SHARE : "";
                     return attempt.subscribe(Map.of(share + TELEMETRY, MqttQoS.AT_LEAST_ONCE.value(), share + PRESENCE,
                             MqttQoS.AT_LEAST_ONCE.value()));

@@ -63,6 +63,7 @@ plugin $PLUGIN
 plugin_opt_config_file $WORK/dynamic-security.json
 persistence false
 max_queued_messages 100000
+max_inflight_messages 100
 log_dest stdout
 log_type error
 CONF

@@ -10,6 +10,7 @@
 #
 # Usage: benchmarks/fleet-load.sh
 # Knobs (environment): DEVICES=1000 WARMUP_S=20 MEASURE_S=60 SSE_DEVICES=20 SERVER_HEAP=512m NO_BUILD=1 RESULTS=<file>
+#                      KEEP_LOGS=<dir> (keep the server's and broker's logs) SERVER_OPTS="-XX:StartFlightRecording=filename=/tmp/fleet.jfr,settings=profile" (extra JVM options)
 #                      WAIT_IDLE_MAX=600 IDLE_BUSY_MAX=25 (see lib/machine-load.sh)
 set -euo pipefail
 
@@ -49,6 +50,7 @@ cleanup() {
     for pid in $SERVER_PID $BROKER_PID; do
         if kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
     done
+    if [ -n "${KEEP_LOGS:-}" ]; then mkdir -p "$KEEP_LOGS" && cp "$WORK"/*.log "$KEEP_LOGS"/; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -77,7 +79,7 @@ log "starting fleet-service on 127.0.0.1:$HTTP_PORT"
     JOYSTICK_NOTIFICATION_URL="http://127.0.0.1:$STUB_PORT" JOYSTICK_MQTT_URL="mqtt://127.0.0.1:$MQTT_PORT" \
     JOYSTICK_MQTT_ADMIN_USER=joystick-fleet JOYSTICK_MQTT_ADMIN_PASSWORD="$ADMIN_PASSWORD" JOYSTICK_MQTT_CLIENT_ID=fleet-bench \
     QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-    java -Xmx"$SERVER_HEAP" -jar "$JAR" > "$WORK/server.log" 2>&1) &
+    java -Xmx"$SERVER_HEAP" ${SERVER_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1) &
 SERVER_PID=$!
 for _ in $(seq 1 240); do
     curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready" && break

@@ -68,6 +68,8 @@ max_queued_messages 100000
 max_inflight_messages 100
 log_dest stdout
 log_type error
+log_type warning
+log_type notice
 CONF
 log "starting Mosquitto on 127.0.0.1:$MQTT_PORT"
 /usr/sbin/mosquitto -c "$WORK/mosquitto.conf" > "$WORK/mosquitto.log" 2>&1 &

@@ -41,6 +41,13 @@ public class MqttIngest {
     static final String SHARE = "$share/fleet/";
     static final String TELEMETRY = "joystick/devices/+/telemetry/+";
     static final String PRESENCE = "joystick/devices/+/presence";
+    /**
+     * The MQTT decoder's limit. Netty's decoder also fails a message that is merely incomplete when the bytes it
+     * has buffered reach this limit, which a busy stream of small messages does with 64 KiB (one socket read):
+     * the connection was closed and everything in flight delivered again. Far above one read, that cannot
+     * happen; each message is still checked against {@link MessageCheck#MAX_BYTES}.
+     */
+    static final int MAX_FRAME_BYTES = 1024 * 1024;
 
     private final Vertx vertx;
     private final Broker broker;
@@ -89,11 +96,12 @@ public class MqttIngest {
         BrokerAddress address = broker.address();
         MqttClientOptions options = new MqttClientOptions().setClientId(clientId()).setCleanSession(false)
                 .setUsername(broker.adminUser()).setPassword(broker.adminPassword()).setKeepAliveInterval(30)
-                .setMaxMessageSize(64 * 1024).setAutoKeepAlive(true);
+                .setMaxMessageSize(MAX_FRAME_BYTES).setAutoKeepAlive(true);
         options.setAutoAck(false);
         options.setSsl(address.tls()).setConnectTimeout(5000);
         MqttClient attempt = MqttClient.create(vertx, options);
-        attempt.publishHandler(this::onMessage);
+        attempt.publishHandler(message -> onMessage(attempt, message));
+        attempt.exceptionHandler(failure -> LOG.warnf("MQTT connection to %s failed: %s", address.url(), failure.toString()));
         attempt.closeHandler(v -> {
             if (client == attempt) {
                 subscribed = false;
@@ -145,10 +153,16 @@ public class MqttIngest {
         });
     }
 
-    private void onMessage(MqttPublishMessage message) {
+    private void onMessage(MqttClient receiver, MqttPublishMessage message) {
         Context context = Vertx.currentContext();
+        // A message received on a connection that is gone since is not acknowledged: the broker sends it again on
+        // the next one, where it is recognised as already stored.
         Runnable ack = message.qosLevel() == MqttQoS.AT_MOST_ONCE ? () -> {
-        } : () -> context.runOnContext(v -> message.ack());
+        } : () -> context.runOnContext(v -> {
+            if (receiver.isConnected()) {
+                message.ack();
+            }
+        });
         Optional<Topic> parsed = Topic.parse(message.topicName());
         if (parsed.isEmpty()) {
             drop(DropReason.TOPIC, ack);

@@ -42,12 +42,12 @@ public class MqttIngest {
     static final String TELEMETRY = "joystick/devices/+/telemetry/+";
     static final String PRESENCE = "joystick/devices/+/presence";
     /**
-     * The MQTT decoder's limit. Netty's decoder also fails a message that is merely incomplete when the bytes it
-     * has buffered reach this limit, which a busy stream of small messages does with 64 KiB (one socket read):
-     * the connection was closed and everything in flight delivered again. Far above one read, that cannot
-     * happen; each message is still checked against {@link MessageCheck#MAX_BYTES}.
+     * No limit in the MQTT decoder (the broker is ours; each message is checked against {@link MessageCheck#MAX_BYTES}
+     * after decoding). Netty 4.1.133's decoder rejects a message whose header is split across two socket reads as
+     * "too long" unless the limit is {@code Integer.MAX_VALUE}; under load that closed the connection every few
+     * seconds, and the broker sent everything in flight again (netty/netty pull request 16916 fixes it).
      */
-    static final int MAX_FRAME_BYTES = 1024 * 1024;
+    static final int MAX_FRAME_BYTES = Integer.MAX_VALUE;
 
     private final Vertx vertx;
     private final Broker broker;

@@ -36,7 +36,7 @@ class BrokerRestartTest {
 
     @Test
     void readingsPublishedAfterABrokerRestartReachTheSharedSubscription() throws Exception {
-        DeviceMqtt.Account account = Fixtures.credentials("cam-4");
+        DeviceMqtt.Account account = Fixtures.credentials("cam-6");
         await().atMost(Duration.ofSeconds(20)).until(ingest::subscribed);
 
         MosquittoBroker.halt();
@@ -45,13 +45,13 @@ class BrokerRestartTest {
         await().atMost(Duration.ofSeconds(40)).until(ingest::subscribed);
 
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (DeviceMqtt device = DeviceMqtt.connect(account, "edge-cam-4")) {
+        try (DeviceMqtt device = DeviceMqtt.connect(account, "edge-cam-6")) {
             for (int i = 0; i < 3; i++) {
-                device.publish("joystick/devices/cam-4/telemetry/gps", Fixtures.gps(50 + i, at.plusSeconds(i)));
+                device.publish("joystick/devices/cam-6/telemetry/gps", Fixtures.gps(50 + i, at.plusSeconds(i)));
             }
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as("ana", "device-gps")
-                .get("/api/fleet/devices/cam-4/gps/history?from=" + at + "&to=" + at.plusSeconds(10)).then()
+                .get("/api/fleet/devices/cam-6/gps/history?from=" + at + "&to=" + at.plusSeconds(10)).then()
                 .statusCode(200).body("total", equalTo(3))
                 .body("items.latitude", equalTo(List.of(50.0f, 51.0f, 52.0f))));
     }

@@ -45,7 +45,7 @@ public class MqttIngest {
      * No limit in the MQTT decoder (the broker is ours; each message is checked against {@link MessageCheck#MAX_BYTES}
      * after decoding). Netty 4.1.133's decoder rejects a message whose header is split across two socket reads as
      * "too long" unless the limit is {@code Integer.MAX_VALUE}; under load that closed the connection every few
-     * seconds, and the broker sent everything in flight again (netty/netty pull request 16916 fixes it).
+     * seconds, and the broker sent everything in flight again (fixed in later Netty 4.1 releases).
      */
     static final int MAX_FRAME_BYTES = Integer.MAX_VALUE;
 

@@ -10,6 +10,8 @@
 #
 # Usage: benchmarks/fleet-load.sh
 # Knobs (environment): DEVICES=1000 WARMUP_S=20 MEASURE_S=60 SSE_DEVICES=20 SERVER_HEAP=512m NO_BUILD=1 RESULTS=<file>
+#                      BROKER_INFLIGHT=1000 (Mosquitto max_inflight_messages: how many unacknowledged messages fleet-service may hold)
+#                      KEEP_LOGS=<dir> (keep the server's and broker's logs) SERVER_OPTS="-XX:StartFlightRecording=filename=/tmp/fleet.jfr,settings=profile" (extra JVM options)
 #                      WAIT_IDLE_MAX=600 IDLE_BUSY_MAX=25 (see lib/machine-load.sh)
 set -euo pipefail
 
@@ -49,6 +51,7 @@ cleanup() {
     for pid in $SERVER_PID $BROKER_PID; do
         if kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
     done
+    if [ -n "${KEEP_LOGS:-}" ]; then mkdir -p "$KEEP_LOGS" && cp "$WORK"/*.log "$KEEP_LOGS"/; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -63,8 +66,11 @@ plugin $PLUGIN
 plugin_opt_config_file $WORK/dynamic-security.json
 persistence false
 max_queued_messages 100000
+max_inflight_messages ${BROKER_INFLIGHT:-1000}
 log_dest stdout
 log_type error
+log_type warning
+log_type notice
 CONF
 log "starting Mosquitto on 127.0.0.1:$MQTT_PORT"
 /usr/sbin/mosquitto -c "$WORK/mosquitto.conf" > "$WORK/mosquitto.log" 2>&1 &
@@ -76,7 +82,7 @@ log "starting fleet-service on 127.0.0.1:$HTTP_PORT"
     JOYSTICK_NOTIFICATION_URL="http://127.0.0.1:$STUB_PORT" JOYSTICK_MQTT_URL="mqtt://127.0.0.1:$MQTT_PORT" \
     JOYSTICK_MQTT_ADMIN_USER=joystick-fleet JOYSTICK_MQTT_ADMIN_PASSWORD="$ADMIN_PASSWORD" JOYSTICK_MQTT_CLIENT_ID=fleet-bench \
     QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-    java -Xmx"$SERVER_HEAP" -jar "$JAR" > "$WORK/server.log" 2>&1) &
+    java -Xmx"$SERVER_HEAP" ${SERVER_OPTS:-} -jar "$JAR" > "$WORK/server.log" 2>&1) &
 SERVER_PID=$!
 for _ in $(seq 1 240); do
     curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready" && break
@@ -110,7 +116,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo
     echo "- Date: $started UTC; commit $commit$dirty"
     echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); $(/usr/sbin/mosquitto -h | head -1)"
-    echo "- Broker: Mosquitto with dynamic security on 127.0.0.1, persistence off; every device its own account issued by fleet-service"
+    echo "- Broker: Mosquitto with dynamic security on 127.0.0.1, persistence off, max_inflight_messages ${BROKER_INFLIGHT:-1000}; every device its own account issued by fleet-service"
     echo "- Server: \`java -Xmx$SERVER_HEAP -jar fleet-service/target/quarkus-app/quarkus-run.jar\` (prod profile, H2 file DB in a fresh temp dir, access log off)"
     echo "- Load program: \`benchmarks/fleet-load/FleetLoad.java\` (Vert.x MQTT client, 2 event loops, $DEVICES connections; $SSE_DEVICES SSE streams) on the same 2 cores; warm-up ${WARMUP_S} s, measured ${MEASURE_S} s"
     echo "- Background: load average before $load_before, after $load_after; the whole machine was ${busy}% busy during the run (broker + server + load program + other processes)"

@@ -84,6 +84,12 @@ public class FleetLoad {
         t0 = System.nanoTime();
         List<MqttClient> clients = connect(vertx, accounts);
         System.out.printf("connected %d MQTT clients in %.1f s%n", clients.size(), seconds(t0));
+        StringBuilder sizes = new StringBuilder();
+        for (String sensor : SENSORS) {
+            sizes.append(' ').append(sensor).append(' ').append(frameBytes("joystick/devices/" + deviceId(0) + "/telemetry/" + sensor,
+                    payload(sensor, Instant.now().truncatedTo(ChronoUnit.MILLIS)).getBytes(StandardCharsets.UTF_8).length));
+        }
+        System.out.println("MQTT bytes (PUBLISH + PUBACK) of one reading, device id " + deviceId(0) + ":" + sizes);
 
         ExecutorService sseThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "sse");
@@ -178,34 +184,54 @@ public class FleetLoad {
         for (String sensor : SENSORS) {
             String topic = "joystick/devices/" + device + "/telemetry/" + sensor;
             byte[] payload = payload(sensor, Instant.now().truncatedTo(ChronoUnit.MILLIS)).getBytes(StandardCharsets.UTF_8);
-            int remaining = 2 + topic.length() + 2 + payload.length;
-            int header = 1 + (remaining < 128 ? 1 : remaining < 16384 ? 2 : 3);
             client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false);
             published.incrementAndGet();
-            mqttBytes.addAndGet(header + remaining + 4);
+            mqttBytes.addAndGet(frameBytes(topic, payload.length));
         }
     }
 
-    /** The edge's readings as telemetry-service publishes them (its REST JSON). */
+    /** A QoS 1 PUBLISH frame (fixed header, topic, packet id, payload) and its 4-byte PUBACK. */
+    static int frameBytes(String topic, int payloadLength) {
+        int remaining = 2 + topic.length() + 2 + payloadLength;
+        int header = 1 + (remaining < 128 ? 1 : remaining < 16384 ? 2 : 3);
+        return header + remaining + 4;
+    }
+
+    /**
+     * The edge's readings as telemetry-service publishes them (its REST JSON): each number rounded to the decimals
+     * telemetry-service writes for that field, null fields left out, the cellular reading with the modem's raw line.
+     */
     static String payload(String sensor, Instant at) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return switch (sensor) {
-            case "gps" -> String.format(java.util.Locale.ROOT, "{\"latitude\":%.7f,\"longitude\":%.7f,\"altitude\":%.1f,\"speed\":%.1f,"
-                    + "\"course\":%.1f,\"satellites\":9,\"hdop\":0.9,\"fix\":\"3d\",\"timestamp\":\"%s\",\"source\":\"nmea\"}",
-                    52.5 + r.nextDouble() / 100, 13.4 + r.nextDouble() / 100, 34 + r.nextDouble(), r.nextDouble() * 50,
-                    r.nextDouble() * 360, at);
-            case "imu" -> String.format(java.util.Locale.ROOT, "{\"x\":%.3f,\"y\":%.3f,\"z\":%.3f,\"gyro\":{\"x\":%.2f,\"y\":%.2f,\"z\":%.2f},"
-                    + "\"angle\":{\"roll\":%.2f,\"pitch\":%.2f,\"yaw\":%.2f},\"temperature\":31.5,\"timestamp\":\"%s\",\"source\":\"witmotion\"}",
-                    r.nextDouble() / 10, r.nextDouble() / 10, 1 - r.nextDouble() / 10, r.nextDouble(), r.nextDouble(), r.nextDouble(),
-                    r.nextDouble() * 5, r.nextDouble() * 5, r.nextDouble() * 360, at);
-            case "battery" -> String.format(java.util.Locale.ROOT, "{\"voltage\":%.0f,\"current\":-%.0f,\"power\":%.0f,\"consumption\":%.1f,"
-                    + "\"capacity\":80,\"status\":\"Discharging\",\"timestamp\":\"%s\",\"source\":\"hwmon\"}",
-                    12000 + r.nextDouble() * 200, 100 + r.nextDouble() * 50, 1400 + r.nextDouble() * 100, r.nextDouble() * 100, at);
-            default -> String.format(java.util.Locale.ROOT, "{\"technology\":\"LTE\",\"status\":\"Online\",\"operator\":\"Telekom.de\","
-                    + "\"mccMnc\":\"262-01\",\"areaCode\":\"0x1A2B\",\"cellId\":\"0x1C2D3E4F\",\"pci\":%d,\"band\":\"EUTRAN-BAND3\","
-                    + "\"arfcn\":1300,\"bandwidth\":20.0,\"rssi\":-65.0,\"rsrp\":%.1f,\"rsrq\":-10.0,\"sinr\":12.0,\"csq\":20,"
-                    + "\"timestamp\":\"%s\",\"source\":\"modem\"}", r.nextInt(504), -90 - r.nextDouble() * 20, at);
+            case "gps" -> "{\"latitude\":" + num(52.5 + r.nextDouble() / 100, 7) + ",\"longitude\":" + num(13.4 + r.nextDouble() / 100, 7)
+                    + ",\"altitude\":" + num(34 + r.nextDouble(), 1) + ",\"speed\":" + num(r.nextDouble() * 50, 2)
+                    + ",\"course\":" + num(r.nextDouble() * 360, 1) + ",\"satellites\":9,\"hdop\":0.9,\"fix\":\"3d\",\"timestamp\":\""
+                    + at + "\",\"source\":\"nmea\"}";
+            case "imu" -> "{\"x\":" + num(r.nextDouble() / 10, 3) + ",\"y\":" + num(r.nextDouble() / 10, 3) + ",\"z\":"
+                    + num(1 - r.nextDouble() / 10, 3) + ",\"gyro\":{\"x\":" + num(r.nextDouble(), 2) + ",\"y\":" + num(r.nextDouble(), 2)
+                    + ",\"z\":" + num(r.nextDouble(), 2) + "},\"angle\":{\"roll\":" + num(r.nextDouble() * 5, 2) + ",\"pitch\":"
+                    + num(r.nextDouble() * 5, 2) + ",\"yaw\":" + num(r.nextDouble() * 360, 2) + "},\"temperature\":31.5,\"timestamp\":\""
+                    + at + "\",\"source\":\"witmotion\"}";
+            case "battery" -> "{\"voltage\":" + num(12000 + r.nextDouble() * 200, 0) + ",\"current\":" + num(-100 - r.nextDouble() * 50, 0)
+                    + ",\"power\":" + num(1400 + r.nextDouble() * 100, 0) + ",\"consumption\":" + num(r.nextDouble() * 100, 2)
+                    + ",\"capacity\":80,\"status\":\"Discharging\",\"timestamp\":\"" + at + "\",\"source\":\"hwmon\"}";
+            default -> {
+                int pci = r.nextInt(504);
+                double rsrp = -90 - r.nextInt(200) / 10.0;
+                yield "{\"technology\":\"LTE\",\"status\":\"Online\",\"operator\":\"Telekom.de\",\"mccMnc\":\"262-01\","
+                        + "\"areaCode\":\"0x1A2B\",\"cellId\":\"0x1C2D3E4F\",\"pci\":" + pci + ",\"band\":\"EUTRAN-BAND3\",\"arfcn\":1300,"
+                        + "\"bandwidth\":20.0,\"rssi\":-65.0,\"rsrp\":" + rsrp + ",\"rsrq\":-10.0,\"sinr\":12.0,\"csq\":20,"
+                        + "\"raw\":\"+CPSI: LTE,Online,262-01,0x1A2B,471674191," + pci + ",EUTRAN-BAND3,1300,5,5,-100,"
+                        + Math.round(rsrp * 10) + ",-650,12\",\"timestamp\":\"" + at + "\",\"source\":\"modem\"}";
+            }
         };
+    }
+
+    /** As telemetry-service writes a number with that many decimals. */
+    static String num(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return String.valueOf(Math.round(value * scale) / scale);
     }
 
     static List<String[]> provision(int devices) throws Exception {

@@ -15,7 +15,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * device-service (allow-lists and owners) and notification-service's send endpoint, on one dynamic port.
- * {@code cam-1}, {@code cam-4}, {@code cam-5}: owner ana, allow ana and ben; {@code cam-3}: owner ana, allows ana; {@code cam-2}: owner carl, allows carl; {@code ghost} does not exist.
+ * {@code cam-1}, {@code cam-4}, {@code cam-5}: owner ana, allow ana and ben; {@code cam-6}: owner ana, allows ana; {@code cam-3}: owner ana, allows ana; {@code cam-2}: owner carl, allows carl; {@code ghost} does not exist.
  */
 public class DeviceServiceMock implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +30,7 @@ public class DeviceServiceMock implements QuarkusTestResourceLifecycleManager {
         device("cam-3", "ana", "\"ana\"");
         device("cam-4", "ana", "\"ana\",\"ben\"");
         device("cam-5", "ana", "\"ana\",\"ben\"");
+        device("cam-6", "ana", "\"ana\"");
         server.stubFor(get(urlEqualTo("/api/devices/ghost/allow")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"Device not found\"}")));
         server.stubFor(get(urlEqualTo("/api/devices/ghost")).willReturn(aResponse().withStatus(404)

@@ -22,17 +22,28 @@ public class MosquittoBroker implements QuarkusTestResourceLifecycleManager {
     private static final String PLUGIN = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";
 
     public static volatile int port;
+    /** The broker of the test class running now, for tests that stop and start it again. */
+    private static volatile MosquittoBroker current;
     private Process process;
+    private Path conf;
+    private Path dir;
+    private boolean persistence;
+
+    /** {@code persistence=true}: sessions and subscriptions are saved to disk and restored when it starts again. */
+    @Override
+    public void init(Map<String, String> args) {
+        persistence = Boolean.parseBoolean(args.getOrDefault("persistence", "false"));
+    }
 
     @Override
     public Map<String, String> start() {
         try {
             port = freePort();
-            Path dir = Files.createDirectories(Path.of("target", "mosquitto-" + port)).toAbsolutePath();
+            dir = Files.createDirectories(Path.of("target", "mosquitto-" + port)).toAbsolutePath();
             Path dynsec = dir.resolve("dynamic-security.json");
             Files.deleteIfExists(dynsec);
             run(List.of("mosquitto_ctrl", "dynsec", "init", dynsec.toString(), ADMIN, ADMIN_PASSWORD));
-            Path conf = dir.resolve("mosquitto.conf");
+            conf = dir.resolve("mosquitto.conf");
             Files.writeString(conf, String.join("\n",
                     "per_listener_settings false",
                     // Started as root, Mosquitto would switch to its own user and could not save the file.
@@ -41,19 +52,36 @@ public class MosquittoBroker implements QuarkusTestResourceLifecycleManager {
                     "listener " + port + " 127.0.0.1",
                     "plugin " + PLUGIN,
                     "plugin_opt_config_file " + dynsec,
-                    "persistence false",
+                    "persistence " + persistence,
+                    "persistence_location " + dir + "/",
+                    "autosave_interval 1",
                     "max_queued_messages 10000",
                     "log_dest stdout",
                     "log_type error", ""));
-            process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-            waitForPort(port);
+            launch();
+            current = this;
             return Map.of("joystick.mqtt.url", "mqtt://127.0.0.1:" + port, "joystick.mqtt.admin-user", ADMIN,
                     "joystick.mqtt.admin-password", ADMIN_PASSWORD, "joystick.mqtt.device-url",
                     "mqtt://127.0.0.1:" + port);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start Mosquitto", e);
         }
+    }
+
+    private void launch() throws Exception {
+        process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
+        waitForPort(port);
+    }
+
+    /** Stops the running test class's broker (it saves its sessions when persistence is on). */
+    public static void halt() {
+        current.stop();
+    }
+
+    /** Starts the running test class's broker again on the same port with the same files. */
+    public static void resume() throws Exception {
+        current.launch();
     }
 
     @Override

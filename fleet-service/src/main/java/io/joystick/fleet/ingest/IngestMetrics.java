@@ -27,6 +27,12 @@ public class IngestMetrics {
         dropped.get(reason).increment();
     }
 
+    public void dropped(DropReason reason, int count) {
+        if (count > 0) {
+            dropped.get(reason).increment(count);
+        }
+    }
+
     public double droppedCount(DropReason reason) {
         return dropped.get(reason).count();
     }

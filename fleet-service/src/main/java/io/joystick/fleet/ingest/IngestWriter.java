@@ -1,7 +1,9 @@
 package io.joystick.fleet.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +24,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Stores checked messages in batches on one thread, then acknowledges them to the broker: a message is
  * acknowledged only once it is committed, so a crash or restart loses nothing (the broker delivers it again and
- * the history's unique key drops the repeat). While the database fails, the batch is retried with backoff.
+ * it is recognised as a repeat: in memory for recent readings, else by the history's unique key). A batch is
+ * whatever arrived while the previous one was being written (at most {@value #BATCH} messages), written with one
+ * batched insert and one batched upsert in one transaction. While the database fails, the batch is retried
+ * with backoff.
  */
 @ApplicationScoped
 public class IngestWriter {
 
     private static final Logger LOG = Logger.getLogger(IngestWriter.class);
     static final int CAPACITY = 4096;
-    private static final int BATCH = 256;
+    private static final int BATCH = 1024;
 
     private final BlockingQueue<Incoming> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final ReadingRepository readings;
@@ -37,6 +42,7 @@ public class IngestWriter {
     private final PresenceNotices notices;
     private final LiveEvents live;
     private final IngestMetrics metrics;
+    private final RecentReadings recent = new RecentReadings();
     private volatile boolean running = true;
     private Thread thread;
 
@@ -92,9 +98,6 @@ public class IngestWriter {
                 store(batch);
                 return;
             } catch (RuntimeException e) {
-                if (batch.size() > 1 && storeOneByOne(batch)) {
-                    return;
-                }
                 LOG.warnf("Storing %d messages failed (%s); retrying in %d ms", batch.size(), e.getClass().getSimpleName(),
                         backoff);
                 Thread.sleep(backoff);
@@ -104,32 +107,18 @@ public class IngestWriter {
         throw new InterruptedException("stopping");
     }
 
-    /** After a batch failed (e.g. another instance stored one of its readings meanwhile): each on its own. */
-    private boolean storeOneByOne(List<Incoming> batch) {
-        try {
-            for (Incoming incoming : batch) {
-                try {
-                    store(List.of(incoming));
-                } catch (RuntimeException e) {
-                    if (!(incoming instanceof Incoming.Telemetry telemetry)
-                            || !QuarkusTransaction.requiringNew().call(() -> readings.exists(telemetry.reading()))) {
-                        throw e;
-                    }
-                    metrics.dropped(DropReason.DUPLICATE);
-                }
-            }
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private void store(List<Incoming> batch) {
-        List<ValidReading> telemetry = new ArrayList<>();
+        List<ValidReading> telemetry = new ArrayList<>(batch.size());
         List<Incoming.Presence> presence = new ArrayList<>();
+        Set<ValidReading> inBatch = new HashSet<>();
+        int repeated = 0;
         for (Incoming incoming : batch) {
             if (incoming instanceof Incoming.Telemetry t) {
-                telemetry.add(t.reading());
+                if (recent.contains(t.reading()) || !inBatch.add(t.reading())) {
+                    repeated++;
+                } else {
+                    telemetry.add(t.reading());
+                }
             } else if (incoming instanceof Incoming.Presence p) {
                 presence.add(p);
             }
@@ -137,7 +126,7 @@ public class IngestWriter {
         List<Incoming.Presence> changed = new ArrayList<>();
         List<ValidReading> added = QuarkusTransaction.requiringNew().call(() -> {
             changed.clear();
-            List<ValidReading> stored = telemetry.isEmpty() ? List.of() : readings.store(telemetry);
+            List<ValidReading> stored = readings.store(telemetry);
             for (Incoming.Presence p : presence) {
                 if (presences.record(p.deviceId(), p.state(), p.at())) {
                     changed.add(p);
@@ -145,10 +134,9 @@ public class IngestWriter {
             }
             return stored;
         });
+        telemetry.forEach(recent::add);
         metrics.stored(added.size());
-        for (int i = added.size(); i < telemetry.size(); i++) {
-            metrics.dropped(DropReason.DUPLICATE);
-        }
+        metrics.dropped(DropReason.DUPLICATE, repeated + telemetry.size() - added.size());
         added.forEach(r -> live.publish(new LiveEvent(r.deviceId(), r.sensor().key(), r.json())));
         for (Incoming.Presence p : changed) {
             live.publish(new LiveEvent(p.deviceId(), "presence",

@@ -41,6 +41,13 @@ public class MqttIngest {
     static final String SHARE = "$share/fleet/";
     static final String TELEMETRY = "joystick/devices/+/telemetry/+";
     static final String PRESENCE = "joystick/devices/+/presence";
+    /**
+     * No limit in the MQTT decoder (the broker is ours; each message is checked against {@link MessageCheck#MAX_BYTES}
+     * after decoding). Netty 4.1.133's decoder rejects a message whose header is split across two socket reads as
+     * "too long" unless the limit is {@code Integer.MAX_VALUE}; under load that closed the connection every few
+     * seconds, and the broker sent everything in flight again (fixed in later Netty 4.1 releases).
+     */
+    static final int MAX_FRAME_BYTES = Integer.MAX_VALUE;
 
     private final Vertx vertx;
     private final Broker broker;
@@ -89,11 +96,12 @@ public class MqttIngest {
         BrokerAddress address = broker.address();
         MqttClientOptions options = new MqttClientOptions().setClientId(clientId()).setCleanSession(false)
                 .setUsername(broker.adminUser()).setPassword(broker.adminPassword()).setKeepAliveInterval(30)
-                .setMaxMessageSize(64 * 1024).setAutoKeepAlive(true);
+                .setMaxMessageSize(MAX_FRAME_BYTES).setAutoKeepAlive(true);
         options.setAutoAck(false);
         options.setSsl(address.tls()).setConnectTimeout(5000);
         MqttClient attempt = MqttClient.create(vertx, options);
-        attempt.publishHandler(this::onMessage);
+        attempt.publishHandler(message -> onMessage(attempt, message));
+        attempt.exceptionHandler(failure -> LOG.warnf("MQTT connection to %s failed: %s", address.url(), failure.toString()));
         attempt.closeHandler(v -> {
             if (client == attempt) {
                 subscribed = false;
@@ -105,6 +113,8 @@ public class MqttIngest {
         attempt.connect(address.port(), address.host())
                 .compose(ack -> {
                     client = attempt;
+                    // Subscribe on every connect, also when the broker says it kept the session: Mosquitto 2.0 restores
+                    // a persistent session after its own restart without its shared subscriptions.
                     String share = broker.sharedSubscriptions() && config.shared() ? SHARE : "";
                     return attempt.subscribe(Map.of(share + TELEMETRY, MqttQoS.AT_LEAST_ONCE.value(), share + PRESENCE,
                             MqttQoS.AT_LEAST_ONCE.value()));
@@ -143,10 +153,16 @@ public class MqttIngest {
         });
     }
 
-    private void onMessage(MqttPublishMessage message) {
+    private void onMessage(MqttClient receiver, MqttPublishMessage message) {
         Context context = Vertx.currentContext();
+        // A message received on a connection that is gone since is not acknowledged: the broker sends it again on
+        // the next one, where it is recognised as already stored.
         Runnable ack = message.qosLevel() == MqttQoS.AT_MOST_ONCE ? () -> {
-        } : () -> context.runOnContext(v -> message.ack());
+        } : () -> context.runOnContext(v -> {
+            if (receiver.isConnected()) {
+                message.ack();
+            }
+        });
         Optional<Topic> parsed = Topic.parse(message.topicName());
         if (parsed.isEmpty()) {
             drop(DropReason.TOPIC, ack);

@@ -1,11 +1,19 @@
 package io.joystick.fleet.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,55 +21,99 @@ import jakarta.persistence.EntityManager;
 import io.joystick.fleet.ingest.ValidReading;
 import io.joystick.fleet.reading.Sensor;
 
-/** Latest readings and history. Callers bring the transaction. */
+/** Latest readings and history. Callers bring the transaction (the batched writes join it through the pool). */
 @ApplicationScoped
 public class ReadingRepository {
 
     private final EntityManager em;
+    private final DataSource dataSource;
+    private volatile String upsertLatest;
 
-    public ReadingRepository(EntityManager em) {
+    public ReadingRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
-    /** Stores the readings not stored before and moves each latest forward; answers the new ones. */
+    /**
+     * Stores the readings not stored before (one batched insert; the history's unique key skips repeats) and moves
+     * each device's and sensor's latest forward (one batched upsert, only where newer); answers the new ones.
+     */
     public List<ValidReading> store(List<ValidReading> readings) {
-        List<ValidReading> added = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ValidReading reading : readings) {
-            String key = reading.deviceId() + '/' + reading.sensor().key() + '/' + reading.timestamp();
-            if (!seen.add(key) || exists(reading)) {
-                continue;
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        try {
+            Connection connection = dataSource.getConnection();
+            try {
+                return store(connection, readings);
+            } finally {
+                connection.close();
             }
-            HistoryReading row = new HistoryReading();
-            row.deviceId = reading.deviceId();
-            row.sensor = reading.sensor().key();
-            row.timestamp = reading.timestamp();
-            row.payload = reading.json();
-            row.persist();
-            moveLatest(reading);
-            added.add(reading);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing readings: " + e.getMessage(), e);
+        }
+    }
+
+    private List<ValidReading> store(Connection connection, List<ValidReading> readings) throws SQLException {
+        List<ValidReading> added = new ArrayList<>(readings.size());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO reading (device_id, sensor, ts, payload) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (ValidReading reading : readings) {
+                bind(insert, reading);
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 0) {
+                    added.add(readings.get(i));
+                }
+            }
+        }
+        Map<LatestReading.Key, ValidReading> newest = new TreeMap<>(BY_KEY);
+        for (ValidReading reading : added) {
+            newest.merge(new LatestReading.Key(reading.deviceId(), reading.sensor().key()), reading,
+                    (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
+        }
+        if (!newest.isEmpty()) {
+            // In key order, so two instances upserting the same rows take their locks in the same order.
+            try (PreparedStatement upsert = connection.prepareStatement(upsertLatest(connection))) {
+                for (ValidReading reading : newest.values()) {
+                    bind(upsert, reading);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
         }
         return added;
     }
 
-    public boolean exists(ValidReading reading) {
-        return HistoryReading.count("deviceId = ?1 and sensor = ?2 and timestamp = ?3", reading.deviceId(),
-                reading.sensor().key(), reading.timestamp()) > 0;
+    private static final Comparator<LatestReading.Key> BY_KEY = Comparator.<LatestReading.Key, String>comparing(k -> k.deviceId)
+            .thenComparing(k -> k.sensor);
+
+    private static void bind(PreparedStatement statement, ValidReading reading) throws SQLException {
+        statement.setString(1, reading.deviceId());
+        statement.setString(2, reading.sensor().key());
+        statement.setObject(3, OffsetDateTime.ofInstant(reading.timestamp(), ZoneOffset.UTC));
+        statement.setString(4, reading.json());
     }
 
-    private void moveLatest(ValidReading reading) {
-        LatestReading latest = LatestReading.findById(new LatestReading.Key(reading.deviceId(), reading.sensor().key()));
-        if (latest == null) {
-            latest = new LatestReading();
-            latest.deviceId = reading.deviceId();
-            latest.sensor = reading.sensor().key();
-            latest.timestamp = reading.timestamp();
-            latest.payload = reading.json();
-            latest.persist();
-        } else if (reading.timestamp().isAfter(latest.timestamp)) {
-            latest.timestamp = reading.timestamp();
-            latest.payload = reading.json();
+    /** PostgreSQL's INSERT … ON CONFLICT is safe against concurrent inserts of a new key; H2 has MERGE for it. */
+    private String upsertLatest(Connection connection) throws SQLException {
+        String sql = upsertLatest;
+        if (sql == null) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            sql = postgres ? """
+                    INSERT INTO latest_reading (device_id, sensor, ts, payload) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (device_id, sensor) DO UPDATE SET ts = EXCLUDED.ts, payload = EXCLUDED.payload
+                    WHERE latest_reading.ts < EXCLUDED.ts""" : """
+                    MERGE INTO latest_reading t USING (SELECT CAST(? AS VARCHAR(64)) device_id, CAST(? AS VARCHAR(16)) sensor,
+                        CAST(? AS TIMESTAMP WITH TIME ZONE) ts, CAST(? AS VARCHAR(8192)) payload) s
+                    ON t.device_id = s.device_id AND t.sensor = s.sensor
+                    WHEN MATCHED AND t.ts < s.ts THEN UPDATE SET ts = s.ts, payload = s.payload
+                    WHEN NOT MATCHED THEN INSERT (device_id, sensor, ts, payload) VALUES (s.device_id, s.sensor, s.ts, s.payload)""";
+            upsertLatest = sql;
         }
+        return sql;
     }
 
     public Optional<LatestReading> latest(String deviceId, Sensor sensor) {

@@ -2,6 +2,8 @@ package io.joystick.telemetry.reading;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -9,6 +11,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * the service started, capacity in % and the charge status when the source knows them (else null).
  */
 @RegisterForReflection
-public record BatteryReading(Double voltage, Double current, Double power, Double consumption, Integer capacity,
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BatteryReading(@Decimals(0) Double voltage, @Decimals(0) Double current, @Decimals(0) Double power,
+        @Decimals(2) Double consumption, Integer capacity,
         String status, Instant timestamp, String source) implements Reading {
 }

@@ -14,14 +14,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * 5G leg of an NSA (EN-DC) connection; {@code raw} the modem's lines as received.
  */
 @RegisterForReflection
-@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellReading(String technology, String status, String operator, String mccMnc, String areaCode,
-        String cellId, Integer pci, String band, Integer arfcn, Double bandwidth, Double rssi, Double rsrp,
-        Double rsrq, Double sinr, Double rscp, Double ecio, Integer csq, NrLeg nr, String raw, Instant timestamp,
+        String cellId, Integer pci, String band, Integer arfcn, @Decimals(1) Double bandwidth, @Decimals(1) Double rssi,
+        @Decimals(1) Double rsrp, @Decimals(1) Double rsrq, @Decimals(1) Double sinr, @Decimals(1) Double rscp,
+        @Decimals(1) Double ecio, Integer csq, NrLeg nr, String raw, Instant timestamp,
         String source) implements Reading {
 
     @RegisterForReflection
-    public record NrLeg(Integer pci, String band, Integer arfcn, Double rsrp, Double rsrq, Double sinr) {
+    public record NrLeg(Integer pci, String band, Integer arfcn, @Decimals(1) Double rsrp, @Decimals(1) Double rsrq,
+            @Decimals(1) Double sinr) {
     }
 
     public CellReading withOperator(String name) {

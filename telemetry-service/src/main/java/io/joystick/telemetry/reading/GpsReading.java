@@ -2,6 +2,8 @@ package io.joystick.telemetry.reading;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -10,6 +12,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * did not give are null (never 0).
  */
 @RegisterForReflection
-public record GpsReading(Double latitude, Double longitude, Double altitude, Double speed, Double course,
-        Integer satellites, Double hdop, String fix, Instant timestamp, String source) implements Reading {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GpsReading(@Decimals(7) Double latitude, @Decimals(7) Double longitude, @Decimals(1) Double altitude,
+        @Decimals(2) Double speed, @Decimals(1) Double course, Integer satellites, @Decimals(2) Double hdop, String fix, Instant timestamp, String source) implements Reading {
 }

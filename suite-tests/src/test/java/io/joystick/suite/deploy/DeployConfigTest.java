@@ -652,6 +652,12 @@ class DeployConfigTest {
     }
 
     @Test
+    void theBrokerLetsFleetServiceHoldAWholeBatchUnacknowledged() throws Exception {
+        // fleet-service acknowledges after each commit; a small window caps ingest (fleet-service/README.md)
+        assertTrue(Repository.read("deploy/mosquitto/mosquitto.conf").lines().anyMatch(l -> l.equals("max_inflight_messages 1000")));
+    }
+
+    @Test
     void everyImageListensOnAllInterfacesInsideItsContainer() throws Exception {
         // Outside a container the services listen on 127.0.0.1 only; Traefik must still reach them in one.
         for (String image : List.of("Dockerfile.jvm", "Dockerfile.console")) {

@@ -1,13 +1,11 @@
 package io.joystick.device.log;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.device.search.Filters;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -29,46 +27,24 @@ public class ActionLogRepository implements PanacheRepositoryBase<ActionLog, Lon
     }
 
     public List<ActionLog> search(Search search, int page, int perPage) {
-        Map<String, Object> parameters = new HashMap<>();
-        return find(where(search, parameters), Sort.descending("id"), parameters).page(Page.of(page, perPage)).list();
+        Filters filters = filters(search);
+        return find(filters.query(), Sort.descending("id"), filters.parameters()).page(Page.of(page, perPage)).list();
     }
 
     public long count(Search search) {
-        Map<String, Object> parameters = new HashMap<>();
-        return count(where(search, parameters), parameters);
+        Filters filters = filters(search);
+        return count(filters.query(), filters.parameters());
     }
 
-    private static String where(Search search, Map<String, Object> parameters) {
-        List<String> conditions = new ArrayList<>();
-        conditions.add("1 = 1");
-        if (search.visibleTo() != null) {
-            conditions.add("deviceId in (select d.id from Device d left join d.allow a where a = :viewer or d.owner = :viewer)");
-            parameters.put("viewer", search.visibleTo());
-        }
-        if (search.deviceId() != null) {
-            conditions.add("deviceId = :device");
-            parameters.put("device", search.deviceId());
-        }
-        if (search.userId() != null) {
-            conditions.add("userId = :user");
-            parameters.put("user", search.userId());
-        }
-        if (search.action() != null) {
-            conditions.add("action = :action");
-            parameters.put("action", search.action());
-        }
-        if (search.success() != null) {
-            conditions.add("success = :success");
-            parameters.put("success", search.success());
-        }
-        if (search.from() != null) {
-            conditions.add("created >= :from");
-            parameters.put("from", search.from());
-        }
-        if (search.to() != null) {
-            conditions.add("created < :to");
-            parameters.put("to", search.to());
-        }
-        return String.join(" and ", conditions);
+    private static Filters filters(Search search) {
+        return new Filters()
+                .where("deviceId in (select d.id from Device d left join d.allow a where a = :viewer or d.owner = :viewer)",
+                        "viewer", search.visibleTo())
+                .where("deviceId = :device", "device", search.deviceId())
+                .where("userId = :user", "user", search.userId())
+                .where("action = :action", "action", search.action())
+                .where("success = :success", "success", search.success())
+                .where("created >= :from", "from", search.from())
+                .where("created < :to", "to", search.to());
     }
 }

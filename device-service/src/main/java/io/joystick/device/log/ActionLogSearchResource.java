@@ -1,7 +1,5 @@
 package io.joystick.device.log;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.transaction.Transactional;
@@ -16,8 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.device.DeviceAccess;
-import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.search.InstantParam;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -56,21 +54,10 @@ public class ActionLogSearchResource {
             access.check(identity, device); // 404 or 403 rather than an empty page that hides why
         }
         ActionLogRepository.Search search = new ActionLogRepository.Search(caller.privileged() ? null : caller.id(),
-                device, user, action, success == null ? null : Boolean.valueOf(success), instant("from", from),
-                instant("to", to));
+                device, user, action, success == null ? null : Boolean.valueOf(success), InstantParam.parse("from", from),
+                InstantParam.parse("to", to));
         List<ActionLog> items = logs.search(search, page - 1, perPage);
         long total = logs.count(search);
         return ActionLogPage.of(page, perPage, total, items);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + ": not an ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)");
-        }
     }
 }

@@ -1,15 +1,13 @@
 package io.joystick.device.terminal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.device.search.Filters;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -60,36 +58,22 @@ public class TerminalAudit implements PanacheRepositoryBase<TerminalAuditEntry, 
     }
 
     List<TerminalAuditEntry> search(Search search, int page, int perPage) {
-        Map<String, Object> parameters = new HashMap<>();
-        return find(where(search, parameters), Sort.descending("started").and("id"), parameters)
+        Filters filters = filters(search);
+        return find(filters.query(), Sort.descending("started").and("id"), filters.parameters())
                 .page(Page.of(page, perPage)).list();
     }
 
     long count(Search search) {
-        Map<String, Object> parameters = new HashMap<>();
-        return count(where(search, parameters), parameters);
+        Filters filters = filters(search);
+        return count(filters.query(), filters.parameters());
     }
 
-    private static String where(Search search, Map<String, Object> parameters) {
-        List<String> conditions = new ArrayList<>();
-        conditions.add("1 = 1");
-        if (search.deviceId() != null) {
-            conditions.add("deviceId = :device");
-            parameters.put("device", search.deviceId());
-        }
-        if (search.userId() != null) {
-            conditions.add("userId = :user");
-            parameters.put("user", search.userId());
-        }
-        if (search.from() != null) {
-            conditions.add("started >= :from");
-            parameters.put("from", search.from());
-        }
-        if (search.to() != null) {
-            conditions.add("started < :to");
-            parameters.put("to", search.to());
-        }
-        return String.join(" and ", conditions);
+    private static Filters filters(Search search) {
+        return new Filters()
+                .where("deviceId = :device", "device", search.deviceId())
+                .where("userId = :user", "user", search.userId())
+                .where("started >= :from", "from", search.from())
+                .where("started < :to", "to", search.to());
     }
 
     private static String clip(String value, int max) {

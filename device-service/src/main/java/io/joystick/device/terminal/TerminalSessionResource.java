@@ -1,7 +1,5 @@
 package io.joystick.device.terminal;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.search.InstantParam;
 
 /**
  * The terminal audit for admins (a JWT with {@code admin}; not the service key): {@code GET /api/terminal/sessions}
@@ -50,7 +49,7 @@ public class TerminalSessionResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("1") @Min(1) int page,
             @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(500) int perPage) {
-        TerminalAudit.Search search = new TerminalAudit.Search(device, user, instant("from", from), instant("to", to));
+        TerminalAudit.Search search = new TerminalAudit.Search(device, user, InstantParam.parse("from", from), InstantParam.parse("to", to));
         List<TerminalAuditEntry> items = audit.search(search, page - 1, perPage);
         long total = audit.count(search);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -77,16 +76,5 @@ public class TerminalSessionResource {
         byte[] transcript = transcripts.read(id).orElseThrow(() -> ApiException.notFound(
                 "No transcript of terminal session " + id + ": no such session, or its device's model does not record terminals"));
         return Response.ok(transcript).header("Cache-Control", "no-store").build();
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + ": not an ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)");
-        }
     }
 }

@@ -182,7 +182,7 @@ class SshExecutorTest {
     @Test
     void reconnectsWhenThePooledSessionsLinkDiedSilently() throws Exception {
         SshExecutor quickToGiveUp = new SshExecutor(TestSshConfig.defaults().withConnectTimeout(Duration.ofSeconds(1)), hostKeys);
-        try (FreezableTcpProxy link = new FreezableTcpProxy(server.port())) {
+        try (DeviceLinkProxy link = new DeviceLinkProxy(server.port())) {
             SshTarget viaLink = new SshTarget(DEVICE, "127.0.0.1", link.port(), MinaSshServer.USER, MinaSshServer.PASSWORD, null);
             quickToGiveUp.run(viaLink, "true", TEN_SECONDS, MIB);
             ClientSession stale = quickToGiveUp.pooledSessions(DEVICE).get(0);

@@ -25,6 +25,7 @@ import io.joystick.auth.revocation.RevocationList;
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
+import io.joystick.device.execution.DeviceLinkProxy;
 import io.joystick.device.execution.OpenSshServer;
 import io.joystick.device.execution.SshTarget;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -413,14 +414,14 @@ class TerminalTest {
     void aChangedHostKeyClosesTheTerminal() throws Exception {
         String user = Fixtures.unique("rekey");
         try (OpenSshServer reinstalled = OpenSshServer.start(Files.createTempDirectory("openssh-reinstalled"));
-                SwitchableTcpProxy link = new SwitchableTcpProxy(sshd.port())) {
+                DeviceLinkProxy link = new DeviceLinkProxy(sshd.port())) {
             String device = device(Fixtures.model(), link.port(), user);
             String token = Fixtures.user(user, PERMISSION);
             try (TerminalClient terminal = TerminalClient.open(device, token)) {
                 terminal.type("echo before-$((5+5))\r");
                 terminal.awaitOutput("before-10");
                 // the old connection goes silent and the device comes back re-installed, with a new host key
-                link.silenceExistingConnections();
+                link.freezeExistingConnections();
                 link.switchTo(reinstalled.port());
                 try (TerminalClient another = TerminalClient.open(device, token)) {
                     assertTrue(another.awaitClose().startsWith("4503 "), another.awaitClose());

@@ -10,27 +10,33 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards TCP connections to a target port. {@link #freezeExistingConnections()} makes the current
- * connections swallow all traffic while staying open, as a cellular link that died silently does;
- * connections made afterwards work normally.
+ * Forwards TCP connections on loopback to a device's port, as its link does. {@link #freezeExistingConnections()}
+ * makes the current connections swallow all traffic while staying open, as a cellular link that died silently
+ * does; connections made afterwards work normally. {@link #switchTo(int)} sends new connections to another port,
+ * as an address does when the device behind it was re-installed.
  */
-final class FreezableTcpProxy implements AutoCloseable {
+public final class DeviceLinkProxy implements AutoCloseable {
 
     private final ServerSocket listener;
-    private final int targetPort;
+    private volatile int targetPort;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
-    FreezableTcpProxy(int targetPort) throws IOException {
+    public DeviceLinkProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         daemon(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void freezeExistingConnections() {
+    /** Connections made from now on go to this port. */
+    public void switchTo(int port) {
+        targetPort = port;
+    }
+
+    public void freezeExistingConnections() {
         connections.forEach(connection -> connection.frozen = true);
     }
 

@@ -197,6 +197,10 @@ class FleetTelemetryIT {
         miasSocket = new NotificationSocket(suite.url("notification-service"), miaToken);
         await().atMost(WAIT).until(() -> "online".equals(Http.bearer(miaToken).get(fleetDevice("/presence")).body()
                 .path("state").asText()));
+        // Online for longer than the debounce (1 s): had the edge gone again sooner, after the broker outage of
+        // the test before, its users would rightly hear nothing new, as they were never told it came back.
+        Instant onlineSince = Instant.parse(Http.bearer(miaToken).get(fleetDevice("/presence")).body().path("since").asText());
+        await().atMost(WAIT).until(() -> Instant.now().isAfter(onlineSince.plusSeconds(3)));
         String title = "Device " + DEVICE + " is offline";
         long before = offlineNotices(title).size();
         Instant killed = Instant.now();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Creates racing for the same explicit id: one wins, every other hears 409, none a 500. */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 class ConcurrentCreateTest {

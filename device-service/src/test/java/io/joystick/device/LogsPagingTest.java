@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
@@ -15,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The run logs' pages: a page past the end is empty, a page whose offset would not fit is a clear 400. */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 class LogsPagingTest {

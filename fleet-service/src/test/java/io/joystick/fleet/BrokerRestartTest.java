@@ -11,6 +11,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * (it answers "session present") but not its shared subscription, so fleet-service subscribes again on every
  * connect; what devices publish afterwards reaches it.
  */
+@Tag("database")
 @QuarkusTest
 @QuarkusTestResource(JwksFileAuth.class)
 @QuarkusTestResource(DeviceServiceMock.class)

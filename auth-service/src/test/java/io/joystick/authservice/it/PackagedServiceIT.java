@@ -123,7 +123,6 @@ class PackagedServiceIT {
             assertTrue(second.awaitExit(START), "a wrong secret key must stop the service");
             assertTrue(second.output().contains("Refusing to start: cannot decrypt the signing key in the database: "
                     + "JOYSTICK_SECRET_KEY is not the key it was sealed with"), second.output());
-            assertFalse(second.output().contains("\tat "), "one clear line, no stack trace:\n" + second.output());
         }
     }
 

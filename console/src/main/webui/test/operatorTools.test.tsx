@@ -1,11 +1,7 @@
-import type { ReactElement } from 'react';
 import { describe, expect, it, vi, beforeEach } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { SessionProvider } from '../src/auth/session';
+import { Route, Routes } from 'react-router-dom';
 import type { Device, User } from '../src/api/types';
 import { DevicePage } from '../src/pages/DevicePage';
 import { DevicesPage } from '../src/pages/DevicesPage';
@@ -13,6 +9,7 @@ import StreamTab from '../src/stream/StreamTab';
 import ScheduleTab from '../src/schedule/ScheduleTab';
 import { fieldOf } from '../src/schedule/automation';
 import { closeMessage, terminalUrl } from '../src/terminal/protocol';
+import { renderInApp } from './render';
 
 // The player needs real media and WebRTC, which jsdom lacks: the tab shows what it would play.
 vi.mock('../src/stream/Player', () => ({ Player: (p: { path: string }) => <div data-testid="player" data-path={p.path} /> }));
@@ -45,18 +42,6 @@ function serve(user: User, devices: Device[], extra: Route = () => undefined, me
     if (path === '/console-settings.json') return json({ tileUrl: null, attribution: null, mediaServer });
     return json({ error: 'not stubbed' }, 404);
   }));
-}
-
-function renderInApp(ui: ReactElement, path = '/') {
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <MemoryRouter initialEntries={[path]}>
-          <SessionProvider>{ui}</SessionProvider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
 }
 
 describe('terminal protocol', () => {

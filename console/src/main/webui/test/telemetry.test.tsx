@@ -1,13 +1,10 @@
-import type { ReactElement } from 'react';
 import { describe, expect, it, vi, beforeEach } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { SessionProvider } from '../src/auth/session';
+import { act, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import type { Device, User } from '../src/api/types';
 import TelemetryTab from '../src/fleet/TelemetryTab';
 import { DevicePage } from '../src/pages/DevicePage';
+import { renderInApp } from './render';
 
 // Leaflet and uPlot draw on real layout and canvas, which jsdom lacks: the map and charts show what they were given.
 vi.mock('../src/fleet/TrackMap', () => ({
@@ -77,18 +74,6 @@ function serve(user: User) {
     if (path === '/console-settings.json') return json({ tileUrl: null, attribution: null });
     return json({ error: 'not stubbed' }, 404);
   }));
-}
-
-function renderInApp(ui: ReactElement, path = '/') {
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <MemoryRouter initialEntries={[path]}>
-          <SessionProvider>{ui}</SessionProvider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
 }
 
 const field = (card: HTMLElement, name: string) => card.querySelector(`[data-field="${name}"]`)?.textContent;

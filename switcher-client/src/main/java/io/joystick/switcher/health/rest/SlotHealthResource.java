@@ -15,7 +15,7 @@ import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
 import io.joystick.switcher.health.service.DeviceHealth;
 import io.joystick.switcher.health.service.HealthCycle;

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
 import io.joystick.switcher.stream.service.StreamService;
 import io.quarkus.security.Authenticated;

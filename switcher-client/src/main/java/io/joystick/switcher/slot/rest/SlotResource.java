@@ -1,4 +1,4 @@
-package io.joystick.switcher.health.rest;
+package io.joystick.switcher.slot.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +14,9 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
-import io.joystick.switcher.health.service.SlotService;
+import io.joystick.switcher.slot.service.SlotService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 

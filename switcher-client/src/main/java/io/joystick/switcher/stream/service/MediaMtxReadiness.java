@@ -1,4 +1,4 @@
-package io.joystick.switcher.stream.health;
+package io.joystick.switcher.stream.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,7 +8,6 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.joystick.switcher.config.SwitcherConfig;
 import io.joystick.switcher.stream.client.MediaMtxClient;
-import io.joystick.switcher.stream.service.StreamStatusMonitor;
 
 /**
  * Not ready while MediaMTX does not answer its API ({@code GET /v3/info}, asked at each check with a short

@@ -1,8 +1,5 @@
 package io.joystick.switcher.slot.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +22,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class SlotResource {
+
+    /** A switch done (or not needed: {@code changed} false when the device was already on {@code activeSlot}). */
+    public record SlotSwitched(boolean success, String device, String activeSlot, String previousSlot, boolean changed) {
+    }
 
     private final DeviceLookup lookup;
     private final SlotService slots;
@@ -50,12 +51,6 @@ public class SlotResource {
             return ErrorBody.response(502, "Slot switched to " + slot + ", but the stream was not repointed: "
                     + result.streamError());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("device", device.id());
-        body.put("activeSlot", slot);
-        body.put("previousSlot", result.previousSlot());
-        body.put("changed", result.changed());
-        return Response.ok(body).build();
+        return Response.ok(new SlotSwitched(true, device.id(), slot, result.previousSlot(), result.changed())).build();
     }
 }

@@ -5,9 +5,10 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.device.catalog.NamedCatalog;
+import io.joystick.device.catalog.NamedInput;
 
 @ApplicationScoped
-public class ActionRepository extends NamedCatalog<Action> {
+public class ActionRepository extends NamedCatalog<Action, NamedInput> {
 
     @Override
     protected String kind() {

@@ -5,13 +5,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.device.catalog.NamedCatalog;
+import io.joystick.device.catalog.NamedInput;
 import io.joystick.device.catalog.NamedResource;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/actions")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated // here, not only on a superclass: the OpenAPI document marks the operations by it
-public class ActionResource extends NamedResource<Action> {
+public class ActionResource extends NamedResource<Action, NamedInput> {
 
     private final ActionRepository actions;
 
@@ -20,7 +21,7 @@ public class ActionResource extends NamedResource<Action> {
     }
 
     @Override
-    protected NamedCatalog<Action> catalog() {
+    protected NamedCatalog<Action, NamedInput> catalog() {
         return actions;
     }
 }

@@ -10,8 +10,11 @@ import io.joystick.common.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
-/** The CRUD that models and actions share; looked up by id or by name. */
-public abstract class NamedCatalog<T extends Named> implements PanacheRepositoryBase<T, String> {
+/**
+ * The CRUD that models and actions share; looked up by id or by name. {@code I} is the catalog's input: the
+ * shared fields, and whatever {@link #applyCreate} and {@link #applyUpdate} set besides.
+ */
+public abstract class NamedCatalog<T extends Named, I extends CatalogInput> implements PanacheRepositoryBase<T, String> {
 
     protected abstract String kind();
 
@@ -30,7 +33,10 @@ public abstract class NamedCatalog<T extends Named> implements PanacheRepository
         return findByIdOrName(idOrName).orElseThrow(() -> ApiException.notFound(kind() + " not found: " + idOrName));
     }
 
-    public T create(NamedInput input) {
+    public T create(I input) {
+        if (input.name() == null) {
+            throw ApiException.badRequest("name: must not be blank");
+        }
         if (input.id() != null && findByIdOptional(input.id()).isPresent()) {
             throw ApiException.conflict(kind() + " already exists: " + input.id());
         }
@@ -43,22 +49,34 @@ public abstract class NamedCatalog<T extends Named> implements PanacheRepository
         entity.description = input.description() == null ? "" : input.description();
         entity.created = Instant.now();
         entity.updated = entity.created;
+        applyCreate(entity, input);
         UniqueInsert.run(() -> persistAndFlush(entity), kind() + " id or name already in use: " + entity.id + ", " + entity.name);
         return entity;
     }
 
-    public T update(String idOrName, NamedInput input) {
+    public T update(String idOrName, I input) {
         T entity = require(idOrName);
-        Optional<T> sameName = find("name", input.name()).firstResultOptional();
-        if (sameName.isPresent() && !sameName.get().id.equals(entity.id)) {
-            throw ApiException.conflict(kind() + " name already in use: " + input.name());
+        if (input.name() != null) {
+            Optional<T> sameName = find("name", input.name()).firstResultOptional();
+            if (sameName.isPresent() && !sameName.get().id.equals(entity.id)) {
+                throw ApiException.conflict(kind() + " name already in use: " + input.name());
+            }
+            entity.name = input.name();
         }
-        entity.name = input.name();
         if (input.description() != null) {
             entity.description = input.description();
         }
+        applyUpdate(entity, input);
         entity.updated = Instant.now();
         return entity;
+    }
+
+    /** Sets what the catalog's input adds to the shared fields, on a new entry (before it is inserted). */
+    protected void applyCreate(T entity, I input) {
+    }
+
+    /** Sets what the catalog's input adds to the shared fields, on a PATCH (absent fields stay as they are). */
+    protected void applyUpdate(T entity, I input) {
     }
 
     public void remove(String idOrName) {

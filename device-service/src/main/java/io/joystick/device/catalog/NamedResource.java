@@ -19,12 +19,13 @@ import io.quarkus.security.Authenticated;
 
 /**
  * Read for every authenticated caller (services included), written by admins only: what a model's actions run
- * is code on the devices, so a leaked service key must not be able to change it.
+ * is code on the devices, so a leaked service key must not be able to change it. {@code I} is the catalog's
+ * input record (bound by the subclass, so the body is read and validated as that record).
  */
 @Authenticated
-public abstract class NamedResource<T extends Named> {
+public abstract class NamedResource<T extends Named, I extends CatalogInput> {
 
-    protected abstract NamedCatalog<T> catalog();
+    protected abstract NamedCatalog<T, I> catalog();
 
     @GET
     @Transactional
@@ -42,7 +43,7 @@ public abstract class NamedResource<T extends Named> {
     @POST
     @Transactional
     @RolesAllowed(Caller.ADMIN_ROLE)
-    public Response create(@Valid @NotNull NamedInput input) {
+    public Response create(@Valid @NotNull I input) {
         return Response.status(201).entity(catalog().create(input)).build();
     }
 
@@ -50,7 +51,7 @@ public abstract class NamedResource<T extends Named> {
     @Path("/{id}")
     @Transactional
     @RolesAllowed(Caller.ADMIN_ROLE)
-    public T update(@PathParam("id") String id, @Valid @NotNull NamedInput input) {
+    public T update(@PathParam("id") String id, @Valid @NotNull I input) {
         return catalog().update(id, input);
     }
 

@@ -1,6 +1,5 @@
 package io.joystick.device.device;
 
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,7 +8,11 @@ import jakarta.transaction.Transactional;
 
 import io.joystick.auth.device.DeviceAllowList;
 
-/** auth-lib's allow-list lookup, answered from this service's own table. The owner counts as allowed. */
+/**
+ * auth-lib's allow-list lookup, answered from this service's own table ({@link Device#allowedUsers()}: the owner
+ * counts as allowed). auth-lib's {@code DeviceAccess} over it is the one access rule of this service: REST reads
+ * and listings ({@link DeviceService#canSee}) use it as runs, terminals, pings and logs do.
+ */
 @ApplicationScoped
 public class DatabaseDeviceAllowList implements DeviceAllowList {
 
@@ -22,12 +25,6 @@ public class DatabaseDeviceAllowList implements DeviceAllowList {
     @Override
     @Transactional
     public Optional<Set<String>> allowed(String deviceId) {
-        return devices.findByIdOptional(deviceId).map(device -> {
-            Set<String> allowed = new HashSet<>(device.allow);
-            if (device.owner != null) {
-                allowed.add(device.owner);
-            }
-            return allowed;
-        });
+        return devices.findByIdOptional(deviceId).map(Device::allowedUsers);
     }
 }

@@ -93,6 +93,18 @@ public class Device {
     @Column(name = "user_id")
     public Set<String> allow = new HashSet<>();
 
+    /**
+     * The users who may use the device besides admins and services: the allow-list and the owner. Every access
+     * check in this service comes here, through {@link DatabaseDeviceAllowList} and auth-lib's {@code DeviceAccess}.
+     */
+    public Set<String> allowedUsers() {
+        Set<String> users = new HashSet<>(allow);
+        if (owner != null) {
+            users.add(owner);
+        }
+        return users;
+    }
+
     public String hostOf(String slot) {
         return SECONDARY.equals(slot) ? secondSlotHost : host;
     }

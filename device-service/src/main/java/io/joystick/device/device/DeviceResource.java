@@ -1,7 +1,6 @@
 package io.joystick.device.device;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +46,10 @@ public class DeviceResource {
     }
 
     public record AllowList(@NotNull Set<@Pattern(regexp = "[A-Za-z0-9_:-]{1,64}") String> allow) {
+    }
+
+    /** Who may use a device besides admins and services: its allow-list and its owner, sorted. */
+    public record AllowedUsers(String id, List<String> allow) {
     }
 
     public record SlotChange(@NotNull @Pattern(regexp = "primary|secondary", message = "must be 'primary' or 'secondary'") String slot) {
@@ -96,9 +99,9 @@ public class DeviceResource {
     @GET
     @Path("/{id}/allow")
     @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
-    public Map<String, Object> allow(@PathParam("id") String id) {
+    public AllowedUsers allow(@PathParam("id") String id) {
         Set<String> allowed = allowLists.allowed(id).orElseThrow(() -> ApiException.notFound("Device not found: " + id));
-        return Map.of("id", id, "allow", allowed.stream().sorted().toList());
+        return new AllowedUsers(id, allowed.stream().sorted().toList());
     }
 
     @PUT

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.joystick.auth.crypto.SecretBox;
+import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
@@ -44,9 +45,10 @@ public class DeviceService {
     private final ObjectMapper json;
     private final DeviceAlerts alerts;
     private final Event<DeviceDeleted> deleted;
+    private final DeviceAccess access;
 
     public DeviceService(DeviceRepository devices, ModelRepository models, SecretBox secrets, SshExecutor ssh,
-            ObjectMapper json, DeviceAlerts alerts, Event<DeviceDeleted> deleted) {
+            ObjectMapper json, DeviceAlerts alerts, Event<DeviceDeleted> deleted, DeviceAccess access) {
         this.devices = devices;
         this.models = models;
         this.secrets = secrets;
@@ -54,12 +56,16 @@ public class DeviceService {
         this.json = json;
         this.alerts = alerts;
         this.deleted = deleted;
+        this.access = access;
     }
 
+    /**
+     * The devices the caller may see, by the same rule as every other check ({@link #canSee}); within this
+     * transaction the rule's look-ups find the devices already loaded.
+     */
     @Transactional
     public List<DeviceView> list(Caller caller) {
-        List<Device> visible = caller.privileged() ? devices.all() : devices.visibleTo(caller.id());
-        return visible.stream().map(this::view).toList();
+        return devices.all().stream().filter(device -> canSee(caller, device)).map(this::view).toList();
     }
 
     @Transactional
@@ -166,8 +172,9 @@ public class DeviceService {
         alerts.hostKeysForgotten(id);
     }
 
+    /** auth-lib's {@link DeviceAccess} over {@link DatabaseDeviceAllowList}: the rule runs, terminals and pings use. */
     public boolean canSee(Caller caller, Device device) {
-        return caller.privileged() || device.allow.contains(caller.id()) || Objects.equals(device.owner, caller.id());
+        return access.allows(caller, device.id);
     }
 
     private void requireVisible(Caller caller, Device device) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.device.device.DeviceRepository;
 import io.joystick.device.search.Filters;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -38,7 +39,7 @@ public class ActionLogRepository implements PanacheRepositoryBase<ActionLog, Lon
 
     private static Filters filters(Search search) {
         return new Filters()
-                .where("deviceId in (select d.id from Device d left join d.allow a where a = :viewer or d.owner = :viewer)",
+                .where("deviceId in (" + DeviceRepository.IDS_VISIBLE_TO_VIEWER + ")",
                         "viewer", search.visibleTo())
                 .where("deviceId = :device", "device", search.deviceId())
                 .where("userId = :user", "user", search.userId())

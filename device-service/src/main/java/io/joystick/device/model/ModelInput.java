@@ -3,7 +3,7 @@ package io.joystick.device.model;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.joystick.device.catalog.NamedInput;
+import io.joystick.device.catalog.CatalogInput;
 
 /**
  * A model as created or changed: the catalog fields, plus {@code recordTerminal} (default false on create;
@@ -13,9 +13,5 @@ public record ModelInput(
         @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "letters, digits, '_' or '-', at most 64") String id,
         @Size(min = 1, max = 100) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '_', '.' or '-'") String name,
         @Size(max = 500) String description,
-        Boolean recordTerminal) {
-
-    NamedInput named(String fallbackName) {
-        return new NamedInput(id, name == null ? fallbackName : name, description);
-    }
+        Boolean recordTerminal) implements CatalogInput {
 }

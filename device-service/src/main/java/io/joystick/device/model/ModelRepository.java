@@ -8,7 +8,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.device.catalog.NamedCatalog;
 
 @ApplicationScoped
-public class ModelRepository extends NamedCatalog<DeviceModel> {
+public class ModelRepository extends NamedCatalog<DeviceModel, ModelInput> {
 
     @Override
     protected String kind() {
@@ -20,21 +20,16 @@ public class ModelRepository extends NamedCatalog<DeviceModel> {
         return DeviceModel::new;
     }
 
-    public DeviceModel create(ModelInput input) {
-        if (input.name() == null) {
-            throw ApiException.badRequest("name: must not be blank");
-        }
-        DeviceModel model = create(input.named(null));
+    @Override
+    protected void applyCreate(DeviceModel model, ModelInput input) {
         model.recordTerminal = Boolean.TRUE.equals(input.recordTerminal());
-        return model;
     }
 
-    public DeviceModel update(String idOrName, ModelInput input) {
-        DeviceModel model = update(idOrName, input.named(require(idOrName).name));
+    @Override
+    protected void applyUpdate(DeviceModel model, ModelInput input) {
         if (input.recordTerminal() != null) {
             model.recordTerminal = input.recordTerminal();
         }
-        return model;
     }
 
     /** Whether terminals on devices of this model are recorded; false for an unknown model. */

@@ -3,8 +3,6 @@ package io.joystick.device.ping;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,29 +39,19 @@ public class PingResource {
 
     @GET
     @Path("/{device}")
-    public Map<String, Object> ping(@PathParam("device") String deviceId) {
+    public PingResult ping(@PathParam("device") String deviceId) {
         access.check(identity, deviceId);
         Device device = devices.require(deviceId);
         String host = device.hostOf(device.activeSlot);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("host", host);
-        body.put("slot", device.activeSlot);
         if (host == null) {
-            body.put("available", false);
-            body.put("error", "No host configured");
-            return body;
+            return PingResult.noHost(device.activeSlot);
         }
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, device.sshPort()), timeoutMillis);
-            body.put("available", true);
-            body.put("latencyMs", (System.nanoTime() - start) / 1_000_000);
+            return PingResult.reachable(host, device.activeSlot, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
-            body.put("available", false);
-            body.put("latencyMs", null);
-            body.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return PingResult.unreachable(host, device.activeSlot, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return body;
     }
 }

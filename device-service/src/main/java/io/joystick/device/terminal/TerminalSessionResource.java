@@ -1,8 +1,6 @@
 package io.joystick.device.terminal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -43,7 +41,7 @@ public class TerminalSessionResource {
 
     @GET
     @Transactional
-    public Map<String, Object> search(
+    public TerminalAuditPage search(
             @QueryParam("device") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "not a device id") String device,
             @QueryParam("user") @Pattern(regexp = "[A-Za-z0-9_:-]{1,128}", message = "not a user id") String user,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -52,13 +50,7 @@ public class TerminalSessionResource {
         TerminalAudit.Search search = new TerminalAudit.Search(device, user, InstantParam.parse("from", from), InstantParam.parse("to", to));
         List<TerminalAuditEntry> items = audit.search(search, page - 1, perPage);
         long total = audit.count(search);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("page", page);
-        body.put("perPage", perPage);
-        body.put("totalItems", total);
-        body.put("totalPages", (total + perPage - 1) / perPage);
-        body.put("items", items);
-        return body;
+        return TerminalAuditPage.of(page, perPage, total, items);
     }
 
     @GET

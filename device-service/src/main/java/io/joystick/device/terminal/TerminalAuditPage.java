@@ -1,0 +1,11 @@
+package io.joystick.device.terminal;
+
+import java.util.List;
+
+/** One PocketBase-style page of terminal sessions, newest first. */
+public record TerminalAuditPage(int page, int perPage, long totalItems, long totalPages, List<TerminalAuditEntry> items) {
+
+    static TerminalAuditPage of(int page, int perPage, long totalItems, List<TerminalAuditEntry> items) {
+        return new TerminalAuditPage(page, perPage, totalItems, (totalItems + perPage - 1) / perPage, items);
+    }
+}

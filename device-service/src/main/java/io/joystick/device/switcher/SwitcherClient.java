@@ -14,9 +14,12 @@ import io.joystick.auth.config.JoystickConfig;
 
 /**
  * switcher-client with a short wait, so a run never hangs on it; a switcher that cannot be reached (not one
- * that answers with an error) is left alone for a while.
+ * that answers with an error) is left alone for a while. The fault tolerance is set here, for every call.
  */
 @ApplicationScoped
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+        skipOn = WebApplicationException.class)
 public class SwitcherClient {
 
     private final SwitcherApi api;
@@ -27,9 +30,6 @@ public class SwitcherClient {
         this.apiKey = ApiKeyRegistry.outgoingKey(config);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = WebApplicationException.class)
     public void mode(String deviceId, String mode) {
         api.mode(deviceId, mode, apiKey);
     }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The answer of {@code GET /api/ping/{device}}. {@code latencyMs} is left out when no host is configured, written
  * as null when the connection failed (hence the Optional: empty is written, null is left out); {@code error} only
- * when unavailable.
+ * when unavailable; {@code host} is always written (null when none is configured).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record PingResult(boolean success, String host, String slot, boolean available, Optional<Long> latencyMs,
-        String error) {
+public record PingResult(boolean success, String host, String slot, boolean available,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Optional<Long> latencyMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
 
     static PingResult noHost(String slot) {
         return new PingResult(true, null, slot, false, null, "No host configured");

@@ -3,7 +3,11 @@ package io.joystick.device.ping.rest;
 import io.joystick.device.Fixtures;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.net.ServerSocket;
@@ -27,7 +31,7 @@ class PingTest {
             String device = Fixtures.device(Fixtures.model(), Map.of("host", "127.0.0.1", "port", listening.getLocalPort()), "mia");
             given().auth().oauth2(Fixtures.user("mia")).get("/api/ping/" + device).then().statusCode(200)
                     .body("success", equalTo(true)).body("available", equalTo(true)).body("host", equalTo("127.0.0.1"))
-                    .body("latencyMs", greaterThanOrEqualTo(0));
+                    .body("latencyMs", greaterThanOrEqualTo(0)).body("$", not(hasKey("error")));
         }
     }
 
@@ -39,7 +43,17 @@ class PingTest {
         }
         String device = Fixtures.device(Fixtures.model(), Map.of("host", "127.0.0.1", "port", closed), "mia");
         given().auth().oauth2(Fixtures.user("mia")).get("/api/ping/" + device).then().statusCode(200)
-                .body("available", equalTo(false));
+                .body("available", equalTo(false))
+                .body("$", hasKey("latencyMs")).body("latencyMs", nullValue()).body("error", containsString("ConnectException"));
+    }
+
+    @Test
+    void reportsADeviceWithoutAHost() {
+        String device = Fixtures.device(Fixtures.model(), Map.of(), "mia");
+        given().auth().oauth2(Fixtures.user("mia")).get("/api/ping/" + device).then().statusCode(200)
+                .body("success", equalTo(true)).body("available", equalTo(false)).body("slot", equalTo("primary"))
+                .body("error", equalTo("No host configured")).body("$", not(hasKey("latencyMs")))
+                .body("$", hasKey("host")).body("host", nullValue());
     }
 
     @Test

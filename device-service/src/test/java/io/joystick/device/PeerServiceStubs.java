@@ -21,9 +21,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class PeerServiceStubs implements QuarkusTestResourceLifecycleManager {
 
-    static final String SWITCHER_URL = "quarkus.rest-client.switcher.url";
-    static final String NOTIFICATION_URL = "quarkus.rest-client.notification-service.url";
-    static final String FLEET_URL = "quarkus.rest-client.fleet-service.url";
+    public static final String SWITCHER_URL = "quarkus.rest-client.switcher.url";
+    public static final String NOTIFICATION_URL = "quarkus.rest-client.notification-service.url";
+    public static final String FLEET_URL = "quarkus.rest-client.fleet-service.url";
 
     private WireMockServer switcher;
     private WireMockServer notifications;
@@ -48,7 +48,7 @@ public class PeerServiceStubs implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A client for the stub whose URL is in {@code property}, from inside a test. */
-    static WireMock client(String property) {
+    public static WireMock client(String property) {
         URI uri = URI.create(ConfigProvider.getConfig().getValue(property, String.class));
         return new WireMock(uri.getHost(), uri.getPort());
     }

@@ -1,5 +1,11 @@
 package io.joystick.device.execution;
 
+import io.joystick.device.execution.service.InMemoryHostKeyStore;
+import io.joystick.device.execution.service.OpenSshServer;
+import io.joystick.device.execution.service.SshExecutor;
+import io.joystick.device.execution.service.SshTarget;
+import io.joystick.device.execution.service.TestSshConfig;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

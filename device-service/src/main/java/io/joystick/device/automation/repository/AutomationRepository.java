@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.joystick.device.device.Device;
+import io.joystick.device.registry.repository.Device;
 
 /** The automation columns of {@code devices}, written without touching the rest of the row. */
 @ApplicationScoped

@@ -21,9 +21,9 @@ import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.automation.repository.AutomationRepository;
 import io.joystick.device.automation.service.TransitionCalculator.Transition;
-import io.joystick.device.device.Device;
-import io.joystick.device.device.DeviceDeleted;
-import io.joystick.device.device.DeviceService;
+import io.joystick.device.registry.repository.Device;
+import io.joystick.device.registry.service.DeviceDeleted;
+import io.joystick.device.registry.service.DeviceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 

@@ -1,0 +1,22 @@
+package io.joystick.device.action.repository;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.joystick.device.catalog.repository.NamedCatalog;
+import io.joystick.device.catalog.service.NamedInput;
+
+@ApplicationScoped
+public class ActionRepository extends NamedCatalog<Action, NamedInput> {
+
+    @Override
+    protected String kind() {
+        return "Action";
+    }
+
+    @Override
+    protected Supplier<Action> factory() {
+        return Action::new;
+    }
+}

@@ -1,5 +1,0 @@
-package io.joystick.device.device;
-
-/** Fired when a device is deleted; observers that act after the commit see only deletions that happened. */
-public record DeviceDeleted(String id) {
-}

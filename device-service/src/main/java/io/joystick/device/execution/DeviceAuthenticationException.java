@@ -1,9 +1,0 @@
-package io.joystick.device.execution;
-
-/** The device refused the configured credentials, or none usable are configured. */
-public class DeviceAuthenticationException extends ExecutionException {
-
-    public DeviceAuthenticationException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package io.joystick.device.execution;
-
-/** The device presented a host key other than the one pinned on first contact. */
-public class HostKeyMismatchException extends ExecutionException {
-
-    public HostKeyMismatchException(String message) {
-        super(message);
-    }
-}

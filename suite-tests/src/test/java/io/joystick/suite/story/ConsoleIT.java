@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.joystick.auth.testapp.PackagedService;
-import io.joystick.device.execution.OpenSshServer;
-import io.joystick.device.execution.SshTarget;
+import io.joystick.device.execution.service.OpenSshServer;
+import io.joystick.device.execution.service.SshTarget;
 
 /**
  * The console in a real browser against the packaged services, on one origin as `./joystick up` runs them:

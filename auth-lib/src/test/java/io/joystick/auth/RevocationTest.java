@@ -162,6 +162,13 @@ class RevocationTest {
         authService.verifyThat(0, revocationRequestsPattern().withoutQueryParam("since"));
     }
 
+    @Test
+    void fetchesThePublicKeysWithoutTheServiceKey() {
+        awaitAccepted(token("user-jwks"));
+        authService.verifyThat(moreThanOrExactly(1), getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")));
+        authService.verifyThat(0, getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")).withHeader("X-API-Key", matching(".*")));
+    }
+
     private void serve(ResponseDefinitionBuilder response) {
         served = authService.register(get(urlPathEqualTo(REVOCATIONS)).willReturn(response));
     }

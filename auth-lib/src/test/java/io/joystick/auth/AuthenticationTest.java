@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -213,6 +214,18 @@ class AuthenticationTest {
         given().auth().oauth2(jwt).when().get("/test/me").then().statusCode(401);
     }
 
+    @Test
+    void aTokensIdentityCarriesItsExpiryAndAKeysNone() {
+        long expires = Instant.now().getEpochSecond() + 1234;
+        String jwt = TestKeys.sign(TestKeys.claims("user-exp", Set.of()).expiresAt(expires), KID, KEYS);
+        for (int i = 0; i < 2; i++) { // verified, then remembered
+            assertEquals(expires, given().auth().oauth2(jwt).when().get("/test/me/expires").then().statusCode(200)
+                    .extract().jsonPath().getLong("expires"));
+        }
+        given().header("X-API-Key", FIRST_KEY).when().get("/test/me/expires").then().statusCode(200)
+                .body("expires", equalTo(-1));
+    }
+
     // --- permissions and allow-lists
 
     @Test
@@ -231,14 +244,38 @@ class AuthenticationTest {
     }
 
     @Test
+    void anyOfPassesWithEitherPermission() {
+        given().auth().oauth2(token("user-1", "device-gps")).when().get("/test/position").then().statusCode(200);
+        given().auth().oauth2(token("user-1", "device-imu")).when().get("/test/position").then().statusCode(200);
+    }
+
+    @Test
+    void anyOfForbidsCallerWithNoneNamingThemAll() {
+        given().auth().oauth2(token("user-1", "device-cpsi")).when().get("/test/position").then().statusCode(403)
+                .body("success", is(false)).body("error", equalTo("Missing required permissions: device-gps, device-imu"));
+    }
+
+    @Test
+    void anyOfAndAllOfTogetherRequireBoth() {
+        given().auth().oauth2(token("user-1", "device-cpsi", "device-imu")).when().get("/test/cellular-and-position")
+                .then().statusCode(200);
+        given().auth().oauth2(token("user-1", "device-imu")).when().get("/test/cellular-and-position").then()
+                .statusCode(403).body("error", equalTo("Missing required permissions: device-cpsi"));
+        given().auth().oauth2(token("user-1", "device-cpsi")).when().get("/test/cellular-and-position").then()
+                .statusCode(403).body("error", equalTo("Missing required permissions: device-gps, device-imu"));
+    }
+
+    @Test
     void permissionCheckOnAnonymousCallerIsUnauthorized() {
         given().when().get("/test/gps").then().statusCode(401).body("error", equalTo("Authentication required"));
+        given().when().get("/test/position").then().statusCode(401).body("error", equalTo("Authentication required"));
     }
 
     @Test
     void adminPassesEveryCheck() {
         String admin = token("root", "admin");
         given().auth().oauth2(admin).when().get("/test/cellular-and-battery").then().statusCode(200);
+        given().auth().oauth2(admin).when().get("/test/cellular-and-position").then().statusCode(200);
         given().auth().oauth2(admin).when().get("/test/admin").then().statusCode(200);
         given().auth().oauth2(admin).when().get("/test/devices/cam-2").then().statusCode(200);
     }

@@ -69,6 +69,6 @@ public class AdminPermissionResource {
     }
 
     private String actor() {
-        return Caller.of(identity).id();
+        return Caller.require(identity).id();
     }
 }

@@ -57,7 +57,7 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     public Object me() {
-        Caller caller = Caller.of(identity);
+        Caller caller = Caller.require(identity);
         if (caller.service()) {
             return Map.of("principal", caller.name(), "service", true);
         }

@@ -70,6 +70,6 @@ public class AdminUserResource {
     }
 
     private String actor() {
-        return Caller.of(identity).id();
+        return Caller.require(identity).id();
     }
 }

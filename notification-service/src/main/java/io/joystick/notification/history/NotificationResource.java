@@ -83,6 +83,6 @@ public class NotificationResource {
     }
 
     private Viewer viewer() {
-        return Viewer.of(Caller.of(identity));
+        return Viewer.of(Caller.require(identity));
     }
 }

@@ -50,7 +50,7 @@ public class NotificationSender {
     }
 
     public SendResult send(SecurityIdentity identity, SendNotification request) {
-        Caller caller = Caller.of(identity);
+        Caller caller = Caller.require(identity);
         String metadata = metadataJson(request.metadata());
         authorize(identity, caller, request);
         Audience audience = request.userId() != null ? Audience.USER : request.deviceId() != null ? Audience.DEVICE : Audience.ALL;

@@ -1,4 +1,4 @@
-package io.joystick.authservice;
+package io.joystick.auth.server;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,8 +12,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.authservice.revocation.Revocation;
-import io.joystick.authservice.revocation.RevocationRepository;
+import io.joystick.auth.server.revocation.repository.Revocation;
+import io.joystick.auth.server.revocation.repository.RevocationRepository;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -89,7 +90,7 @@ class AdminApiTest {
                 .body(Map.of("email", Api.uniqueEmail("x"), "password", "correct horse battery", "admin", true))
                 .when().post("/api/admin/users").then().statusCode(403);
         given().when().get("/api/admin/users").then().statusCode(401).body("error", equalTo("Authentication required"));
-        given().header("X-API-Key", Api.SERVICE_KEY).when().get("/api/admin/users").then().statusCode(403);
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).when().get("/api/admin/users").then().statusCode(403);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.joystick.authservice;
+package io.joystick.auth.server;
 
 import static io.restassured.RestAssured.given;
 
@@ -14,7 +14,6 @@ public final class Api {
 
     public static final String ADMIN_EMAIL = "admin@joystick.test";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
-    public static final String SERVICE_KEY = "test-service-key-0123456789";
 
     private Api() {
     }

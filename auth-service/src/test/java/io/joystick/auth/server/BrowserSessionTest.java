@@ -1,4 +1,4 @@
-package io.joystick.authservice;
+package io.joystick.auth.server;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Headers;
@@ -180,7 +181,7 @@ class BrowserSessionTest {
         String token = Api.token(email, PASSWORD);
         given().auth().oauth2(token).header("Origin", ELSEWHERE).when().post("/api/auth/logout").then()
                 .statusCode(200);
-        given().header("X-API-Key", Api.SERVICE_KEY).header("Origin", ELSEWHERE).when()
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).header("Origin", ELSEWHERE).when()
                 .delete("/api/auth/session").then().statusCode(200);
     }
 

@@ -1,4 +1,4 @@
-package io.joystick.authservice;
+package io.joystick.auth.server;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,8 +21,8 @@ import org.jose4j.jwx.JsonWebStructure;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.authservice.token.SigningKeyService;
-import io.joystick.authservice.user.UserRepository;
+import io.joystick.auth.server.token.service.SigningKeyService;
+import io.joystick.auth.server.user.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package io.joystick.authservice;
+package io.joystick.auth.server;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

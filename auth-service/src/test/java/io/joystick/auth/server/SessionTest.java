@@ -1,4 +1,4 @@
-package io.joystick.authservice;
+package io.joystick.auth.server;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +20,7 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -78,7 +79,7 @@ class SessionTest {
         given().when().post("/api/collections/users/auth-refresh").then().statusCode(401).body("code", equalTo(401));
         given().header("Authorization", "a.b.c").when().post("/api/collections/users/auth-refresh").then()
                 .statusCode(401).body("code", equalTo(401)).body("message", notNullValue());
-        given().header("X-API-Key", Api.SERVICE_KEY).when().post("/api/collections/users/auth-refresh").then()
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).when().post("/api/collections/users/auth-refresh").then()
                 .statusCode(401);
     }
 
@@ -89,7 +90,7 @@ class SessionTest {
         given().auth().oauth2(Api.token(email, "correct horse battery")).when().get("/api/auth/me").then()
                 .statusCode(200).body("id", equalTo(id)).body("email", equalTo(email))
                 .body("permissions", equalTo(List.of("device-imu", "notifications"))).body("admin", equalTo(false));
-        given().header("X-API-Key", Api.SERVICE_KEY).when().get("/api/auth/me").then().statusCode(200)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).when().get("/api/auth/me").then().statusCode(200)
                 .body("service", equalTo(true)).body("principal", equalTo("service:default"));
         given().when().get("/api/auth/me").then().statusCode(401).body("error", equalTo("Authentication required"));
     }
@@ -156,7 +157,7 @@ class SessionTest {
         long since = System.currentTimeMillis();
         given().auth().oauth2(token).when().post("/api/auth/logout-all").then().statusCode(200);
 
-        given().header("X-API-Key", Api.SERVICE_KEY).queryParam("since", since).when().get("/api/auth/revocations")
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).queryParam("since", since).when().get("/api/auth/revocations")
                 .then().statusCode(200).body("users.userId", hasItem(id)).body("cursor", notNullValue());
         given().auth().oauth2(Api.token(email, "correct horse battery")).when().get("/api/auth/revocations").then()
                 .statusCode(403).body("success", equalTo(false));

@@ -1,4 +1,4 @@
-package io.joystick.authservice;
+package io.joystick.auth.server;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,11 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.authservice.token.SigningKeyService;
+import io.joystick.auth.server.token.service.SigningKeyService;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 
 /** The PocketBase SDK keeps sending its stored token, also when it logs in again after that token died. */
@@ -83,8 +83,8 @@ class StaleTokenLoginTest {
     /** Signed by the service's own key, so only its age makes it invalid. */
     private String expiredToken(String userId, String email) {
         long twoHoursAgo = Instant.now().getEpochSecond() - 7200;
-        return Jwt.issuer("joystick-auth").audience("joystick").subject(userId).upn(email)
-                .issuedAt(twoHoursAgo).expiresAt(twoHoursAgo + 3600).claim("jti", "expired-" + userId)
-                .jws().keyId(signingKeys.signingKid()).sign(signingKeys.signingKey());
+        return TestKeys.sign(TestKeys.claims(userId, Set.of()).upn(email)
+                .issuedAt(twoHoursAgo).expiresAt(twoHoursAgo + 3600).claim("jti", "expired-" + userId),
+                signingKeys.signingKid(), signingKeys.signingKey());
     }
 }

@@ -1,4 +1,4 @@
-package io.joystick.authservice.config;
+package io.joystick.auth.server.config;
 
 import java.time.Duration;
 import java.util.Optional;

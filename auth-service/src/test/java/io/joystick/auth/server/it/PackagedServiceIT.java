@@ -1,4 +1,4 @@
-package io.joystick.authservice.it;
+package io.joystick.auth.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

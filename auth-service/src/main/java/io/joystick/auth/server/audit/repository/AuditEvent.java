@@ -1,4 +1,4 @@
-package io.joystick.authservice.audit;
+package io.joystick.auth.server.audit.repository;
 
 import java.time.Instant;
 

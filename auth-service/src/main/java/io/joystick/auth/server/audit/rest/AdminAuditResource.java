@@ -1,4 +1,4 @@
-package io.joystick.authservice.audit;
+package io.joystick.auth.server.audit.rest;
 
 import java.util.List;
 
@@ -13,6 +13,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
 
 @Path("/api/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)

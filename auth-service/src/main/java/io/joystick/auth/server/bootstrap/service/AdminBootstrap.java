@@ -1,4 +1,4 @@
-package io.joystick.authservice.bootstrap;
+package io.joystick.auth.server.bootstrap.service;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -11,15 +11,15 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.joystick.auth.config.RefusedToStart;
-import io.joystick.authservice.audit.AuditEvent;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.config.AuthServiceConfig;
-import io.joystick.authservice.permission.KnownPermissions;
-import io.joystick.authservice.permission.PermissionService;
-import io.joystick.authservice.user.EmailAddress;
-import io.joystick.authservice.user.UserInput;
-import io.joystick.authservice.user.UserRepository;
-import io.joystick.authservice.user.UserService;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.permission.service.KnownPermissions;
+import io.joystick.auth.server.permission.service.PermissionService;
+import io.joystick.auth.server.user.repository.UserRepository;
+import io.joystick.auth.server.user.service.EmailAddress;
+import io.joystick.auth.server.user.service.UserInput;
+import io.joystick.auth.server.user.service.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 

@@ -1,12 +1,13 @@
-package io.joystick.authservice.login;
+package io.joystick.auth.server.login.rest;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import io.joystick.authservice.token.TokenIssuer;
-import io.joystick.authservice.user.User;
+import io.joystick.auth.server.token.service.TokenIssuer;
+import io.joystick.auth.server.user.repository.User;
+
 
 /** A user as PocketBase presents an auth record. */
 public record AuthRecord(String id, String collectionId, String collectionName, String email, boolean emailVisibility,

@@ -1,4 +1,4 @@
-package io.joystick.authservice.login;
+package io.joystick.auth.server.login.rest;
 
 import java.util.Map;
 

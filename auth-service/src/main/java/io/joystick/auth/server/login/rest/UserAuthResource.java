@@ -1,4 +1,4 @@
-package io.joystick.authservice.login;
+package io.joystick.auth.server.login.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +18,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.joystick.authservice.user.EmailAddress;
+import io.joystick.auth.server.login.service.DeviceCookies;
+import io.joystick.auth.server.login.service.LoginService;
+import io.joystick.auth.server.user.service.EmailAddress;
 import io.joystick.common.ClientAddress;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,4 +1,4 @@
-package io.joystick.authservice.login;
+package io.joystick.auth.server.login.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
 
 import io.joystick.auth.crypto.SecretBox;
-import io.joystick.authservice.config.AuthServiceConfig;
+import io.joystick.auth.server.config.AuthServiceConfig;
 
 /**
  * OWASP's "device cookie": proof that this client has logged in as a user before. It is set on every

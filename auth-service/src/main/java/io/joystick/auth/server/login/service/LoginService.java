@@ -1,4 +1,4 @@
-package io.joystick.authservice.login;
+package io.joystick.auth.server.login.service;
 
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -6,12 +6,14 @@ import java.util.OptionalLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.joystick.authservice.audit.AuditEvent;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.token.TokenIssuer;
-import io.joystick.authservice.user.PasswordHasher;
-import io.joystick.authservice.user.User;
-import io.joystick.authservice.user.UserRepository;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.login.rest.AuthRecord;
+import io.joystick.auth.server.token.service.TokenIssuer;
+import io.joystick.auth.server.user.repository.User;
+import io.joystick.auth.server.user.repository.UserRepository;
+import io.joystick.auth.server.user.service.PasswordHasher;
+
 
 @ApplicationScoped
 public class LoginService {

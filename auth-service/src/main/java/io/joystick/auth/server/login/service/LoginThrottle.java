@@ -1,4 +1,4 @@
-package io.joystick.authservice.login;
+package io.joystick.auth.server.login.service;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.joystick.authservice.config.AuthServiceConfig;
+import io.joystick.auth.server.config.AuthServiceConfig;
 import io.quarkus.scheduler.Scheduled;
 
 /**

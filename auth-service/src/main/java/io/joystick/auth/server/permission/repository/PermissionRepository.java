@@ -1,4 +1,4 @@
-package io.joystick.authservice.permission;
+package io.joystick.auth.server.permission.repository;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.joystick.authservice.permission;
+package io.joystick.auth.server.permission.rest;
 
 import java.util.List;
 
@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.permission.Caller;
-import io.joystick.authservice.login.AuthRecord;
-import io.joystick.authservice.user.UserInput;
-import io.joystick.authservice.user.UserService;
+import io.joystick.auth.server.login.rest.AuthRecord;
+import io.joystick.auth.server.permission.repository.Permission;
+import io.joystick.auth.server.permission.service.PermissionService;
+import io.joystick.auth.server.user.service.UserInput;
+import io.joystick.auth.server.user.service.UserService;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Admin-only: the permission names and who holds each (memberships). */

@@ -1,4 +1,4 @@
-package io.joystick.authservice.permission;
+package io.joystick.auth.server.permission.service;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.authservice.audit.AuditEvent;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.revocation.RevocationService;
-import io.joystick.authservice.user.User;
-import io.joystick.authservice.user.UserRepository;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.permission.repository.Permission;
+import io.joystick.auth.server.permission.repository.PermissionRepository;
+import io.joystick.auth.server.revocation.service.RevocationService;
+import io.joystick.auth.server.user.repository.User;
+import io.joystick.auth.server.user.repository.UserRepository;
 
 @ApplicationScoped
 public class PermissionService {

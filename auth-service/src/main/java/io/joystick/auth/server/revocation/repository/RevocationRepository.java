@@ -1,4 +1,4 @@
-package io.joystick.authservice.revocation;
+package io.joystick.auth.server.revocation.repository;
 
 import java.util.List;
 

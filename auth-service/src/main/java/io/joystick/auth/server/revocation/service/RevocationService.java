@@ -1,4 +1,4 @@
-package io.joystick.authservice.revocation;
+package io.joystick.auth.server.revocation.service;
 
 import java.util.List;
 
@@ -8,7 +8,9 @@ import jakarta.transaction.Transactional;
 import io.joystick.auth.revocation.RevocationFeed;
 import io.joystick.auth.revocation.RevocationList;
 import io.joystick.auth.revocation.RevocationsPage;
-import io.joystick.authservice.config.AuthServiceConfig;
+import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.revocation.repository.Revocation;
+import io.joystick.auth.server.revocation.repository.RevocationRepository;
 
 /**
  * Records revocations and serves them to every service. It is also this instance's own

@@ -1,4 +1,4 @@
-package io.joystick.authservice.config;
+package io.joystick.auth.server.session.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.joystick.authservice.revocation;
+package io.joystick.auth.server.session.rest;
 
 import java.util.Map;
 
@@ -22,13 +22,14 @@ import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.error.SuccessBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.revocation.RevocationsPage;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.login.rest.AuthRecord;
+import io.joystick.auth.server.revocation.service.RevocationService;
+import io.joystick.auth.server.user.service.PasswordChangeService;
+import io.joystick.auth.server.user.service.UserInput;
+import io.joystick.auth.server.user.service.UserService;
 import io.joystick.common.ClientAddress;
-import io.joystick.authservice.audit.AuditEvent;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.login.AuthRecord;
-import io.joystick.authservice.user.PasswordChangeService;
-import io.joystick.authservice.user.UserInput;
-import io.joystick.authservice.user.UserService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,4 +1,4 @@
-package io.joystick.authservice.session;
+package io.joystick.auth.server.session.rest;
 
 import jakarta.validation.constraints.NotBlank;
 

@@ -1,4 +1,4 @@
-package io.joystick.authservice.session;
+package io.joystick.auth.server.session.rest;
 
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +22,14 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.origin.CrossOriginGuard;
 import io.joystick.auth.origin.SameOrigin;
-import io.joystick.authservice.audit.AuditEvent;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.login.AuthRecord;
-import io.joystick.authservice.login.DeviceCookies;
-import io.joystick.authservice.login.LoginService;
-import io.joystick.authservice.revocation.RevocationService;
-import io.joystick.authservice.user.EmailAddress;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.login.rest.AuthRecord;
+import io.joystick.auth.server.login.service.DeviceCookies;
+import io.joystick.auth.server.login.service.LoginService;
+import io.joystick.auth.server.revocation.service.RevocationService;
+import io.joystick.auth.server.session.service.SessionCookies;
+import io.joystick.auth.server.user.service.EmailAddress;
 import io.joystick.common.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,10 +1,10 @@
-package io.joystick.authservice.session;
+package io.joystick.auth.server.session.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.mechanism.Credentials;
-import io.joystick.authservice.config.AuthServiceConfig;
-import io.joystick.authservice.config.SessionConfig;
+import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.session.config.SessionConfig;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;

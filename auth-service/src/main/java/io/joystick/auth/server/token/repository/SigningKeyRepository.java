@@ -1,4 +1,4 @@
-package io.joystick.authservice.token;
+package io.joystick.auth.server.token.repository;
 
 import java.time.Instant;
 import java.util.List;

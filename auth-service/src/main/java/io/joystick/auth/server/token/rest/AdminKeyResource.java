@@ -1,4 +1,4 @@
-package io.joystick.authservice.token;
+package io.joystick.auth.server.token.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.auth.server.token.service.SigningKeyService;
 
 @Path("/api/admin/keys")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package io.joystick.authservice.token;
+package io.joystick.auth.server.token.rest;
 
 import java.security.interfaces.RSAPublicKey;
 
@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
+
+import io.joystick.auth.server.token.service.SigningKeyService;
 
 @Path("/.well-known/jwks.json")
 public class JwksResource {

@@ -1,4 +1,4 @@
-package io.joystick.authservice.token;
+package io.joystick.auth.server.token.service;
 
 import java.security.PublicKey;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.joystick.authservice.token;
+package io.joystick.auth.server.token.service;
 
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -23,9 +23,11 @@ import org.jboss.logging.Logger;
 
 import io.joystick.auth.config.RefusedToStart;
 import io.joystick.auth.crypto.SecretBox;
-import io.joystick.authservice.audit.AuditEvent;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.config.AuthServiceConfig;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.token.repository.SigningKey;
+import io.joystick.auth.server.token.repository.SigningKeyRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

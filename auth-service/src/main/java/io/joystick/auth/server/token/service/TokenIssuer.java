@@ -1,4 +1,4 @@
-package io.joystick.authservice.token;
+package io.joystick.auth.server.token.service;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,9 +6,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.config.JoystickConfig;
-import io.joystick.authservice.config.AuthServiceConfig;
-import io.joystick.authservice.revocation.RevocationService;
-import io.joystick.authservice.user.User;
+import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.revocation.service.RevocationService;
+import io.joystick.auth.server.user.repository.User;
 import io.smallrye.jwt.build.Jwt;
 
 /** Signs the RS256 tokens of docs/architecture.md#3-auth-service. */

@@ -1,4 +1,4 @@
-package io.joystick.authservice.user;
+package io.joystick.auth.server.user.repository;
 
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.joystick.authservice.user;
+package io.joystick.auth.server.user.rest;
 
 import java.util.List;
 
@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.permission.Caller;
-import io.joystick.authservice.login.AuthRecord;
+import io.joystick.auth.server.login.rest.AuthRecord;
+import io.joystick.auth.server.user.service.UserInput;
+import io.joystick.auth.server.user.service.UserService;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Admin-only user management; every change is audited. */

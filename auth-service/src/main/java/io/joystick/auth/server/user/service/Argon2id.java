@@ -1,4 +1,4 @@
-package io.joystick.authservice.user;
+package io.joystick.auth.server.user.service;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;

@@ -1,4 +1,4 @@
-package io.joystick.authservice.user;
+package io.joystick.auth.server.user.service;
 
 import java.util.regex.Pattern;
 

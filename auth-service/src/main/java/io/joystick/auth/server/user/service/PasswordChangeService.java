@@ -1,12 +1,13 @@
-package io.joystick.authservice.user;
+package io.joystick.auth.server.user.service;
 
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.joystick.authservice.audit.AuditEvent;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.login.LoginThrottle;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.login.service.LoginThrottle;
+
 
 /**
  * A user changing their own password proves the current one, so a stolen token must not allow unlimited

@@ -1,4 +1,4 @@
-package io.joystick.authservice.user;
+package io.joystick.auth.server.user.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,7 +8,7 @@ import java.util.Base64;
 import jakarta.enterprise.context.ApplicationScoped;
 
 
-import io.joystick.authservice.config.AuthServiceConfig;
+import io.joystick.auth.server.config.AuthServiceConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**

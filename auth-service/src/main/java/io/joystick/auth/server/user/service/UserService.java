@@ -1,4 +1,4 @@
-package io.joystick.authservice.user;
+package io.joystick.auth.server.user.service;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -9,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.authservice.audit.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditEvent;
+import io.joystick.auth.server.audit.repository.AuditLog;
+import io.joystick.auth.server.permission.repository.PermissionRepository;
+import io.joystick.auth.server.revocation.service.RevocationService;
+import io.joystick.auth.server.user.repository.User;
+import io.joystick.auth.server.user.repository.UserRepository;
 import io.joystick.common.Ids;
-import io.joystick.authservice.audit.AuditLog;
-import io.joystick.authservice.permission.PermissionRepository;
-import io.joystick.authservice.revocation.RevocationService;
 import io.quarkus.panache.common.Sort;
 
 /**

@@ -1,8 +1,9 @@
-package io.joystick.authservice.bootstrap;
+package io.joystick.auth.server.bootstrap.service;
 
 import java.util.Map;
 
-import io.joystick.authservice.OwnDatabase;
+import io.joystick.auth.server.OwnDatabase;
+
 
 /** A fresh database in which an ordinary user already has JOYSTICK_ADMIN_EMAIL and nobody is admin. */
 public class AdminEmailTaken extends OwnDatabase {

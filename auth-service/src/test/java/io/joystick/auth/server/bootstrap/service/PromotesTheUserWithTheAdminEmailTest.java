@@ -1,4 +1,4 @@
-package io.joystick.authservice.bootstrap;
+package io.joystick.auth.server.bootstrap.service;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.authservice.Api;
+import io.joystick.auth.server.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.notification.push.Connections;
-import io.joystick.notification.push.Outgoing;
-import io.joystick.notification.store.Audience;
+import io.joystick.notification.push.service.Connections;
+import io.joystick.notification.push.service.Outgoing;
+import io.joystick.notification.store.repository.Audience;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

@@ -57,7 +57,7 @@ class TokenRevocationTest {
         String user = Fixtures.unique("logged-out");
         try (WsClient revoked = WsClient.withToken(Fixtures.user(user));
                 WsClient bystander = WsClient.withToken(Fixtures.user(Fixtures.unique("bystander")));
-                WsClient service = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {
+                WsClient service = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
             revoked.awaitNotification(Fixtures.send(Fixtures.to(user, "before")));
 
             publish("{\"cursor\":1,\"users\":[{\"userId\":\"" + user + "\",\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}");
@@ -78,7 +78,7 @@ class TokenRevocationTest {
     void closesOnlyTheSocketOfTheRevokedTokenOfAUser() throws Exception {
         String user = Fixtures.unique("two-tabs");
         String jti = "revoked-" + UUID.randomUUID();
-        String token = TestKeys.sign(TestKeys.claims(user, Set.of()).claim("jti", jti), JwksFileAuth.KID, Fixtures.signingKey());
+        String token = JwksFileAuth.sign(TestKeys.claims(user, Set.of()).claim("jti", jti));
         try (WsClient revoked = WsClient.withToken(token);
                 WsClient sibling = WsClient.withToken(Fixtures.user(user))) {
             String before = Fixtures.send(Fixtures.to(user, "before"));

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,7 +74,7 @@ class WebSocketPushTest {
     @Test
     void pushesABroadcastToEveryoneIncludingServices() throws Exception {
         try (WsClient user = WsClient.withToken(Fixtures.user(Fixtures.unique("u")));
-                WsClient service = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {
+                WsClient service = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
             String id = Fixtures.send(Fixtures.notification("warning", "Maintenance at 22:00", "m"));
             user.awaitNotification(id);
             service.awaitNotification(id);
@@ -145,8 +146,7 @@ class WebSocketPushTest {
     void closesTheConnectionWhenItsTokenExpires() throws Exception {
         String user = Fixtures.unique("brief");
         long expiresAt = java.time.Instant.now().getEpochSecond() + 3;
-        String token = io.joystick.auth.testapp.TestKeys.sign(
-                io.joystick.auth.testapp.TestKeys.claims(user, java.util.Set.of()).expiresAt(expiresAt), JwksFileAuth.KID, Fixtures.signingKey());
+        String token = JwksFileAuth.sign(TestKeys.claims(user, java.util.Set.of()).expiresAt(expiresAt));
         try (WsClient client = WsClient.withToken(token);
                 WsClient lasting = WsClient.withToken(Fixtures.user(Fixtures.unique("lasting")))) {
             await().atMost(Duration.ofSeconds(15)).until(client::isClosed);
@@ -164,7 +164,7 @@ class WebSocketPushTest {
     @Test
     void countsOpenConnectionsInTheMetrics() throws Exception {
         try (WsClient one = WsClient.withToken(Fixtures.user(Fixtures.unique("m")));
-                WsClient two = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {
+                WsClient two = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> connectionsMetric() >= 2);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> connectionsMetric() == 0);

@@ -1,10 +1,11 @@
-package io.joystick.notification.fanout;
+package io.joystick.notification.fanout.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.joystick.notification.config.NotificationConfig;
+
 
 /**
  * Tells the other instances about a new notification. The NOTIFY is part of the storing transaction, so

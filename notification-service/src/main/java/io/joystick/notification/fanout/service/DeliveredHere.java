@@ -1,4 +1,4 @@
-package io.joystick.notification.fanout;
+package io.joystick.notification.fanout.service;
 
 import java.util.concurrent.ConcurrentSkipListSet;
 

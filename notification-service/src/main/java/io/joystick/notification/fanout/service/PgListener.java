@@ -1,4 +1,4 @@
-package io.joystick.notification.fanout;
+package io.joystick.notification.fanout.service;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.joystick.notification.config.NotificationConfig;
-import io.joystick.notification.push.Connections;
-import io.joystick.notification.push.Outgoing;
-import io.joystick.notification.store.NotificationLoader;
+import io.joystick.notification.push.service.Connections;
+import io.joystick.notification.push.service.Outgoing;
+import io.joystick.notification.store.service.NotificationLoader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;

@@ -1,10 +1,7 @@
-package io.joystick.notification.history;
+package io.joystick.notification.history.rest;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,11 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.error.SuccessBody;
 import io.joystick.auth.permission.Caller;
-import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.notification.api.SendNotification;
-import io.joystick.notification.api.SendResult;
-import io.joystick.notification.send.NotificationSender;
-import io.joystick.notification.store.Viewer;
+import io.joystick.notification.history.service.HistoryPage;
+import io.joystick.notification.history.service.NotificationHistory;
+import io.joystick.notification.store.service.Viewer;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -33,22 +28,12 @@ public class NotificationResource {
     /** The last page whose first item, (page - 1) * perPage, still fits the int the database paging takes. */
     public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PER_PAGE + 1;
 
-    private final NotificationSender sender;
     private final NotificationHistory history;
     private final SecurityIdentity identity;
 
-    public NotificationResource(NotificationSender sender, NotificationHistory history, SecurityIdentity identity) {
-        this.sender = sender;
+    public NotificationResource(NotificationHistory history, SecurityIdentity identity) {
         this.history = history;
         this.identity = identity;
-    }
-
-    @POST
-    @Path("/send")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsRequired("notifications")
-    public SendResult send(@Valid @NotNull SendNotification body) {
-        return sender.send(identity, body);
     }
 
     @GET

@@ -1,4 +1,4 @@
-package io.joystick.notification.history;
+package io.joystick.notification.history.service;
 
 import java.util.List;
 import java.util.Set;
@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.notification.push.PushMessages;
-import io.joystick.notification.store.Notification;
-import io.joystick.notification.store.NotificationRepository;
-import io.joystick.notification.store.NotificationState;
-import io.joystick.notification.store.NotificationStateRepository;
-import io.joystick.notification.store.Viewer;
+import io.joystick.notification.push.service.PushMessages;
+import io.joystick.notification.store.repository.Notification;
+import io.joystick.notification.store.repository.NotificationRepository;
+import io.joystick.notification.store.repository.NotificationState;
+import io.joystick.notification.store.repository.NotificationStateRepository;
+import io.joystick.notification.store.service.Viewer;
 
 /** The caller's own view of the notifications addressed to them: list, seen, dismissed. */
 @ApplicationScoped

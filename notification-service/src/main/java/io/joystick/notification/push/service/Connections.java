@@ -1,4 +1,4 @@
-package io.joystick.notification.push;
+package io.joystick.notification.push.service;
 
 import java.security.Principal;
 import java.util.List;
@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 
 import io.joystick.auth.revocation.CredentialLifetime;
 import io.joystick.notification.config.NotificationConfig;
+import io.joystick.notification.store.service.Viewer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.joystick.notification.store.Viewer;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 

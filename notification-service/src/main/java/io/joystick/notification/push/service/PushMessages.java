@@ -1,4 +1,4 @@
-package io.joystick.notification.push;
+package io.joystick.notification.push.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,8 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.joystick.notification.api.NotificationPayload;
-import io.joystick.notification.store.Notification;
+import io.joystick.notification.store.repository.Notification;
+import io.joystick.notification.store.service.NotificationPayload;
+
 
 /** Turns stored notifications into what clients receive. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.joystick.notification.push;
+package io.joystick.notification.push.service;
 
 import java.util.List;
 
@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.joystick.notification.config.NotificationConfig;
-import io.joystick.notification.store.Notification;
-import io.joystick.notification.store.NotificationRepository;
+import io.joystick.notification.store.repository.Notification;
+import io.joystick.notification.store.repository.NotificationRepository;
+
 
 /** {@code ?since=<id|ms>}: what a reconnecting client missed, oldest first. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package io.joystick.notification.push;
+package io.joystick.notification.push.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,11 +1,11 @@
-package io.joystick.notification.push;
+package io.joystick.notification.push.service;
 
 import java.security.Principal;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.joystick.auth.revocation.CredentialLifetime;
-import io.joystick.notification.store.Viewer;
+import io.joystick.notification.store.service.Viewer;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**

@@ -1,4 +1,4 @@
-package io.joystick.notification.send;
+package io.joystick.notification.send.service;
 
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +15,11 @@ import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.device.DeviceAllowList;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
-import io.joystick.notification.api.NotificationType;
-import io.joystick.notification.api.SendNotification;
-import io.joystick.notification.api.SendResult;
 import io.joystick.device.client.RemoteDeviceAllowList.DeviceServiceUnavailableException;
-import io.joystick.notification.push.Connections;
-import io.joystick.notification.push.Outgoing;
-import io.joystick.notification.store.Audience;
-import io.joystick.notification.store.NotificationStore;
+import io.joystick.notification.push.service.Connections;
+import io.joystick.notification.push.service.Outgoing;
+import io.joystick.notification.store.repository.Audience;
+import io.joystick.notification.store.service.NotificationStore;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who may send what to whom (docs/architecture.md#6-notification-service), then: persist, then push. */

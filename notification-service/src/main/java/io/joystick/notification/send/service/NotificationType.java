@@ -1,4 +1,4 @@
-package io.joystick.notification.api;
+package io.joystick.notification.send.service;
 
 import java.util.Arrays;
 import java.util.Locale;

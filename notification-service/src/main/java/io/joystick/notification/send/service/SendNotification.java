@@ -1,4 +1,4 @@
-package io.joystick.notification.api;
+package io.joystick.notification.send.service;
 
 import java.util.Map;
 
@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
 
 /**
  * The body of {@code POST /api/notifications/send}. Audience: {@code userId} → that user; else

@@ -1,4 +1,4 @@
-package io.joystick.notification.api;
+package io.joystick.notification.send.service;
 
 /**
  * The answer to a send: the notification is stored; {@code clientsNotified} counts the connections of

@@ -1,4 +1,4 @@
-package io.joystick.notification.store;
+package io.joystick.notification.store.repository;
 
 /** Who a notification is for; stored as its lower-case name. */
 public enum Audience {

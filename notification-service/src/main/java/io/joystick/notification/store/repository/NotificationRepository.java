@@ -1,4 +1,4 @@
-package io.joystick.notification.store;
+package io.joystick.notification.store.repository;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.notification.store.service.Viewer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -15,9 +16,9 @@ import io.quarkus.panache.common.Parameters;
 public class NotificationRepository implements PanacheRepositoryBase<Notification, Long> {
 
     /** The audience rule of docs/architecture.md#6-notification-service as a query; {@link Viewer#sees} is the same rule in memory. */
-    static final String VISIBLE = "(n.audience = io.joystick.notification.store.Audience.ALL"
-            + " or (n.audience = io.joystick.notification.store.Audience.USER and n.userId = :me)"
-            + " or (n.audience = io.joystick.notification.store.Audience.DEVICE and (:privileged = true or :me member of n.recipients)))";
+    static final String VISIBLE = "(n.audience = io.joystick.notification.store.repository.Audience.ALL"
+            + " or (n.audience = io.joystick.notification.store.repository.Audience.USER and n.userId = :me)"
+            + " or (n.audience = io.joystick.notification.store.repository.Audience.DEVICE and (:privileged = true or :me member of n.recipients)))";
     private static final String NOT_DISMISSED = " and not exists (select 1 from NotificationState s"
             + " where s.notificationSeq = n.seq and s.userId = :me and s.dismissedAt is not null)";
     private static final String UNSEEN = " and not exists (select 1 from NotificationState s"

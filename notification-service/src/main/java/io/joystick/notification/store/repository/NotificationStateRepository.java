@@ -1,4 +1,4 @@
-package io.joystick.notification.store;
+package io.joystick.notification.store.repository;
 
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.joystick.notification.store;
+package io.joystick.notification.store.service;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,8 +6,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.joystick.notification.push.Outgoing;
-import io.joystick.notification.push.PushMessages;
+import io.joystick.notification.push.service.Outgoing;
+import io.joystick.notification.push.service.PushMessages;
+import io.joystick.notification.store.repository.NotificationRepository;
+
 
 /** Loads the notifications other instances stored, ready to push. */
 @ApplicationScoped

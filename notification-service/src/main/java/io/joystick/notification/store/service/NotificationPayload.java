@@ -1,4 +1,4 @@
-package io.joystick.notification.api;
+package io.joystick.notification.store.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package io.joystick.notification.store;
+package io.joystick.notification.store.service;
 
 import java.util.Set;
 
@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.joystick.common.Ids;
-import io.joystick.notification.api.SendNotification;
-import io.joystick.notification.fanout.Announcer;
-import io.joystick.notification.push.Outgoing;
-import io.joystick.notification.push.PushMessages;
+import io.joystick.notification.fanout.service.Announcer;
+import io.joystick.notification.push.service.Outgoing;
+import io.joystick.notification.push.service.PushMessages;
+import io.joystick.notification.send.service.SendNotification;
+import io.joystick.notification.store.repository.Audience;
+import io.joystick.notification.store.repository.Notification;
+import io.joystick.notification.store.repository.NotificationRepository;
 
 /** Stores a notification and, in the same transaction, announces it to the other instances. */
 @ApplicationScoped

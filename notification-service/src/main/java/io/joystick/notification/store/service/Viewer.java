@@ -1,6 +1,8 @@
-package io.joystick.notification.store;
+package io.joystick.notification.store.service;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.notification.store.repository.Audience;
+import io.joystick.notification.store.repository.NotificationRepository;
 
 /** Whose notifications to show: a user id, and whether it is an admin or a service (who see every device's). */
 public record Viewer(String id, boolean privileged) {

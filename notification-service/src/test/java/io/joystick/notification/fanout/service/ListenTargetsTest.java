@@ -1,4 +1,4 @@
-package io.joystick.notification.fanout;
+package io.joystick.notification.fanout.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

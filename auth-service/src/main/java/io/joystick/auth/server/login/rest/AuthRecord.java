@@ -8,7 +8,6 @@ import java.util.List;
 import io.joystick.auth.server.token.service.TokenIssuer;
 import io.joystick.auth.server.user.repository.User;
 
-
 /** A user as PocketBase presents an auth record. */
 public record AuthRecord(String id, String collectionId, String collectionName, String email, boolean emailVisibility,
         String name, String avatar, boolean verified, String created, String updated, List<String> permissions,

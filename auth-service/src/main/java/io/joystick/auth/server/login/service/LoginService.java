@@ -14,7 +14,6 @@ import io.joystick.auth.server.user.repository.User;
 import io.joystick.auth.server.user.repository.UserRepository;
 import io.joystick.auth.server.user.service.PasswordHasher;
 
-
 @ApplicationScoped
 public class LoginService {
 

@@ -8,7 +8,6 @@ import io.joystick.auth.server.audit.repository.AuditEvent;
 import io.joystick.auth.server.audit.repository.AuditLog;
 import io.joystick.auth.server.login.service.LoginThrottle;
 
-
 /**
  * A user changing their own password proves the current one, so a stolen token must not allow unlimited
  * guessing of it: failures count against the login throttle (keyed by user id and client address) and

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.joystick.auth.server.OwnDatabase;
 
-
 /** A fresh database in which an ordinary user already has JOYSTICK_ADMIN_EMAIL and nobody is admin. */
 public class AdminEmailTaken extends OwnDatabase {
 

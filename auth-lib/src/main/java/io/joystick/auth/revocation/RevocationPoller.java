@@ -1,16 +1,23 @@
 package io.joystick.auth.revocation;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.joystick.auth.config.JoystickConfig;
+import io.joystick.auth.config.ServiceNotRunning;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Keeps {@link RevocationList} current so that tokens verified offline still die within one poll
  * interval of a logout or password change. When auth-service cannot be reached the last known list
- * stays in force (edge devices keep working offline) and the failure is logged once per outage.
+ * stays in force (edge devices keep working offline) and the failure is logged once per outage. The first poll
+ * runs as soon as the service has started (in the background), the next ones every poll interval; none runs
+ * while the service starts or stops ({@link ServiceNotRunning}).
  */
 @ApplicationScoped
 public class RevocationPoller {
@@ -29,7 +36,15 @@ public class RevocationPoller {
         this.enabled = config.revocation().pollEnabled();
     }
 
-    @Scheduled(every = "${joystick.revocation.poll-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The first poll, in the background, once every start-up step has passed (the last start-up observer). */
+    void firstPoll(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event) {
+        if (enabled) {
+            Infrastructure.getDefaultWorkerPool().execute(this::poll);
+        }
+    }
+
+    @Scheduled(every = "${joystick.revocation.poll-interval:15s}", delayed = "${joystick.revocation.poll-interval:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ServiceNotRunning.class)
     void scheduledPoll() {
         if (enabled) {
             poll();
@@ -37,6 +52,7 @@ public class RevocationPoller {
     }
 
     public synchronized void poll() {
+        LOG.debugf("Fetching the revocations since %d", cursor);
         try {
             RevocationsPage page = feed.since(cursor);
             list.apply(page);

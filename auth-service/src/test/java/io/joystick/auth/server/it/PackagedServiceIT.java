@@ -1,5 +1,6 @@
 package io.joystick.auth.server.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -115,15 +116,34 @@ class PackagedServiceIT {
     @Test
     void dataEncryptedWithOneSecretKeyIsRefusedWithAnother() throws Exception {
         Map<String, String> env = baseEnv();
-        try (PackagedService first = start(env)) {
+        try (PackagedService first = startTracingPolls(env)) {
             first.awaitReady(START);
+            // The control: a service that started does poll its revocations, and the trace says so.
+            awaitOutput(first, POLL_TRACE);
         }
         env.put("JOYSTICK_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
-        try (PackagedService second = start(env)) {
+        try (PackagedService second = startTracingPolls(env)) {
             assertTrue(second.awaitExit(START), "a wrong secret key must stop the service");
-            assertTrue(second.output().contains("Refusing to start: cannot decrypt the signing key in the database: "
-                    + "JOYSTICK_SECRET_KEY is not the key it was sealed with"), second.output());
+            String output = second.output();
+            assertTrue(output.contains("Refusing to start: cannot decrypt the signing key in the database: "
+                    + "JOYSTICK_SECRET_KEY is not the key it was sealed with"), output);
+            // No scheduled job runs in a refused start, so none can fail on the resources it tears down.
+            assertFalse(output.contains(POLL_TRACE), "a revocation poll ran in a refused start:\n" + output);
+            assertFalse(output.contains("\tat "), "one clear line, no stack trace:\n" + output);
+            assertFalse(output.contains("Exception"), "one clear line, no exception:\n" + output);
         }
+    }
+
+    /** RevocationPoller's debug line, written each time it asks for revocations. */
+    private static final String POLL_TRACE = "Fetching the revocations since";
+
+    private PackagedService startTracingPolls(Map<String, String> env) throws IOException {
+        return PackagedService.start(new PackagedService.Launch("auth-service", PackagedService.appJar(), dir, env)
+                .withJvmOptions("-Dquarkus.log.category.\"io.joystick.auth.revocation\".level=DEBUG"));
+    }
+
+    private static void awaitOutput(PackagedService service, String fragment) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.output().contains(fragment));
     }
 
     private PackagedService start(Map<String, String> env) throws IOException {

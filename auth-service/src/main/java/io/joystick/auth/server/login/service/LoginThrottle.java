@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.auth.config.ServiceNotRunning;
 import io.joystick.auth.server.config.AuthServiceConfig;
 import io.quarkus.scheduler.Scheduled;
 
@@ -77,7 +78,7 @@ public class LoginThrottle {
         trustedDevice.ifPresent(device -> failures.remove(deviceKey(device)));
     }
 
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ServiceNotRunning.class)
     void forgetOldFailures() {
         long now = System.currentTimeMillis();
         failures.entrySet().removeIf(entry -> {

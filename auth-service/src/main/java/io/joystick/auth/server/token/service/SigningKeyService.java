@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.joystick.auth.config.RefusedToStart;
+import io.joystick.auth.config.ServiceNotRunning;
 import io.joystick.auth.crypto.SecretBox;
 import io.joystick.auth.server.audit.repository.AuditEvent;
 import io.joystick.auth.server.audit.repository.AuditLog;
@@ -91,7 +92,8 @@ public class SigningKeyService {
         return kid;
     }
 
-    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ServiceNotRunning.class)
     public synchronized void reload() {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant horizon = Instant.now().minus(config.tokenLifetime());

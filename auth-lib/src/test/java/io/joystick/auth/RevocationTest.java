@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +33,11 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import io.joystick.auth.revocation.RevocationPoller;
 import io.joystick.auth.testapp.AuthServiceStub;
 import io.joystick.auth.testapp.TestKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -49,6 +54,9 @@ class RevocationTest {
     static final Duration WITHIN_A_FEW_POLLS = Duration.ofSeconds(6);
 
     static WireMock authService;
+
+    @Inject
+    MeterRegistry registry;
 
     /** The revocations this test serves; removed afterwards so the stub's empty list is back in force. */
     private StubMapping served;
@@ -137,7 +145,10 @@ class RevocationTest {
         authService.removeStubMapping(served.getId());
         serve(serverError().withBody("{\"success\":false,\"error\":\"boom\"}"));
         int before = revocationRequests().size();
+        double failuresBefore = pollFailures();
         await().atMost(WITHIN_A_FEW_POLLS).until(() -> revocationRequests().size() >= before + 2);
+        // The polls really failed (counted), and the last known list stayed in force.
+        await().atMost(WITHIN_A_FEW_POLLS).until(() -> pollFailures() > failuresBefore);
 
         me(earlier).statusCode(401);
     }
@@ -167,6 +178,11 @@ class RevocationTest {
         awaitAccepted(token("user-jwks"));
         authService.verifyThat(moreThanOrExactly(1), getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")));
         authService.verifyThat(0, getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")).withHeader("X-API-Key", matching(".*")));
+    }
+
+    private double pollFailures() {
+        Counter failures = registry.find(RevocationPoller.FAILURES).counter();
+        return failures == null ? 0 : failures.count();
     }
 
     private void serve(ResponseDefinitionBuilder response) {

@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 
 import io.joystick.auth.config.JoystickConfig;
 import io.joystick.auth.config.ServiceNotRunning;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -23,6 +25,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class RevocationPoller {
 
     private static final Logger LOG = Logger.getLogger(RevocationPoller.class);
+    /** Polls that could not fetch the list, on {@code /q/metrics} as {@code joystick_revocation_poll_failures_total}. */
+    public static final String FAILURES = "joystick.revocation.poll.failures";
 
     private final RevocationFeed feed;
     private final RevocationList list;
@@ -30,10 +34,19 @@ public class RevocationPoller {
     private volatile long cursor;
     private volatile boolean failing;
 
-    public RevocationPoller(RevocationFeed feed, RevocationList list, JoystickConfig config) {
+    private final Counter failures;
+
+    public RevocationPoller(RevocationFeed feed, RevocationList list, JoystickConfig config, MeterRegistry registry) {
         this.feed = feed;
         this.list = list;
         this.enabled = config.revocation().pollEnabled();
+        this.failures = Counter.builder(FAILURES).description("Revocation polls that could not fetch the list")
+                .register(registry);
+    }
+
+    /** Whether the last poll failed (the last known list is in force). */
+    public boolean failing() {
+        return failing;
     }
 
     /** The first poll, in the background, once every start-up step has passed (the last start-up observer). */
@@ -62,6 +75,7 @@ public class RevocationPoller {
                 failing = false;
             }
         } catch (RuntimeException e) {
+            failures.increment();
             if (!failing) {
                 LOG.warnf("Cannot fetch the revocation list (%s); keeping the last known one", e.getClass().getSimpleName());
                 failing = true;

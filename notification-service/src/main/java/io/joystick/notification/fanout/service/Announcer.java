@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 
 import io.joystick.notification.config.NotificationConfig;
 
-
 /**
  * Tells the other instances about a new notification. The NOTIFY is part of the storing transaction, so
  * PostgreSQL delivers it exactly when (and only if) the notification is committed. It carries only the

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.joystick.notification.store.service.NotificationPayload;
 
-
 /** One page of the caller's history, newest first (PocketBase's list shape, which the browser app reads). */
 public record HistoryPage(int page, int perPage, long totalItems, long totalPages, List<Item> items) {
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joystick.notification.store.repository.Notification;
 import io.joystick.notification.store.service.NotificationPayload;
 
-
 /** Turns stored notifications into what clients receive. */
 @ApplicationScoped
 public class PushMessages {

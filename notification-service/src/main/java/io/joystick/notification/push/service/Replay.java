@@ -9,7 +9,6 @@ import io.joystick.notification.config.NotificationConfig;
 import io.joystick.notification.store.repository.Notification;
 import io.joystick.notification.store.repository.NotificationRepository;
 
-
 /** {@code ?since=<id|ms>}: what a reconnecting client missed, oldest first. */
 @ApplicationScoped
 public class Replay {

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-
 /**
  * The body of {@code POST /api/notifications/send}. Audience: {@code userId} → that user; else
  * {@code deviceId} → the device's allow-list and admins; neither → everyone.

@@ -10,7 +10,6 @@ import io.joystick.notification.push.service.Outgoing;
 import io.joystick.notification.push.service.PushMessages;
 import io.joystick.notification.store.repository.NotificationRepository;
 
-
 /** Loads the notifications other instances stored, ready to push. */
 @ApplicationScoped
 public class NotificationLoader {

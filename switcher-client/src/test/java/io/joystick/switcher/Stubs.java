@@ -15,6 +15,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import com.github.tomakehurst.wiremock.client.BasicCredentials;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -26,6 +28,9 @@ public final class Stubs {
     public static final String SERVICE_KEY = "test-service-key-0123456789";
     public static final String PRIMARY_HOST = "10.9.0.1";
     public static final String SECONDARY_HOST = "10.9.0.2";
+    /** What the switcher must send to MediaMTX with every request. */
+    public static final BasicCredentials MEDIAMTX = new BasicCredentials(Dependencies.MEDIAMTX_USER,
+            Dependencies.MEDIAMTX_PASSWORD);
 
     private Stubs() {
     }
@@ -40,6 +45,15 @@ public final class Stubs {
 
     public static WireMock mediaMtx() {
         return client("quarkus.rest-client.mediamtx.url");
+    }
+
+    /** MediaMTX answers {@code method path} with {@code status} and, unless null, a JSON {@code body}. */
+    public static void mediaMtxAnswers(String method, String path, int status, String body) {
+        ResponseDefinitionBuilder response = aResponse().withStatus(status);
+        if (body != null) {
+            response = response.withHeader("Content-Type", "application/json").withBody(body);
+        }
+        mediaMtx().register(WireMock.request(method, urlPathEqualTo(path)).willReturn(response));
     }
 
     private static WireMock client(String property) {

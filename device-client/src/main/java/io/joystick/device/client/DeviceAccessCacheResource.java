@@ -23,11 +23,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceAccessCacheResource {
 
-    private final DeviceServiceClient devices;
+    private final RemoteDeviceAllowList allowLists;
     private final SecurityIdentity identity;
 
-    public DeviceAccessCacheResource(DeviceServiceClient devices, SecurityIdentity identity) {
-        this.devices = devices;
+    public DeviceAccessCacheResource(RemoteDeviceAllowList allowLists, SecurityIdentity identity) {
+        this.allowLists = allowLists;
         this.identity = identity;
     }
 
@@ -39,7 +39,7 @@ public class DeviceAccessCacheResource {
         if (!Caller.of(identity).service()) { // a token whose groups say "service" is still a user's
             throw ApiException.forbidden("Only services may do this");
         }
-        devices.forget(deviceId);
+        allowLists.forget(deviceId);
         return Response.noContent().build();
     }
 }

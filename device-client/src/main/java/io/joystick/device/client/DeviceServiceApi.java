@@ -1,36 +1,66 @@
 package io.joystick.device.client;
 
 import java.util.List;
+import java.util.Map;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 
+/** device-service's API as the other services call it, with their API key. */
 @RegisterRestClient(configKey = "device-service")
-@Path("/api/devices")
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
 interface DeviceServiceApi {
 
-    @GET
-    @Path("/{id}/allow")
-    @Produces(MediaType.APPLICATION_JSON)
-    AllowList allow(@PathParam("id") String deviceId, @HeaderParam("X-API-Key") String apiKey);
-
-    @GET
-    @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    DeviceInfo device(@PathParam("id") String deviceId, @HeaderParam("X-API-Key") String apiKey);
-
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record AllowList(String id, List<String> allow) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record DeviceInfo(String id, String owner) {
+    record SlotBody(String slot) {
     }
+
+    record StatusBody(String status) {
+    }
+
+    @GET
+    @Path("devices")
+    List<Device> devices(@HeaderParam("X-API-Key") String apiKey);
+
+    @GET
+    @Path("devices/{id}")
+    Device device(@PathParam("id") String deviceId, @HeaderParam("X-API-Key") String apiKey);
+
+    @GET
+    @Path("devices/{id}/allow")
+    AllowList allow(@PathParam("id") String deviceId, @HeaderParam("X-API-Key") String apiKey);
+
+    @PATCH
+    @Path("devices/{id}/slot")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device setSlot(@PathParam("id") String deviceId, SlotBody body, @HeaderParam("X-API-Key") String apiKey);
+
+    @PATCH
+    @Path("devices/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Device setStatus(@PathParam("id") String deviceId, StatusBody body, @HeaderParam("X-API-Key") String apiKey);
+
+    @POST
+    @Path("run/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    JsonNode run(@PathParam("id") String deviceId, @PathParam("action") String action,
+            @QueryParam("timeout") long timeoutSeconds, @QueryParam("log") boolean log, Map<String, ?> parameters,
+            @HeaderParam("X-API-Key") String apiKey);
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.joystick.auth.testapp.PackagedService;
+import io.joystick.device.execution.OpenSshServer;
+import io.joystick.device.execution.SshTarget;
 
 /**
  * The console in a real browser against the packaged services, on one origin as `./joystick up` runs them:
@@ -41,7 +43,8 @@ import io.joystick.auth.testapp.PackagedService;
  * few readings with {@code mosquitto_pub}, as its telemetry-service would. The browser steps publish one more
  * reading the same way while the telemetry tab is open.
  * <p>
- * cam2 is reached over OpenSSH's sshd on loopback, so its web terminal is a real PTY shell. MediaMTX (a
+ * cam2 is reached over OpenSSH's sshd on loopback (device-service's test {@link OpenSshServer}), so its web terminal
+ * is a real PTY shell. MediaMTX (a
  * WireMock stub) reports cam1's stream ready with two viewers and cam2's waiting, so switcher-client sets their
  * status as it would; the player's media comes from a stub in the browser steps (no MediaMTX here).
  */
@@ -57,7 +60,7 @@ class ConsoleIT {
 
     private Path temp;
     private WireMockServer mediamtx;
-    private OpenSshDevice sshd;
+    private OpenSshServer sshd;
     private Suite suite;
     private String consoleUrl;
     private String operatorId;
@@ -76,7 +79,7 @@ class ConsoleIT {
                 .withHeader("Content-Type", "application/json").withBody("{\"pageCount\":1,\"items\":["
                         + "{\"name\":\"cam1\",\"ready\":true,\"readers\":[{\"type\":\"webRTCSession\"},{\"type\":\"hlsMuxer\"}]},"
                         + "{\"name\":\"cam2\",\"ready\":false,\"readers\":[]}]}")));
-        sshd = OpenSshDevice.start(temp.resolve("sshd"));
+        sshd = OpenSshServer.start(temp.resolve("sshd"));
 
         suite = new Suite(ROOT, temp.resolve("data"));
         int consolePort = PackagedService.freePort();
@@ -147,13 +150,14 @@ class ConsoleIT {
                 "command", "echo mode $mode", "timeout", 10, "parameters", Map.of("type", "object",
                         "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))),
                         "required", List.of("mode"), "additionalProperties", false))));
+        SshTarget cam2 = sshd.target("cam2");
         Map<String, String> names = Map.of("cam1", "Camera one", "cam2", "Camera two", "cam3", "Camera three", "cam4", "Camera four");
         Map<String, String> modes = Map.of("cam1", "live", "cam2", "live", "cam3", "off", "cam4", "off");
         names.forEach((id, name) -> created(admin.post(device + "/api/devices", Map.of("id", id, "name", name,
                 "model", "console-camera", "mode", modes.get(id),
                 "allow", id.equals("cam3") ? List.of() : List.of(operatorId, controllerId),
                 "information", id.equals("cam2")
-                        ? Map.of("host", "127.0.0.1", "port", sshd.port(), "user", sshd.user(), "key", sshd.privateKey())
+                        ? Map.of("host", "127.0.0.1", "port", cam2.port(), "user", cam2.user(), "key", cam2.privateKeyPem())
                         : Map.of("host", "127.0.0.1", "port", 22, "user", "demo")))));
         // switcher-client takes each streaming device's status from MediaMTX's runtime paths
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
@@ -68,6 +69,9 @@ class SlotFailoverIT {
         mediaMtx.start();
         notifications.start();
         mediaMtx.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        // MediaMTX runs the device's path: the stream status read succeeds, so the switcher's readiness stays up
+        mediaMtx.stubFor(get(urlPathEqualTo("/v3/paths/list")).willReturn(okJson(
+                "{\"pageCount\":1,\"items\":[{\"name\":\"" + DEVICE + "\",\"ready\":true,\"readers\":[]}]}")));
         notifications.stubFor(post(urlPathEqualTo("/api/notifications/send"))
                 .willReturn(okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":1}")));
 

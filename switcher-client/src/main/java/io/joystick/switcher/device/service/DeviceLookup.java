@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.DeviceServiceClient;
+import io.joystick.device.client.Device;
+import io.joystick.device.client.DeviceServiceClient;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** A device named in a request: it exists (404 otherwise) and the caller is on its allow-list (403 otherwise). */

@@ -1,7 +1,6 @@
 package io.joystick.switcher.health.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +14,7 @@ import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
 import io.joystick.switcher.health.service.DeviceHealth;
 import io.joystick.switcher.health.service.HealthCycle;
@@ -35,6 +34,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class SlotHealthResource {
+
+    /** {@code GET /api/health/devices}: this replica's shard, its last run, its monitored devices and those without a secondary. */
+    public record MonitoredDevices(String shard, HealthCycle.Report lastRun, List<HealthView> devices,
+            List<String> withoutSecondary) {
+    }
 
     private final HealthRegistry registry;
     private final HealthMonitor monitor;
@@ -56,15 +60,12 @@ public class SlotHealthResource {
     @GET
     @Path("/devices")
     @PermissionsRequired("system-status")
-    public Map<String, Object> devices() {
+    public MonitoredDevices devices() {
         Caller caller = Caller.of(identity);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("shard", shard.toString());
-        body.put("lastRun", registry.lastRun().map(SlotHealthResource::run).orElse(null));
-        body.put("devices", registry.monitoredDevices().stream().filter(h -> access.allows(caller, h.deviceId()))
-                .map(h -> HealthView.of(h, true)).toList());
-        body.put("withoutSecondary", registry.withoutSecondary().stream().filter(id -> access.allows(caller, id)).toList());
-        return body;
+        return new MonitoredDevices(shard.toString(), registry.lastRun().orElse(null),
+                registry.monitoredDevices().stream().filter(h -> access.allows(caller, h.deviceId()))
+                        .map(h -> HealthView.of(h, true)).toList(),
+                registry.withoutSecondary().stream().filter(id -> access.allows(caller, id)).toList());
     }
 
     /** Any device, whatever its id (a device called {@code devices} or {@code check} included). */
@@ -89,7 +90,7 @@ public class SlotHealthResource {
         return HealthView.of(health, HealthCycle.monitored(device));
     }
 
-    /** Checks now: one device ({@code ?device=}), or a whole run over this replica's devices. */
+    /** Checks now: one device ({@code ?device=}, a {@link HealthView}), or a whole run over this replica's devices (its {@link HealthCycle.Report}). */
     @POST
     @Path("/check")
     @PermissionsRequired("system-status")
@@ -107,20 +108,7 @@ public class SlotHealthResource {
         if (!Caller.of(identity).privileged()) {
             throw ApiException.forbidden("Only admins and services run checks of every device; name one with ?device=");
         }
-        HealthCycle.Report report = monitor.runAll()
-                .orElseThrow(() -> ApiException.conflict("A health check run is already in progress"));
-        return run(report);
-    }
-
-    private static Map<String, Object> run(HealthCycle.Report report) {
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("started", report.started());
-        run.put("finished", report.finished());
-        run.put("checked", report.checked());
-        run.put("withoutSecondary", report.withoutSecondary());
-        run.put("failed", report.failed());
-        run.put("error", report.error());
-        return run;
+        return monitor.runAll().orElseThrow(() -> ApiException.conflict("A health check run is already in progress"));
     }
 
 }

@@ -3,8 +3,7 @@ package io.joystick.switcher.health.service;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.SlotCheckResult;
+import io.joystick.device.client.Device;
 
 /**
  * The switcher's memory of one device: both slots' health, the active slot, the last switch. Kept in

@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.SlotCheckResult;
+import io.joystick.device.client.Device;
 
 /**
  * The failover rules, free of I/O and of the scheduler so each can be tested with a fake probe and clock:

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 
 /**
  * One health run over this replica's devices. Runs never overlap: a run asked for while one is going is

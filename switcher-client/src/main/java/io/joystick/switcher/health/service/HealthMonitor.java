@@ -1,6 +1,8 @@
 package io.joystick.switcher.health.service;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,9 +16,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.joystick.switcher.config.SwitcherConfig;
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.DeviceServiceClient;
-import io.joystick.switcher.device.client.SlotCheckResult;
+import io.joystick.device.client.Device;
+import io.joystick.device.client.DeviceServiceClient;
 import io.quarkus.runtime.ShutdownEvent;
 
 /** Checks devices through device-service's {@code slot-check} and switches them when the policy says so. */
@@ -31,6 +32,7 @@ public class HealthMonitor {
     private final SlotSwitcher switcher;
     private final ExecutorService pool;
     private final HealthCycle cycle;
+    private final Duration checkTimeout;
 
     public HealthMonitor(DeviceServiceClient devices, HealthRegistry registry, FailoverPolicy policy,
             SlotSwitcher switcher, Shard shard, SwitcherConfig config, Clock clock) {
@@ -40,6 +42,7 @@ public class HealthMonitor {
         this.switcher = switcher;
         this.pool = Executors.newFixedThreadPool(Math.max(1, config.checkConcurrency()), threads());
         this.cycle = new HealthCycle(devices::devices, this::check, shard, pool, clock);
+        this.checkTimeout = config.checkTimeout();
     }
 
     /** A run over this replica's devices; empty when one is already going. */
@@ -71,9 +74,10 @@ public class HealthMonitor {
         }
     }
 
+    /** {@code log=false}: checks every few seconds would bury the device's action log in the UI. */
     private SlotCheckResult probe(String deviceId, String slot) {
         try {
-            return devices.slotCheck(deviceId, slot);
+            return SlotCheckResult.of(devices.run(deviceId, "slot-check", Map.of("slot", slot), checkTimeout, false));
         } catch (RuntimeException e) {
             // device-service itself failed: that says nothing about the device's link
             return SlotCheckResult.inconclusive("device-service unavailable: " + e.getClass().getSimpleName());

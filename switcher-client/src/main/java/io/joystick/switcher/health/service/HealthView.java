@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 
 /**
  * A device's health as {@code GET /api/health/…} shows it. {@code lastDecision} is what the last check concluded

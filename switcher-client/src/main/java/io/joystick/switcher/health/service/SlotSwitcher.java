@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.DeviceServiceClient;
+import io.joystick.device.client.Device;
+import io.joystick.device.client.DeviceServiceClient;
 import io.joystick.switcher.notification.service.SlotNotifier;
 import io.joystick.switcher.stream.service.StreamService;
 

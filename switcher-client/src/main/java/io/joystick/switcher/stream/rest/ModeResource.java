@@ -1,8 +1,5 @@
 package io.joystick.switcher.stream.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
 import io.joystick.switcher.stream.service.StreamService;
 import io.quarkus.security.Authenticated;
@@ -27,6 +24,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Authenticated
 public class ModeResource {
 
+    /** The MediaMTX path now in line with {@code mode}. */
+    public record ModeApplied(boolean success, String device, String mode, String path) {
+    }
+
     private final DeviceLookup lookup;
     private final StreamService streams;
     private final SecurityIdentity identity;
@@ -40,17 +41,12 @@ public class ModeResource {
     @POST
     @Path("/{device}/{mode}")
     @PermissionsRequired("control-mode")
-    public Map<String, Object> mode(@PathParam("device") String deviceId, @PathParam("mode") String mode) {
+    public ModeApplied mode(@PathParam("device") String deviceId, @PathParam("mode") String mode) {
         if (!StreamService.MODES.contains(mode)) {
             throw ApiException.badRequest("mode: must be 'live', 'off' or 'auto'");
         }
         Device device = lookup.require(identity, deviceId);
         String path = streams.apply(device, mode);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("device", device.id());
-        body.put("mode", mode);
-        body.put("path", path);
-        return body;
+        return new ModeApplied(true, device.id(), mode, path);
     }
 }

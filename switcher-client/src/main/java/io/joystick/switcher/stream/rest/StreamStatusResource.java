@@ -1,8 +1,8 @@
 package io.joystick.switcher.stream.rest;
 
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +26,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Authenticated
 public class StreamStatusResource {
 
+    /**
+     * The streams at MediaMTX's last read ({@code checkedAt}); {@code mediaMtx} is {@code ok} or
+     * {@code unreachable} (the reason, addresses inside the deployment, is for the readiness check, not for users).
+     */
+    public record StreamStatuses(String shard, Instant checkedAt, String mediaMtx, List<StreamStatus> devices) {
+    }
+
     private final StreamStatusMonitor monitor;
     private final DeviceAccess access;
     private final SecurityIdentity identity;
@@ -39,15 +46,11 @@ public class StreamStatusResource {
     }
 
     @GET
-    public Map<String, Object> status() {
+    public StreamStatuses status() {
         Caller caller = Caller.of(identity);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("shard", shard.toString());
-        body.put("checkedAt", monitor.checkedAt());
-        // the reason (addresses inside the deployment) is for the readiness check, not for users
-        body.put("mediaMtx", monitor.mediaMtxProblem().isPresent() ? "unreachable" : "ok");
-        body.put("devices", monitor.latest().values().stream().filter(s -> access.allows(caller, s.device()))
-                .sorted(Comparator.comparing(StreamStatus::device)).toList());
-        return body;
+        return new StreamStatuses(shard.toString(), monitor.checkedAt(),
+                monitor.mediaMtxProblem().isPresent() ? "unreachable" : "ok",
+                monitor.latest().values().stream().filter(s -> access.allows(caller, s.device()))
+                        .sorted(Comparator.comparing(StreamStatus::device)).toList());
     }
 }

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.DeviceServiceClient;
+import io.joystick.device.client.Device;
+import io.joystick.device.client.DeviceServiceClient;
 import io.quarkus.cache.CacheResult;
 
 /**

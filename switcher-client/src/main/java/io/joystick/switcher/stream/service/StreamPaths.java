@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.common.MediaMtxPathFields;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 
 /**
  * A device's MediaMTX path, from its {@code configuration}: {@code path} names it (default: the device

@@ -10,8 +10,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.DeviceServiceClient;
+import io.joystick.device.client.Device;
+import io.joystick.device.client.DeviceServiceClient;
 import io.joystick.switcher.health.service.Shard;
 import io.joystick.switcher.stream.client.MediaMtxClient;
 import io.quarkus.runtime.StartupEvent;

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 import io.joystick.switcher.stream.client.MediaMtxClient;
 
 /**

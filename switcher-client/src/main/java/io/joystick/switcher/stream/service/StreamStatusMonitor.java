@@ -14,13 +14,13 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.device.client.Device;
+import io.joystick.device.client.DeviceServiceClient;
 import io.joystick.notification.client.Notification;
 import io.joystick.notification.client.Notifier;
 import io.joystick.switcher.config.SwitcherConfig;
-import io.joystick.switcher.device.client.Device;
-import io.joystick.switcher.device.client.DeviceServiceClient;
 import io.joystick.switcher.health.service.Shard;
-import io.joystick.switcher.stream.client.MediaMtxClient;
+import io.joystick.switcher.stream.client.MediaMtxRuntimeClient;
 import io.joystick.switcher.stream.client.RuntimePath;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -39,7 +39,7 @@ public class StreamStatusMonitor {
     private static final Logger LOG = Logger.getLogger(StreamStatusMonitor.class);
 
     private final DeviceServiceClient devices;
-    private final MediaMtxClient mediaMtx;
+    private final MediaMtxRuntimeClient mediaMtx;
     private final Notifier notifier;
     private final Scheduler scheduler;
     private final SwitcherConfig config;
@@ -54,7 +54,7 @@ public class StreamStatusMonitor {
     private volatile Optional<String> mediaMtxProblem = Optional.empty();
     private volatile Instant checkedAt;
 
-    public StreamStatusMonitor(DeviceServiceClient devices, MediaMtxClient mediaMtx, Notifier notifier, Scheduler scheduler,
+    public StreamStatusMonitor(DeviceServiceClient devices, MediaMtxRuntimeClient mediaMtx, Notifier notifier, Scheduler scheduler,
             SwitcherConfig config, Shard shard, Clock clock) {
         this.devices = devices;
         this.mediaMtx = mediaMtx;

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 
 class HealthCycleTest {
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 
 class StreamPathsTest {
 

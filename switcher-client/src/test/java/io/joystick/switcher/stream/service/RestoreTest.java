@@ -1,4 +1,4 @@
-package io.joystick.switcher;
+package io.joystick.switcher.stream.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
-
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.switcher.Dependencies;
+import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.joystick.switcher.stream.service.StreamRestorer;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

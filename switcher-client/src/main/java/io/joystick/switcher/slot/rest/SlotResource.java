@@ -1,7 +1,4 @@
-package io.joystick.switcher.health.rest;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
+package io.joystick.switcher.slot.rest;
 
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +11,9 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
-import io.joystick.switcher.health.service.SlotService;
+import io.joystick.switcher.slot.service.SlotService;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -25,6 +22,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class SlotResource {
+
+    /** A switch done (or not needed: {@code changed} false when the device was already on {@code activeSlot}). */
+    public record SlotSwitched(boolean success, String device, String activeSlot, String previousSlot, boolean changed) {
+    }
 
     private final DeviceLookup lookup;
     private final SlotService slots;
@@ -50,12 +51,6 @@ public class SlotResource {
             return ErrorBody.response(502, "Slot switched to " + slot + ", but the stream was not repointed: "
                     + result.streamError());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", true);
-        body.put("device", device.id());
-        body.put("activeSlot", slot);
-        body.put("previousSlot", result.previousSlot());
-        body.put("changed", result.changed());
-        return Response.ok(body).build();
+        return Response.ok(new SlotSwitched(true, device.id(), slot, result.previousSlot(), result.changed())).build();
     }
 }

@@ -1,9 +1,12 @@
-package io.joystick.switcher.health.service;
+package io.joystick.switcher.slot.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.switcher.device.client.Device;
+import io.joystick.device.client.Device;
+import io.joystick.switcher.health.service.DeviceHealth;
+import io.joystick.switcher.health.service.HealthRegistry;
+import io.joystick.switcher.health.service.SlotSwitcher;
 
 /** Switches a device's slot when someone asks (hold time does not apply: a person decided). */
 @ApplicationScoped

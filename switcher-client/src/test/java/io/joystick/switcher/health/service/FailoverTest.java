@@ -1,4 +1,4 @@
-package io.joystick.switcher;
+package io.joystick.switcher.health.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.switcher.Dependencies;
+import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;

@@ -1,12 +1,16 @@
-package io.joystick.switcher.device.client;
+package io.joystick.device.client;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A device as device-service returns it, reduced to what the switcher needs. */
+/**
+ * A device as device-service returns it, reduced to what the other services need: its owner, its stream
+ * {@code mode} and {@code configuration}, its {@code status}, and its two connection slots.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Device(String id, String name, String mode, JsonNode configuration, Information information, String status) {
+public record Device(String id, String name, String owner, String mode, JsonNode configuration, Information information,
+        String status) {
 
     public static final String PRIMARY = "primary";
     public static final String SECONDARY = "secondary";
@@ -20,7 +24,7 @@ public record Device(String id, String name, String mode, JsonNode configuration
     }
 
     public Device(String id, String name, String mode, JsonNode configuration, Information information) {
-        this(id, name, mode, configuration, information, null);
+        this(id, name, null, mode, configuration, information, null);
     }
 
     public String activeSlot() {

@@ -1,4 +1,4 @@
-package io.joystick.switcher;
+package io.joystick.switcher.device.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.switcher.Dependencies;
+import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

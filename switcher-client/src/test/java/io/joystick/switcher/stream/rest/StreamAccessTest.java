@@ -1,4 +1,4 @@
-package io.joystick.switcher;
+package io.joystick.switcher.stream.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.switcher.Dependencies;
+import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;

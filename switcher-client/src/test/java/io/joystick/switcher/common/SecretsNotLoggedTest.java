@@ -1,4 +1,4 @@
-package io.joystick.switcher;
+package io.joystick.switcher.common;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.switcher.Dependencies;
+import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -1,4 +1,4 @@
-package io.joystick.switcher.stream.health;
+package io.joystick.switcher.stream.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -7,8 +7,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.joystick.switcher.config.SwitcherConfig;
-import io.joystick.switcher.stream.client.MediaMtxClient;
-import io.joystick.switcher.stream.service.StreamStatusMonitor;
+import io.joystick.switcher.stream.client.MediaMtxRuntimeClient;
 
 /**
  * Not ready while MediaMTX does not answer its API ({@code GET /v3/info}, asked at each check with a short
@@ -21,10 +20,10 @@ import io.joystick.switcher.stream.service.StreamStatusMonitor;
 public class MediaMtxReadiness implements HealthCheck {
 
     private final StreamStatusMonitor monitor;
-    private final MediaMtxClient mediaMtx;
+    private final MediaMtxRuntimeClient mediaMtx;
     private final boolean watched;
 
-    public MediaMtxReadiness(StreamStatusMonitor monitor, MediaMtxClient mediaMtx, SwitcherConfig config) {
+    public MediaMtxReadiness(StreamStatusMonitor monitor, MediaMtxRuntimeClient mediaMtx, SwitcherConfig config) {
         this.monitor = monitor;
         this.mediaMtx = mediaMtx;
         this.watched = config.stream().statusEnabled();

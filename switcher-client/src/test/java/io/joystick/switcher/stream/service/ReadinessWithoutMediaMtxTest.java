@@ -1,4 +1,4 @@
-package io.joystick.switcher.stream.health;
+package io.joystick.switcher.stream.service;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -32,7 +32,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(AuthServiceStub.class)
 class ClientFaultLoggingTest {
 
-    private static final String JSON_POST = "POST /test/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
+    private static final String JSON_POST =
+            "POST /test/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
 
     private LogCapture records;
 

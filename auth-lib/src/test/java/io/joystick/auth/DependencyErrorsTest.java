@@ -29,7 +29,8 @@ class DependencyErrorsTest {
 
     @Test
     void aDependencyWhoseCircuitIsOpenIs503() {
-        given().get("/test/dependency/failing").then().statusCode(503).body("error", equalTo("device-service is unreachable"));
+        given().get("/test/dependency/failing").then().statusCode(503).body("error",
+                equalTo("device-service is unreachable"));
         given().get("/test/dependency/failing").then().statusCode(503)
                 .body("error", equalTo("device-service is failing; try again shortly"));
     }

@@ -32,7 +32,9 @@ class LogCaptureTest {
         try (LogCapture capture = LogCapture.start()) {
             LOG.warnf("formatted %s", marker);
             LOG.error("with a trace", new IllegalStateException("cause-" + marker));
-            assertTrue(capture.from("io.joystick.auth.LogCaptureTest").stream().anyMatch(t -> t.contains("formatted " + marker)),
+            assertTrue(
+                    capture.from("io.joystick.auth.LogCaptureTest").stream()
+                            .anyMatch(t -> t.contains("formatted " + marker)),
                     capture.lines().toString());
             assertTrue(capture.contains("cause-" + marker), capture.lines().toString());
             assertTrue(capture.contains("at io.joystick.auth.LogCaptureTest."), "the stack trace is captured");

@@ -91,8 +91,9 @@ class RevocationTest {
         awaitAccepted(bystander);
 
         long notBefore = now() + 1;
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":41,\"users\":[{\"userId\":\"user-9\","
-                + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":41,\"users\":[{\"userId\":\"user-9\","
+                        + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
 
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> me(earlier).statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
@@ -105,8 +106,9 @@ class RevocationTest {
         String earlier = token("user-19");
         awaitAccepted(earlier);
         long notBefore = now() + 1;
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":42,\"users\":[{\"userId\":\"user-19\","
-                + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":42,\"users\":[{\"userId\":\"user-19\","
+                        + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> me(earlier).statusCode(401));
 
         await().atMost(Duration.ofSeconds(3)).until(() -> now() >= notBefore);
@@ -138,8 +140,9 @@ class RevocationTest {
     void keepsKnownRevocationsWhileAuthServiceFails() {
         String earlier = token("user-12");
         awaitAccepted(earlier);
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":44,\"users\":[{\"userId\":\"user-12\","
-                + "\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":44,\"users\":[{\"userId\":\"user-12\","
+                        + "\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}"));
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> me(earlier).statusCode(401));
 
         authService.removeStubMapping(served.getId());
@@ -155,7 +158,8 @@ class RevocationTest {
 
     @Test
     void pollerPresentsTheServiceKeyAndItsCursor() {
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":4242,\"users\":[],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":4242,\"users\":[],\"tokens\":[]}"));
 
         // The cursor of the last page comes back as ?since=, with the first configured key.
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> authService.verifyThat(moreThanOrExactly(1),
@@ -177,7 +181,8 @@ class RevocationTest {
     void fetchesThePublicKeysWithoutTheServiceKey() {
         awaitAccepted(token("user-jwks"));
         authService.verifyThat(moreThanOrExactly(1), getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")));
-        authService.verifyThat(0, getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")).withHeader("X-API-Key", matching(".*")));
+        authService.verifyThat(0,
+                getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")).withHeader("X-API-Key", matching(".*")));
     }
 
     private double pollFailures() {

@@ -77,7 +77,8 @@ class SecretsNotLoggedTest {
                 .statusCode(401);
         given().header("Authorization", "Bearer " + secrets.get("bearer token with a bad signature")).when()
                 .get("/test/me").then().statusCode(401);
-        given().queryParam("token", secrets.get("malformed query token")).when().get("/test/public").then().statusCode(401);
+        given().queryParam("token", secrets.get("malformed query token")).when().get("/test/public").then()
+                .statusCode(401);
         given().header("X-API-Key", secrets.get("valid API key")).when().get("/api/health").then().statusCode(200);
         given().header("X-API-Key", secrets.get("invalid API key")).when().get("/test/public").then().statusCode(401);
         int requests = 8;
@@ -86,7 +87,8 @@ class SecretsNotLoggedTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> captured.from(ACCESS_LOG).size() >= requests);
         List<String> accessLog = captured.from(ACCESS_LOG);
         for (String path : List.of("/test/me", "/api/health", "/test/public")) {
-            assertTrue(accessLog.stream().anyMatch(line -> line.contains(path)), "access log names " + path + ": " + accessLog);
+            assertTrue(accessLog.stream().anyMatch(line -> line.contains(path)),
+                    "access log names " + path + ": " + accessLog);
         }
 
         List<String> all = captured.lines().stream().map(LogCapture.Line::toString).toList();

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import io.joystick.auth.testapp.TestKeys;
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,7 +30,8 @@ import io.restassured.http.ContentType;
 class DeviceAccessCacheTest {
 
     private static WireMock deviceService() {
-        URI uri = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.device-service.url", String.class));
+        URI uri =
+                URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.device-service.url", String.class));
         return new WireMock(uri.getHost(), uri.getPort());
     }
 

@@ -41,7 +41,8 @@ public class DeviceServiceMock implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlEqualTo("/api/devices/" + FAILING_DEVICE + "/allow")).atPriority(5)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         server.stubFor(get(urlEqualTo("/api/devices/" + DEVICE + "/allow")).atPriority(10)
-                .willReturn(aResponse().withStatus(401).withBody("{\"success\":false,\"error\":\"Authentication required\"}")));
+                .willReturn(aResponse().withStatus(401)
+                        .withBody("{\"success\":false,\"error\":\"Authentication required\"}")));
         return Map.of("quarkus.rest-client.device-service.url", server.baseUrl());
     }
 

@@ -56,7 +56,8 @@ class SendNotificationTest {
 
     @Test
     void rejectsABlankTitleAndOversizedMetadata() {
-        Fixtures.sendAsService(Fixtures.notification("info", "   ", "m")).statusCode(400).body("error", containsString("title"));
+        Fixtures.sendAsService(Fixtures.notification("info", "   ", "m")).statusCode(400).body("error",
+                containsString("title"));
         Map<String, Object> body = Fixtures.notification("info", "t", "m");
         body.put("metadata", Map.of("blob", "y".repeat(9000)));
         Fixtures.sendAsService(body).statusCode(400).body("error", containsString("metadata"));
@@ -75,7 +76,8 @@ class SendNotificationTest {
         String token = Fixtures.user("ana", "notifications");
         send(token, Fixtures.to("ana", "note to self")).statusCode(200);
         send(token, Fixtures.to("ben", "hi ben")).statusCode(403).body("error", containsString("another user"));
-        send(token, Fixtures.notification("info", "hello all", "m")).statusCode(403).body("error", containsString("everyone"));
+        send(token, Fixtures.notification("info", "hello all", "m")).statusCode(403).body("error",
+                containsString("everyone"));
         Map<String, Object> emergency = Fixtures.to("ana", "fire");
         emergency.put("type", "emergency");
         send(token, emergency).statusCode(403).body("error", containsString("emergency"));
@@ -85,7 +87,8 @@ class SendNotificationTest {
     void aUserWithAnEmailAsLongAsAllowedCanSend() throws Exception {
         String user = Fixtures.unique("long-email");
         String email = "x".repeat(64) + "@" + "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(57) + ".io";
-        String token = JwksFileAuth.sign(TestKeys.claims(user, Set.of("notifications")).upn(email).claim("email", email));
+        String token =
+                JwksFileAuth.sign(TestKeys.claims(user, Set.of("notifications")).upn(email).claim("email", email));
         String id = send(token, Fixtures.to(user, "note to self")).statusCode(200).extract().path("notificationId");
         given().auth().oauth2(token).get("/api/notifications").then().statusCode(200).body("items[0].id", equalTo(id));
     }
@@ -134,12 +137,15 @@ class SendNotificationTest {
             warnings = capture.lines().stream().filter(l -> l.level().intValue() >= Level.WARNING.intValue())
                     .map(LogCapture.Line::text).toList();
         }
-        assertTrue(warnings.stream().anyMatch(w -> w.contains(DeviceServiceMock.FAILING_DEVICE) && w.contains("admins only")),
+        assertTrue(
+                warnings.stream()
+                        .anyMatch(w -> w.contains(DeviceServiceMock.FAILING_DEVICE) && w.contains("admins only")),
                 warnings.toString());
         assertTrue(warnings.stream().noneMatch(w -> w.contains(TestKeys.SERVICE_KEY)), warnings.toString());
     }
 
     private static ValidatableResponse send(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/notifications/send").then();
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/notifications/send")
+                .then();
     }
 }

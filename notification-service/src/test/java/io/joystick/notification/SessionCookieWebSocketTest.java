@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.auth.testapp.TestKeys;
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -60,7 +60,8 @@ class TokenRevocationTest {
                 WsClient service = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
             revoked.awaitNotification(Fixtures.send(Fixtures.to(user, "before")));
 
-            publish("{\"cursor\":1,\"users\":[{\"userId\":\"" + user + "\",\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}");
+            publish("{\"cursor\":1,\"users\":[{\"userId\":\"" + user + "\",\"notBefore\":" + (now() + 1)
+                    + "}],\"tokens\":[]}");
 
             await().atMost(SOON).until(revoked::isClosed);
             assertEquals(1008, revoked.closeStatus());
@@ -85,7 +86,8 @@ class TokenRevocationTest {
             revoked.awaitNotification(before);
             sibling.awaitNotification(before);
 
-            publish("{\"cursor\":2,\"users\":[],\"tokens\":[{\"jti\":\"" + jti + "\",\"expiresAt\":" + (now() + 3600) + "}]}");
+            publish("{\"cursor\":2,\"users\":[],\"tokens\":[{\"jti\":\"" + jti + "\",\"expiresAt\":" + (now() + 3600)
+                    + "}]}");
 
             await().atMost(SOON).until(revoked::isClosed);
             assertEquals(1008, revoked.closeStatus());

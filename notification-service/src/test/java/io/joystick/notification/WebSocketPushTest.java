@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.auth.testapp.TestKeys;
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,7 +36,8 @@ class WebSocketPushTest {
     void refusesAnUpgradeWithAnInvalidTokenOrKey() {
         String token = Fixtures.user("ana");
         int inSignature = token.lastIndexOf('.') + 10;
-        String tampered = token.substring(0, inSignature) + (token.charAt(inSignature) == 'A' ? 'B' : 'A') + token.substring(inSignature + 1);
+        String tampered = token.substring(0, inSignature) + (token.charAt(inSignature) == 'A' ? 'B' : 'A')
+                + token.substring(inSignature + 1);
         assertEquals(401, handshakeStatus(() -> WsClient.withToken(tampered)));
         assertEquals(401, handshakeStatus(() -> WsClient.withToken("not-a-jwt")));
         assertEquals(401, handshakeStatus(() -> WsClient.withApiKey("wrong-key")));

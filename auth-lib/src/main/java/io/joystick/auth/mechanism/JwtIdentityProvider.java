@@ -74,7 +74,8 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
     }
 
     private SecurityIdentity identity(String token, JsonWebToken jwt) {
-        if (jwt.getSubject() == null || revocations.isRevoked(jwt.getSubject(), jwt.getTokenID(), jwt.getIssuedAtTime())) {
+        if (jwt.getSubject() == null
+                || revocations.isRevoked(jwt.getSubject(), jwt.getTokenID(), jwt.getIssuedAtTime())) {
             throw new AuthenticationFailedException("Token revoked");
         }
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()

@@ -23,7 +23,8 @@ public record Caller(String id, String name, boolean service, boolean admin, Set
             return null;
         }
         boolean service = identity.hasRole(SERVICE_ROLE) && !(identity.getPrincipal() instanceof JsonWebToken);
-        String id = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : identity.getPrincipal().getName();
+        String id = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject()
+                : identity.getPrincipal().getName();
         Set<String> permissions = identity.getRoles().stream()
                 .filter(role -> !ADMIN_ROLE.equals(role) && !SERVICE_ROLE.equals(role))
                 .collect(Collectors.toUnmodifiableSet());

@@ -77,7 +77,8 @@ public class RevocationPoller {
         } catch (RuntimeException e) {
             failures.increment();
             if (!failing) {
-                LOG.warnf("Cannot fetch the revocation list (%s); keeping the last known one", e.getClass().getSimpleName());
+                LOG.warnf("Cannot fetch the revocation list (%s); keeping the last known one",
+                        e.getClass().getSimpleName());
                 failing = true;
             }
         }

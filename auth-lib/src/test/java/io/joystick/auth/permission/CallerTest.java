@@ -50,6 +50,7 @@ class CallerTest {
     }
 
     private static QuarkusSecurityIdentity identity(String name, String... roles) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRoles(Set.of(roles)).build();
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRoles(Set.of(roles))
+                .build();
     }
 }

@@ -26,7 +26,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
 
         /** ERROR, or WARN and above with a stack trace. */
         public boolean serious() {
-            return level.intValue() >= Level.SEVERE.intValue() || level.intValue() >= Level.WARNING.intValue() && thrown != null;
+            return level.intValue() >= Level.SEVERE.intValue()
+                    || level.intValue() >= Level.WARNING.intValue() && thrown != null;
         }
 
         @Override
@@ -84,7 +85,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
             record.getThrown().printStackTrace(new PrintWriter(trace));
             text.append('\n').append(trace);
         }
-        lines.add(new Line(String.valueOf(record.getLoggerName()), record.getLevel(), text.toString(), record.getThrown()));
+        lines.add(new Line(String.valueOf(record.getLoggerName()), record.getLevel(), text.toString(),
+                record.getThrown()));
     }
 
     public List<Line> lines() {

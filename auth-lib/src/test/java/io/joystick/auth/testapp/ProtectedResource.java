@@ -71,21 +71,21 @@ public class ProtectedResource {
 
     @GET
     @Path("/cellular-and-battery")
-    @PermissionsRequired({ "device-cpsi", "device-battery" })
+    @PermissionsRequired({"device-cpsi", "device-battery"})
     public Map<String, Object> cellularAndBattery() {
         return Map.of("success", true);
     }
 
     @GET
     @Path("/position")
-    @PermissionsRequired(anyOf = { "device-gps", "device-imu" })
+    @PermissionsRequired(anyOf = {"device-gps", "device-imu"})
     public Map<String, Object> position() {
         return Map.of("success", true);
     }
 
     @GET
     @Path("/cellular-and-position")
-    @PermissionsRequired(value = "device-cpsi", anyOf = { "device-gps", "device-imu" })
+    @PermissionsRequired(value = "device-cpsi", anyOf = {"device-gps", "device-imu"})
     public Map<String, Object> cellularAndPosition() {
         return Map.of("success", true);
     }

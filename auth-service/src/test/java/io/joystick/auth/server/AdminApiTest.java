@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,6 @@ import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 @Tag("database")
 @QuarkusTest
@@ -85,7 +86,8 @@ class AdminApiTest {
         String email = Api.uniqueEmail("plain");
         Api.createUser(email, "correct horse battery", Set.of("create-device"));
         String user = Api.token(email, "correct horse battery");
-        given().auth().oauth2(user).when().get("/api/admin/users").then().statusCode(403).body("success", equalTo(false));
+        given().auth().oauth2(user).when().get("/api/admin/users").then().statusCode(403).body("success",
+                equalTo(false));
         given().auth().oauth2(user).contentType(ContentType.JSON)
                 .body(Map.of("email", Api.uniqueEmail("x"), "password", "correct horse battery", "admin", true))
                 .when().post("/api/admin/users").then().statusCode(403);

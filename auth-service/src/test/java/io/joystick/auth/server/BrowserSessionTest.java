@@ -96,7 +96,8 @@ class BrowserSessionTest {
         assertNotEquals(first, cookie.value());
         assertTrue(cookie.has("HttpOnly"));
         assertEquals(String.valueOf(24 * 3600), cookie.get("Max-Age"));
-        given().cookie(COOKIE, cookie.value()).when().get("/api/auth/me").then().statusCode(200).body("id", equalTo(id));
+        given().cookie(COOKIE, cookie.value()).when().get("/api/auth/me").then().statusCode(200).body("id",
+                equalTo(id));
     }
 
     @Test
@@ -130,7 +131,8 @@ class BrowserSessionTest {
         String email = Api.uniqueEmail("stale-logout");
         Api.createUser(email, PASSWORD, Set.of());
         String token = sessionToken(email);
-        given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session").then().statusCode(200);
+        given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session").then()
+                .statusCode(200);
         Headers headers = given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session")
                 .then().statusCode(200).extract().headers();
         assertEquals("0", SetCookie.session(headers).get("Max-Age"));
@@ -141,7 +143,8 @@ class BrowserSessionTest {
         String email = Api.uniqueEmail("stale-login");
         Api.createUser(email, PASSWORD, Set.of());
         String token = sessionToken(email);
-        given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session").then().statusCode(200);
+        given().cookie(COOKIE, token).header("Origin", CONSOLE).when().delete("/api/auth/session").then()
+                .statusCode(200);
         given().cookie(COOKIE, token).header("Origin", CONSOLE).contentType(ContentType.JSON)
                 .body(Map.of("identity", email, "password", PASSWORD)).when().post("/api/auth/session")
                 .then().statusCode(200);

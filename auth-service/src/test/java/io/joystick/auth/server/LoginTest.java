@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwx.JsonWebStructure;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +28,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.auth.principal.JWTParser;
-import jakarta.inject.Inject;
 
 @Tag("database")
 @QuarkusTest
@@ -125,7 +126,8 @@ class LoginTest {
 
         assertEquals(1, afterWrongPassword - before, "a wrong password costs one check at the current cost");
         assertEquals(1, afterUnknownUser - afterWrongPassword, "an unknown identity costs the same check");
-        assertEquals(1, afterOverlongPassword - afterUnknownUser, "so does an unknown identity with an over-long password");
+        assertEquals(1, afterOverlongPassword - afterUnknownUser,
+                "so does an unknown identity with an over-long password");
     }
 
     @Test
@@ -163,7 +165,8 @@ class LoginTest {
                 Map.of("email", Api.uniqueEmail("ctl"), "name", "bad\u0007name", "password", "long enough pw"),
                 Map.of("email", Api.uniqueEmail("bidi"), "name", "evil\u202Eeman", "password", "long enough pw"),
                 Map.of("email", Api.uniqueEmail("long"), "password", "é".repeat(200)),
-                Map.of("email", Api.uniqueEmail("perm"), "password", "long enough pw", "permissions", List.of("no-such-perm")),
+                Map.of("email", Api.uniqueEmail("perm"), "password", "long enough pw", "permissions",
+                        List.of("no-such-perm")),
                 Map.of("password", "long enough pw"));
         for (Map<String, Object> body : bad) {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/admin/users")

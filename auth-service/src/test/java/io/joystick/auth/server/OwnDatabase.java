@@ -37,7 +37,8 @@ public class OwnDatabase implements QuarkusTestProfile {
         String server = shared.substring(0, slash + 1) + "postgres";
         String user = System.getProperty("quarkus.datasource.username", "postgres");
         String password = System.getProperty("quarkus.datasource.password", "");
-        execute(server, user, password, "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)", "CREATE DATABASE \"" + name + "\"");
+        execute(server, user, password, "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)",
+                "CREATE DATABASE \"" + name + "\"");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, user, password,
                 "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)")));
         return shared.substring(0, slash + 1) + name;

@@ -101,7 +101,8 @@ class SessionTest {
         Api.createUser(email, "correct horse battery", Set.of());
         String first = Api.token(email, "correct horse battery");
         String second = Api.token(email, "correct horse battery");
-        given().auth().oauth2(first).when().post("/api/auth/logout").then().statusCode(200).body("success", equalTo(true));
+        given().auth().oauth2(first).when().post("/api/auth/logout").then().statusCode(200).body("success",
+                equalTo(true));
         given().auth().oauth2(first).when().get("/api/auth/me").then().statusCode(401);
         given().auth().oauth2(second).when().get("/api/auth/me").then().statusCode(200);
     }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,6 @@ import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** The PocketBase SDK keeps sending its stored token, also when it logs in again after that token died. */
 @Tag("database")

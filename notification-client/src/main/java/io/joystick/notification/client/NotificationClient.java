@@ -13,7 +13,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-
 /**
  * notification-service, called with the API key off the caller's thread: a notification is a side effect, so
  * no request or health check waits for it. Bounded (5 s per attempt, two retries when it cannot be reached, a

@@ -44,7 +44,8 @@ class NotificationClientTest {
 
     @BeforeEach
     void connect() {
-        notificationService = new WireMock(ConfigProvider.getConfig().getValue("notification-stub.port", Integer.class));
+        notificationService =
+                new WireMock(ConfigProvider.getConfig().getValue("notification-stub.port", Integer.class));
         notificationService.resetRequests();
     }
 
@@ -53,20 +54,23 @@ class NotificationClientTest {
         String title = "Cabinet open " + UUID.randomUUID();
         notificationService.register(post(urlEqualTo(SEND)).willReturn(okJson()));
 
-        client.send(Notification.forDevice("warning", "cam-1", title, "The cabinet was opened", Map.of("sensor", "door")))
+        client.send(
+                Notification.forDevice("warning", "cam-1", title, "The cabinet was opened", Map.of("sensor", "door")))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         notificationService.verifyThat(1, postRequestedFor(urlEqualTo(SEND))
                 .withHeader("X-API-Key", equalTo(TestKeys.SERVICE_KEY))
-                .withRequestBody(equalToJson("{\"type\":\"warning\",\"title\":\"" + title + "\",\"message\":\"The cabinet was opened\","
-                        + "\"deviceId\":\"cam-1\",\"dismissible\":true,\"metadata\":{\"sensor\":\"door\"}}")));
+                .withRequestBody(equalToJson(
+                        "{\"type\":\"warning\",\"title\":\"" + title + "\",\"message\":\"The cabinet was opened\","
+                                + "\"deviceId\":\"cam-1\",\"dismissible\":true,\"metadata\":{\"sensor\":\"door\"}}")));
     }
 
     @Test
     void neverLogsTheServiceKeyWhetherSentOrRefused() {
         String refused = "Refused " + UUID.randomUUID();
         notificationService.register(post(urlEqualTo(SEND)).withRequestBody(WireMock.containing(refused))
-                .atPriority(1).willReturn(aResponse().withStatus(500).withBody("{\"success\":false,\"error\":\"boom\"}")));
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("{\"success\":false,\"error\":\"boom\"}")));
         notificationService.register(post(urlEqualTo(SEND)).atPriority(5).willReturn(okJson()));
 
         try (LogCapture capture = LogCapture.everyLevel()) {

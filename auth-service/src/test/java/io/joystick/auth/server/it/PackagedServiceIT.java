@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -94,7 +93,8 @@ class PackagedServiceIT {
         String jwks;
         try (PackagedService first = start(env)) {
             first.awaitReady(START);
-            Matcher printed = Pattern.compile("Password \\(shown once, store it now\\): (\\S+)").matcher(first.output());
+            Matcher printed =
+                    Pattern.compile("Password \\(shown once, store it now\\): (\\S+)").matcher(first.output());
             assertTrue(printed.find(), first.output());
             password = printed.group(1);
             assertTrue(password.length() >= 20, "generated password too weak: " + password.length() + " chars");

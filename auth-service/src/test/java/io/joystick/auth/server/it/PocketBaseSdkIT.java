@@ -27,7 +27,7 @@ class PocketBaseSdkIT {
     @Test
     void pocketBaseSdkLogsInRefreshesAndSeesFailures() throws Exception {
         Path sdk = Files.createDirectories(dir.resolve("sdk"));
-        for (String file : new String[] { "package.json", "package-lock.json", "sdk-login.mjs" }) {
+        for (String file : new String[] {"package.json", "package-lock.json", "sdk-login.mjs"}) {
             Files.copy(Path.of("src/test/js", file), sdk.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         assertEquals(0, run(sdk, "npm", "ci", "--no-audit", "--no-fund", "--silent"), "npm ci failed");

@@ -15,7 +15,8 @@ public record Announcement(String instanceId, long seq) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Announcement(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1))));
+            return Optional
+                    .of(new Announcement(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1))));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

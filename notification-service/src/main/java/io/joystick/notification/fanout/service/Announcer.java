@@ -19,7 +19,8 @@ public class Announcer {
     private final EntityManager entityManager;
     private final String channel;
 
-    public Announcer(Cluster cluster, DeliveredHere deliveredHere, EntityManager entityManager, NotificationConfig config) {
+    public Announcer(Cluster cluster, DeliveredHere deliveredHere, EntityManager entityManager,
+            NotificationConfig config) {
         this.cluster = cluster;
         this.deliveredHere = deliveredHere;
         this.entityManager = entityManager;

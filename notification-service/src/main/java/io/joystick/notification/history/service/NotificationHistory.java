@@ -22,7 +22,8 @@ public class NotificationHistory {
     private final NotificationStateRepository states;
     private final PushMessages messages;
 
-    public NotificationHistory(NotificationRepository notifications, NotificationStateRepository states, PushMessages messages) {
+    public NotificationHistory(NotificationRepository notifications, NotificationStateRepository states,
+            PushMessages messages) {
         this.notifications = notifications;
         this.states = states;
         this.messages = messages;

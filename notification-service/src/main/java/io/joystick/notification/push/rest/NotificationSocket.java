@@ -36,7 +36,8 @@ public class NotificationSocket {
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        Subscriber subscriber = connections.add(connection, Viewer.of(Caller.require(identity)), identity.getPrincipal());
+        Subscriber subscriber =
+                connections.add(connection, Viewer.of(Caller.require(identity)), identity.getPrincipal());
         // Registered before the replay, so nothing sent meanwhile is missed (it may arrive twice: ids tell).
         queryParam(connection.handshakeRequest().query(), "since").ifPresent(since -> replay.since(subscriber, since));
     }

@@ -23,7 +23,8 @@ public class Connections {
     /** "Try again later": the client fell behind; it reconnects with ?since= to catch up. */
     static final CloseReason TOO_SLOW = new CloseReason(1013, "Too slow: reconnect with ?since= to catch up");
     /** The client must authenticate again (log in) before it reconnects. */
-    static final CloseReason TOKEN_LAPSED = new CloseReason(1008, "Token revoked or expired: reconnect with a fresh one");
+    static final CloseReason TOKEN_LAPSED =
+            new CloseReason(1008, "Token revoked or expired: reconnect with a fresh one");
     private static final Logger LOG = Logger.getLogger(Connections.class);
 
     private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
@@ -76,7 +77,8 @@ public class Connections {
             return true;
         }
         if (drop(subscriber, TOO_SLOW)) {
-            LOG.infof("Closed the WebSocket of %s: more than %d messages waiting to be written", subscriber.viewer().id(), maxPending);
+            LOG.infof("Closed the WebSocket of %s: more than %d messages waiting to be written",
+                    subscriber.viewer().id(), maxPending);
         }
         return false;
     }

@@ -23,7 +23,8 @@ public class PushMessages {
     }
 
     public NotificationPayload payload(Notification n) {
-        return new NotificationPayload(n.id, n.type, n.title, n.message, n.createdAt, n.userId, n.deviceId, n.dismissible,
+        return new NotificationPayload(n.id, n.type, n.title, n.message, n.createdAt, n.userId, n.deviceId,
+                n.dismissible,
                 metadata(n.metadata));
     }
 

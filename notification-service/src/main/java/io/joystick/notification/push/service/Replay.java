@@ -18,7 +18,8 @@ public class Replay {
     private final Connections connections;
     private final int limit;
 
-    public Replay(NotificationRepository notifications, PushMessages messages, Connections connections, NotificationConfig config) {
+    public Replay(NotificationRepository notifications, PushMessages messages, Connections connections,
+            NotificationConfig config) {
         this.notifications = notifications;
         this.messages = messages;
         this.connections = connections;
@@ -30,7 +31,9 @@ public class Replay {
     public void since(Subscriber subscriber, String since) {
         List<Notification> missed = notifications.byId(since)
                 .map(known -> notifications.after(subscriber.viewer(), known.seq, limit))
-                .orElseGet(() -> isMillis(since) ? notifications.createdAfter(subscriber.viewer(), Long.parseLong(since), limit) : List.of());
+                .orElseGet(() -> isMillis(since)
+                        ? notifications.createdAfter(subscriber.viewer(), Long.parseLong(since), limit)
+                        : List.of());
         for (Notification notification : missed) {
             if (!connections.send(subscriber, messages.of(notification))) {
                 return;

@@ -20,7 +20,8 @@ public class RevokedTokenSweep {
         this.credentials = credentials;
     }
 
-    @Scheduled(every = "${joystick.notification.websocket.revocation-check:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${joystick.notification.websocket.revocation-check:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeLapsed() {
         connections.closeLapsed(credentials);
     }

@@ -54,7 +54,8 @@ public final class Subscriber {
             overflowed.set(true);
             return false;
         }
-        connection.sendText(message).subscribe().with(done -> pending.decrementAndGet(), failed -> pending.decrementAndGet());
+        connection.sendText(message).subscribe().with(done -> pending.decrementAndGet(),
+                failed -> pending.decrementAndGet());
         return true;
     }
 }

@@ -37,7 +37,8 @@ public class NotificationSender {
     private final Connections connections;
     private final ObjectMapper json;
 
-    public NotificationSender(DeviceAccess deviceAccess, DeviceAllowList allowLists, NotificationStore store, Connections connections,
+    public NotificationSender(DeviceAccess deviceAccess, DeviceAllowList allowLists, NotificationStore store,
+            Connections connections,
             ObjectMapper json) {
         this.deviceAccess = deviceAccess;
         this.allowLists = allowLists;
@@ -50,7 +51,8 @@ public class NotificationSender {
         Caller caller = Caller.require(identity);
         String metadata = metadataJson(request.metadata());
         authorize(identity, caller, request);
-        Audience audience = request.userId() != null ? Audience.USER : request.deviceId() != null ? Audience.DEVICE : Audience.ALL;
+        Audience audience =
+                request.userId() != null ? Audience.USER : request.deviceId() != null ? Audience.DEVICE : Audience.ALL;
         Set<String> recipients = audience == Audience.DEVICE ? deviceRecipients(request.deviceId()) : Set.of();
         Outgoing stored = store.save(request, metadata, audience, recipients, caller.id());
         return new SendResult(true, stored.id(), connections.deliver(stored));
@@ -83,7 +85,8 @@ public class NotificationSender {
             Optional<Set<String>> allowed = allowLists.allowed(deviceId);
             return allowed.orElseThrow(() -> ApiException.notFound("Device not found: " + deviceId));
         } catch (DeviceServiceUnavailableException e) {
-            LOG.warnf("device-service did not give the allow-list of device %s (%s): the notification goes to admins only",
+            LOG.warnf(
+                    "device-service did not give the allow-list of device %s (%s): the notification goes to admins only",
                     deviceId, e.reason());
             return Set.of();
         }
@@ -96,8 +99,9 @@ public class NotificationSender {
         try {
             String text = json.writeValueAsString(metadata);
             if (text.length() > SendNotification.MAX_METADATA) {
-                throw ApiException.badRequest("Validation failed: metadata: must be at most " + SendNotification.MAX_METADATA
-                        + " characters as JSON");
+                throw ApiException
+                        .badRequest("Validation failed: metadata: must be at most " + SendNotification.MAX_METADATA
+                                + " characters as JSON");
             }
             return text;
         } catch (JsonProcessingException e) {

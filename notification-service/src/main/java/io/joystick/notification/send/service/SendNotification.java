@@ -12,11 +12,14 @@ import jakarta.validation.constraints.Size;
  * {@code deviceId} → the device's allow-list and admins; neither → everyone.
  */
 public record SendNotification(
-        @NotNull @Pattern(regexp = NotificationType.PATTERN, message = "must be one of " + NotificationType.PATTERN) String type,
+        @NotNull @Pattern(regexp = NotificationType.PATTERN,
+                message = "must be one of " + NotificationType.PATTERN) String type,
         @NotBlank @Size(max = SendNotification.MAX_TITLE) String title,
         @NotNull @Size(max = SendNotification.MAX_MESSAGE) String message,
-        @Pattern(regexp = SendNotification.ID_PATTERN, message = "must be 1-128 letters, digits, '_', ':' or '-'") String userId,
-        @Pattern(regexp = SendNotification.ID_PATTERN, message = "must be 1-128 letters, digits, '_', ':' or '-'") String deviceId,
+        @Pattern(regexp = SendNotification.ID_PATTERN,
+                message = "must be 1-128 letters, digits, '_', ':' or '-'") String userId,
+        @Pattern(regexp = SendNotification.ID_PATTERN,
+                message = "must be 1-128 letters, digits, '_', ':' or '-'") String deviceId,
         Boolean dismissible,
         Map<String, Object> metadata) {
 

@@ -30,7 +30,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** The caller's history, newest first, without what they dismissed. */
     public List<Notification> history(Viewer viewer, boolean unseenOnly, int pageIndex, int perPage) {
-        return find(historyQuery(unseenOnly) + " order by n.seq desc", params(viewer)).page(Page.of(pageIndex, perPage)).list();
+        return find(historyQuery(unseenOnly) + " order by n.seq desc", params(viewer)).page(Page.of(pageIndex, perPage))
+                .list();
     }
 
     public long countHistory(Viewer viewer, boolean unseenOnly) {
@@ -54,19 +55,23 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** The sequence number of the newest notification; 0 when there is none. */
     public long latestSeq() {
-        return getEntityManager().createQuery("select coalesce(max(n.seq), 0) from Notification n", Long.class).getSingleResult();
+        return getEntityManager().createQuery("select coalesce(max(n.seq), 0) from Notification n", Long.class)
+                .getSingleResult();
     }
 
     /** What a reconnecting client missed: after a notification (by sequence), oldest first. */
     public List<Notification> after(Viewer viewer, long seq, int limit) {
-        List<Notification> newest = find("from Notification n where n.seq > :seq and " + VISIBLE + NOT_DISMISSED + " order by n.seq desc",
-                params(viewer).and("seq", seq)).page(Page.ofSize(limit)).list();
+        List<Notification> newest =
+                find("from Notification n where n.seq > :seq and " + VISIBLE + NOT_DISMISSED + " order by n.seq desc",
+                        params(viewer).and("seq", seq)).page(Page.ofSize(limit)).list();
         return oldestFirst(newest);
     }
 
     /** What a reconnecting client missed: created after a time (epoch ms), oldest first. */
     public List<Notification> createdAfter(Viewer viewer, long millis, int limit) {
-        List<Notification> newest = find("from Notification n where n.createdAt > :millis and " + VISIBLE + NOT_DISMISSED + " order by n.seq desc",
+        List<Notification> newest = find(
+                "from Notification n where n.createdAt > :millis and " + VISIBLE + NOT_DISMISSED
+                        + " order by n.seq desc",
                 params(viewer).and("millis", millis)).page(Page.ofSize(limit)).list();
         return oldestFirst(newest);
     }

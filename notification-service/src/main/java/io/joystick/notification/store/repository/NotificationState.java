@@ -43,7 +43,8 @@ public class NotificationState {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(notificationSeq, k.notificationSeq) && Objects.equals(userId, k.userId);
+            return o instanceof Key k && Objects.equals(notificationSeq, k.notificationSeq)
+                    && Objects.equals(userId, k.userId);
         }
 
         @Override

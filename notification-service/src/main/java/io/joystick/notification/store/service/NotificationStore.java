@@ -29,7 +29,8 @@ public class NotificationStore {
     }
 
     @Transactional
-    public Outgoing save(SendNotification request, String metadataJson, Audience audience, Set<String> recipients, String sender) {
+    public Outgoing save(SendNotification request, String metadataJson, Audience audience, Set<String> recipients,
+            String sender) {
         Notification n = new Notification();
         n.id = Ids.next();
         n.type = request.kind().value();

@@ -17,7 +17,8 @@ class ListenTargetsTest {
 
     @Test
     void keepsSslmodeAndTheApplicationName() {
-        PgConnectOptions options = single("jdbc:postgresql://db.example:6432/notifications?sslmode=require&ApplicationName=joystick");
+        PgConnectOptions options =
+                single("jdbc:postgresql://db.example:6432/notifications?sslmode=require&ApplicationName=joystick");
         assertEquals("db.example", options.getHost());
         assertEquals(6432, options.getPort());
         assertEquals("notifications", options.getDatabase());
@@ -29,20 +30,23 @@ class ListenTargetsTest {
 
     @Test
     void sslTrueMeansVerifyFullAsForTheJdbcDriver() {
-        assertEquals(SslMode.VERIFY_FULL, single("jdbc:postgresql://db/n?ssl=true&sslrootcert=/etc/ca.pem").getSslMode());
+        assertEquals(SslMode.VERIFY_FULL,
+                single("jdbc:postgresql://db/n?ssl=true&sslrootcert=/etc/ca.pem").getSslMode());
     }
 
     @Test
     void dropsTheJdbcDriversOwnParameters() {
-        PgConnectOptions options = single("jdbc:postgresql://db/n?targetServerType=primary&loginTimeout=5&connectTimeout=7");
+        PgConnectOptions options =
+                single("jdbc:postgresql://db/n?targetServerType=primary&loginTimeout=5&connectTimeout=7");
         assertTrue(!options.getProperties().containsKey("targetServerType"), options.getProperties().toString());
         assertEquals(7000, options.getConnectTimeout());
     }
 
     @Test
     void triesEveryHostOfAMultiHostUrlInOrder() {
-        List<PgConnectOptions> hosts = ListenTargets.of("jdbc:postgresql://pg-a:5433,pg-b/notifications?sslmode=disable",
-                "svc", null);
+        List<PgConnectOptions> hosts =
+                ListenTargets.of("jdbc:postgresql://pg-a:5433,pg-b/notifications?sslmode=disable",
+                        "svc", null);
         assertEquals(2, hosts.size());
         assertEquals("pg-a", hosts.get(0).getHost());
         assertEquals(5433, hosts.get(0).getPort());

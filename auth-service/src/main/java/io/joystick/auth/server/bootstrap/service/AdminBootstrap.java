@@ -71,8 +71,10 @@ public class AdminBootstrap {
     private void promote(String userId) {
         String password = configuredPassword();
         userService.update(userId, new UserInput.UserChanges(null, password, true, null), "bootstrap");
-        audit.record(AuditEvent.Type.ADMIN_BOOTSTRAPPED, "bootstrap", userId, null, "existing user " + admin.adminEmail()
-                + " promoted, " + (password == null ? "password kept" : "password from JOYSTICK_ADMIN_PASSWORD"));
+        audit.record(AuditEvent.Type.ADMIN_BOOTSTRAPPED, "bootstrap", userId, null,
+                "existing user " + admin.adminEmail()
+                        + " promoted, "
+                        + (password == null ? "password kept" : "password from JOYSTICK_ADMIN_PASSWORD"));
         LOG.infof("There was no admin: made the existing user %s admin", admin.adminEmail());
     }
 
@@ -85,13 +87,15 @@ public class AdminBootstrap {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
         try {
-            userService.create(new UserInput.NewUser(admin.adminEmail(), "Administrator", password, true, true, Set.of()),
+            userService.create(
+                    new UserInput.NewUser(admin.adminEmail(), "Administrator", password, true, true, Set.of()),
                     "bootstrap");
         } catch (RuntimeException e) {
             if (QuarkusTransaction.requiringNew().call(users::anyAdmin)) {
                 return; // another instance created it first
             }
-            throw new IllegalStateException("Cannot create the admin user " + admin.adminEmail() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create the admin user " + admin.adminEmail() + ": " + e.getMessage(), e);
         }
         audit.record(AuditEvent.Type.ADMIN_BOOTSTRAPPED, "bootstrap", admin.adminEmail(), null,
                 generated ? "generated password" : "password from JOYSTICK_ADMIN_PASSWORD");
@@ -99,7 +103,8 @@ public class AdminBootstrap {
         if (generated) {
             System.out.printf("%n==================================================================%n"
                     + " Joystick admin created: %s%n Password (shown once, store it now): %s%n"
-                    + "==================================================================%n%n", admin.adminEmail(), password);
+                    + "==================================================================%n%n", admin.adminEmail(),
+                    password);
             System.out.flush();
         }
     }

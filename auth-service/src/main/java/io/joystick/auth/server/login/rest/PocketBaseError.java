@@ -13,7 +13,8 @@ public record PocketBaseError(int code, String message, Map<String, Object> data
     }
 
     public static Response response(int code, String message, Map<String, Object> data) {
-        return Response.status(code).type(MediaType.APPLICATION_JSON).entity(new PocketBaseError(code, message, data)).build();
+        return Response.status(code).type(MediaType.APPLICATION_JSON).entity(new PocketBaseError(code, message, data))
+                .build();
     }
 
     public static Map<String, Object> fieldError(String code, String message) {

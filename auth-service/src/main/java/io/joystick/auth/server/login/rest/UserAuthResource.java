@@ -59,13 +59,15 @@ public class UserAuthResource {
             node = null;
         }
         if (node == null || !node.isObject()) {
-            return PocketBaseError.response(400, "Invalid request body: a JSON object {identity, password} is expected.");
+            return PocketBaseError.response(400,
+                    "Invalid request body: a JSON object {identity, password} is expected.");
         }
         Map<String, Object> problems = new LinkedHashMap<>();
         String identityValue = text(node, "identity", problems);
         String password = text(node, "password", problems);
         if (identityValue != null && !EmailAddress.isValid(identityValue)) {
-            problems.put("identity", PocketBaseError.fieldError("validation_invalid_email", "Must be a valid email address."));
+            problems.put("identity",
+                    PocketBaseError.fieldError("validation_invalid_email", "Must be a valid email address."));
         }
         if (!problems.isEmpty()) {
             return PocketBaseError.response(400, "Something went wrong while processing your request.", problems);

@@ -78,7 +78,8 @@ public class LoginThrottle {
         trustedDevice.ifPresent(device -> failures.remove(deviceKey(device)));
     }
 
-    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ServiceNotRunning.class)
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ServiceNotRunning.class)
     void forgetOldFailures() {
         long now = System.currentTimeMillis();
         failures.entrySet().removeIf(entry -> {

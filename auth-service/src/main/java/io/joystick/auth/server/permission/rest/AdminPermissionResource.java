@@ -47,7 +47,8 @@ public class AdminPermissionResource {
     @POST
     public Response create(@Valid @NotNull UserInput.NewPermission input) {
         Permission created = permissions.create(input.name(), input.description(), actor());
-        return Response.status(201).entity(new PermissionService.PermissionView(created.name, created.description, List.of()))
+        return Response.status(201)
+                .entity(new PermissionService.PermissionView(created.name, created.description, List.of()))
                 .build();
     }
 

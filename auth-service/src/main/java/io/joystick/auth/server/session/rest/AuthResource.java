@@ -107,7 +107,7 @@ public class AuthResource {
     /** For services (auth-lib polls it): revocations recorded since the cursor of the previous page. */
     @GET
     @Path("/revocations")
-    @RolesAllowed({ Caller.SERVICE_ROLE, Caller.ADMIN_ROLE })
+    @RolesAllowed({Caller.SERVICE_ROLE, Caller.ADMIN_ROLE})
     public RevocationsPage list(@QueryParam("since") @DefaultValue("0") long since) {
         return revocations.since(since);
     }

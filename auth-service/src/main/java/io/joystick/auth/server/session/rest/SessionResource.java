@@ -110,7 +110,8 @@ public class SessionResource {
      */
     @DELETE
     public Response logout(@Context HttpServerRequest request) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null && jwt.getTokenID() != null) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                && jwt.getTokenID() != null) {
             revocations.revokeToken(jwt.getSubject(), jwt.getTokenID(), jwt.getExpirationTime());
             audit.record(AuditEvent.Type.LOGOUT, jwt.getSubject(), jwt.getSubject(), ClientAddress.of(request),
                     "browser session");

@@ -52,7 +52,8 @@ public class SigningKeyService {
 
     private volatile KeySet keys = new KeySet(null, null, Map.of());
 
-    public SigningKeyService(SigningKeyRepository repository, SecretBox secretBox, AuditLog audit, AuthServiceConfig config) {
+    public SigningKeyService(SigningKeyRepository repository, SecretBox secretBox, AuditLog audit,
+            AuthServiceConfig config) {
         this.repository = repository;
         this.secretBox = secretBox;
         this.audit = audit;
@@ -109,7 +110,8 @@ public class SigningKeyService {
             if (signing == null) {
                 throw new IllegalStateException("No active signing key");
             }
-            PrivateKey privateKey = signing.kid.equals(keys.kid()) ? keys.privateKey() : decodePrivate(signing.privateKeySealed);
+            PrivateKey privateKey =
+                    signing.kid.equals(keys.kid()) ? keys.privateKey() : decodePrivate(signing.privateKeySealed);
             keys = new KeySet(signing.kid, privateKey, Map.copyOf(publicKeys));
         });
     }
@@ -119,7 +121,8 @@ public class SigningKeyService {
         SigningKey key = new SigningKey();
         key.kid = "k" + KID_DATE.format(Instant.now()) + "-" + HexFormat.of().formatHex(randomBytes(6));
         key.publicKey = java.util.Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-        key.privateKeySealed = secretBox.encrypt(java.util.Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        key.privateKeySealed =
+                secretBox.encrypt(java.util.Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
         key.created = Instant.now();
         repository.persist(key);
         LOG.infof("Created signing key %s", key.kid);
@@ -144,7 +147,8 @@ public class SigningKeyService {
 
     private static PublicKey decodePublic(String base64) {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(java.util.Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(java.util.Base64.getDecoder().decode(base64)));
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable public key", e);
         }
@@ -155,9 +159,10 @@ public class SigningKeyService {
             byte[] der = java.util.Base64.getDecoder().decode(secretBox.decrypt(sealed));
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IllegalStateException e) {
-            throw new RefusedToStart("cannot decrypt the signing key in the database: JOYSTICK_SECRET_KEY is not the key "
-                    + "it was sealed with. Start with that key again (a local run keeps it in <data dir>/secret.key "
-                    + "unless JOYSTICK_SECRET_KEY is set), or with an empty data directory");
+            throw new RefusedToStart(
+                    "cannot decrypt the signing key in the database: JOYSTICK_SECRET_KEY is not the key "
+                            + "it was sealed with. Start with that key again (a local run keeps it in <data dir>/secret.key "
+                            + "unless JOYSTICK_SECRET_KEY is set), or with an empty data directory");
         } catch (Exception e) {
             throw new IllegalStateException("Unreadable private key", e);
         }

@@ -68,7 +68,8 @@ public class AdminUserResource {
     @PUT
     @Path("/{id}/permissions")
     public AuthRecord setPermissions(@PathParam("id") String id, @Valid @NotNull UserInput.PermissionSet body) {
-        return AuthRecord.of(users.setPermissions(id, body.permissions() == null ? java.util.Set.of() : body.permissions(), actor()));
+        return AuthRecord.of(users.setPermissions(id,
+                body.permissions() == null ? java.util.Set.of() : body.permissions(), actor()));
     }
 
     private String actor() {

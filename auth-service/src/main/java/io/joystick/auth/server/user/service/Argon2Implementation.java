@@ -21,8 +21,9 @@ class Argon2Implementation {
         if (Argon2id.isNative()) {
             LOG.info("Argon2id: native implementation (argon2-jvm)");
         } else {
-            LOG.warnf("Argon2id: Java implementation (BouncyCastle), about 2.5 times slower per login; the native library "
-                    + "did not load (is jna.tmpdir, now %s, on a filesystem that allows exec?)",
+            LOG.warnf(
+                    "Argon2id: Java implementation (BouncyCastle), about 2.5 times slower per login; the native library "
+                            + "did not load (is jna.tmpdir, now %s, on a filesystem that allows exec?)",
                     System.getProperty("jna.tmpdir", System.getProperty("java.io.tmpdir")));
         }
     }

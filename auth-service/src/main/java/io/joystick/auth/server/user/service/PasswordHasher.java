@@ -124,7 +124,9 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, length);
+    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+            int length) {
+        return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism,
+                length);
     }
 }

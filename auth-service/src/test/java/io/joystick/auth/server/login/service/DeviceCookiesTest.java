@@ -24,7 +24,8 @@ class DeviceCookiesTest {
 
     @Test
     void everyLoginIsANewDevice() {
-        assertNotEquals(cookies.deviceOf(cookies.issue("user-a"), "user-a"), cookies.deviceOf(cookies.issue("user-a"), "user-a"));
+        assertNotEquals(cookies.deviceOf(cookies.issue("user-a"), "user-a"),
+                cookies.deviceOf(cookies.issue("user-a"), "user-a"));
     }
 
     @Test
@@ -38,7 +39,7 @@ class DeviceCookiesTest {
         String[] parts = genuine.split("\\.");
         String longer = parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2] + "." + parts[3];
         assertEquals(Optional.empty(), cookies.deviceOf(longer, "user-a"), "an extended expiry breaks the signature");
-        for (String garbage : new String[] { "", "a.b.c", "a.b.c.d", "!!.1.x.y", genuine + ".", "x".repeat(600) }) {
+        for (String garbage : new String[] {"", "a.b.c", "a.b.c.d", "!!.1.x.y", genuine + ".", "x".repeat(600)}) {
             assertEquals(Optional.empty(), cookies.deviceOf(garbage, "user-a"), garbage);
         }
     }

@@ -42,6 +42,7 @@ class Argon2idTest {
     @Test
     void usesTheNativeLibraryOnLinuxX86() {
         assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
-        assertTrue(Argon2id.isNative(), "argon2-jvm bundles libargon2 for linux-x86-64; logins are 2.5x slower without it");
+        assertTrue(Argon2id.isNative(),
+                "argon2-jvm bundles libargon2 for linux-x86-64; logins are 2.5x slower without it");
     }
 }

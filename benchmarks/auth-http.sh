@@ -5,6 +5,8 @@
 #   3. GET /api/health with "Authorization: Bearer <jwt>" vs anonymous, same server, same wrk settings,
 #      alternating rounds, run first on the fresh server                              target ratio >= 0.90
 #      (plus two controls in the same rounds: the token in a non-credential header, and an X-API-Key GET)
+#   4. failed logins: median time of an unknown identity vs a wrong password, alternating, one at a time
+#      (both pay one Argon2id check, auth-service's LoginTest proves it by counting)    target ratio >= 0.5
 # Starts the packaged jar (auth-service/target/quarkus-app/quarkus-run.jar) from a temporary data
 # directory on a free port, stops it on exit, prints a summary and writes benchmarks/results/auth-http.md.
 #
@@ -32,6 +34,10 @@ ADMIN_EMAIL=admin@joystick.local
 TARGET_LOGINS=30
 TARGET_REFRESHES=3000
 TARGET_RATIO=0.90
+TARGET_FAILED_RATIO=0.5
+# Failed logins per kind: at most 4 wrong passwords for the admin (the 5th failure from one address locks the
+# identity out) and 8 failures in all (20 from one address lock the address out).
+FAILED_SAMPLES=4
 
 log() { printf '[auth-http] %s\n' "$*" >&2; }
 
@@ -228,6 +234,27 @@ run_wrk refresh "$CONNECTIONS" "$DURATION" "$WORK/refresh.lua" "$BASE/api/collec
 log "logins: warm-up $WARMUP"
 run_wrk login-warmup "$LOGIN_CONNECTIONS" "$WARMUP" "$WORK/login.lua" "$BASE/api/collections/users/auth-with-password"
 run_wrk login "$LOGIN_CONNECTIONS" "$DURATION" "$WORK/login.lua" "$BASE/api/collections/users/auth-with-password"
+
+# Failed logins last (they count towards the throttle): unknown identity vs wrong password, one request at a time.
+log "failed logins: $FAILED_SAMPLES unknown identities and $FAILED_SAMPLES wrong passwords, alternating"
+failed_login_ms() {
+    curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -X POST -H 'Content-Type: application/json' \
+        -d "{\"identity\":\"$1\",\"password\":\"not-the-password\"}" "$BASE/api/collections/users/auth-with-password"
+}
+WRONG_MS=(); UNKNOWN_MS=()
+for i in $(seq 1 "$FAILED_SAMPLES"); do
+    for kind in wrong unknown; do
+        identity=$ADMIN_EMAIL; [ "$kind" = unknown ] && identity="nobody-$i-$RANDOM@joystick.local"
+        read -r code secs < <(failed_login_ms "$identity")
+        [ "$code" = 400 ] || { log "failed login ($kind) answered $code, not 400"; exit 1; }
+        ms=$(awk -v s="$secs" 'BEGIN{printf "%.1f", s*1000}')
+        if [ "$kind" = wrong ]; then WRONG_MS+=("$ms"); else UNKNOWN_MS+=("$ms"); fi
+    done
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+WRONG_MEDIAN=$(median "${WRONG_MS[@]}"); UNKNOWN_MEDIAN=$(median "${UNKNOWN_MS[@]}")
+FAILED_RATIO=$(awk -v u="$UNKNOWN_MEDIAN" -v w="$WRONG_MEDIAN" 'BEGIN{printf "%.3f", (w > 0) ? u/w : 0}')
+log "failed logins: unknown identity median $UNKNOWN_MEDIAN ms, wrong password median $WRONG_MEDIAN ms, ratio $FAILED_RATIO"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- summary -------------------------------------------------------------------------------------------
@@ -242,6 +269,7 @@ verdict() { awk -v v="$1" -v t="$2" 'BEGIN{print (v+0 >= t+0) ? "met" : "MISSED"
 V_LOGIN=$(verdict "${RPS[login]}" $TARGET_LOGINS)
 V_REFRESH=$(verdict "${RPS[refresh]}" $TARGET_REFRESHES)
 V_RATIO=$(verdict "$RATIO" $TARGET_RATIO)
+V_FAILED=$(verdict "$FAILED_RATIO" $TARGET_FAILED_RATIO)
 ERRORS_TOTAL=0
 for k in "${!NON2XX[@]}"; do ERRORS_TOTAL=$((ERRORS_TOTAL + NON2XX[$k] + SOCKERR[$k])); done
 
@@ -284,6 +312,8 @@ row() { # scenario key, label, target text, verdict
     echo "**Ratio authenticated/anonymous = $RATIO** (target ≥ $TARGET_RATIO: $V_RATIO). From server CPU per request instead of req/s (less sensitive to background load): $(awk -v a="$ANON_US" -v j="$JWT_US" 'BEGIN{printf "%.3f", a/j}')."
     echo
     echo "Server CPU µs/req = CPU time of the server process (user+sys, /proc/<pid>/stat) during the run divided by the requests completed; it is less sensitive to the shared cores than req/s. CPU-bound ceiling = $NCPU cores × 10⁶ / server CPU µs/req: the rate the server could reach with every core to itself and nothing else running (not even wrk), an upper bound. CPU columns are in % of one core ($NCPU cores = ${NCPU}00 %): the server process, wrk, and every other process on the machine (background load that competed with the benchmark)."
+    echo
+    echo "Failed logins, one request at a time with curl, alternating: unknown identity median $UNKNOWN_MEDIAN ms (${UNKNOWN_MS[*]}), wrong password median $WRONG_MEDIAN ms (${WRONG_MS[*]}). **Ratio unknown/wrong = $FAILED_RATIO** (target ≥ $TARGET_FAILED_RATIO: $V_FAILED; both pay one Argon2id check, so an unknown identity must not answer markedly faster)."
     echo
     echo "Non-2xx answers or socket errors over all runs: $ERRORS_TOTAL."
     echo

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -26,7 +27,6 @@ import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 
 @QuarkusTest
 @QuarkusTestResource(AuthServiceStub.class)
@@ -129,7 +129,8 @@ class AuthenticationTest {
         String jwt = token("user-1", "device-gps");
         given().header("Authorization", "Bearer " + jwt).when().get("/test/me").then().statusCode(200)
                 .body("id", equalTo("user-1")).body("service", is(false));
-        given().header("Authorization", jwt).when().get("/test/me").then().statusCode(200).body("id", equalTo("user-1"));
+        given().header("Authorization", jwt).when().get("/test/me").then().statusCode(200).body("id",
+                equalTo("user-1"));
         given().queryParam("token", jwt).when().get("/test/me").then().statusCode(200).body("id", equalTo("user-1"));
     }
 
@@ -157,7 +158,8 @@ class AuthenticationTest {
         String[] parts = token("user-1").split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String forged = payload.replace("\"groups\":[]", "\"groups\":[\"admin\"]").replace("user-1", "user-2");
-        String jwt = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+        String jwt = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         given().auth().oauth2(jwt).when().get("/test/me").then().statusCode(401);
     }
@@ -166,7 +168,8 @@ class AuthenticationTest {
     void rejectsTamperedSignature() {
         String jwt = token("user-1");
         char last = jwt.charAt(jwt.length() - 5);
-        String tampered = jwt.substring(0, jwt.length() - 5) + (last == 'A' ? 'B' : 'A') + jwt.substring(jwt.length() - 4);
+        String tampered =
+                jwt.substring(0, jwt.length() - 5) + (last == 'A' ? 'B' : 'A') + jwt.substring(jwt.length() - 4);
         given().auth().oauth2(tampered).when().get("/test/me").then().statusCode(401);
         String signedByStranger = TestKeys.sign(TestKeys.claims("user-1", Set.of("admin")), KID, OTHER_KEYS);
         given().auth().oauth2(signedByStranger).when().get("/test/me").then().statusCode(401);
@@ -176,8 +179,9 @@ class AuthenticationTest {
     void rejectsAlgNone() {
         String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + KID + "\"}");
         long now = Instant.now().getEpochSecond();
-        String payload = b64("{\"iss\":\"joystick-auth\",\"aud\":\"joystick\",\"sub\":\"user-1\",\"groups\":[\"admin\"],"
-                + "\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
+        String payload =
+                b64("{\"iss\":\"joystick-auth\",\"aud\":\"joystick\",\"sub\":\"user-1\",\"groups\":[\"admin\"],"
+                        + "\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
         given().auth().oauth2(header + "." + payload + ".").when().get("/test/me").then().statusCode(401);
     }
 
@@ -213,6 +217,18 @@ class AuthenticationTest {
         given().auth().oauth2(jwt).when().get("/test/me").then().statusCode(401);
     }
 
+    @Test
+    void aTokensIdentityCarriesItsExpiryAndAKeysNone() {
+        long expires = Instant.now().getEpochSecond() + 1234;
+        String jwt = TestKeys.sign(TestKeys.claims("user-exp", Set.of()).expiresAt(expires), KID, KEYS);
+        for (int i = 0; i < 2; i++) { // verified, then remembered
+            assertEquals(expires, given().auth().oauth2(jwt).when().get("/test/me/expires").then().statusCode(200)
+                    .extract().jsonPath().getLong("expires"));
+        }
+        given().header("X-API-Key", FIRST_KEY).when().get("/test/me/expires").then().statusCode(200)
+                .body("expires", equalTo(-1));
+    }
+
     // --- permissions and allow-lists
 
     @Test
@@ -231,14 +247,39 @@ class AuthenticationTest {
     }
 
     @Test
+    void anyOfPassesWithEitherPermission() {
+        given().auth().oauth2(token("user-1", "device-gps")).when().get("/test/position").then().statusCode(200);
+        given().auth().oauth2(token("user-1", "device-imu")).when().get("/test/position").then().statusCode(200);
+    }
+
+    @Test
+    void anyOfForbidsCallerWithNoneNamingThemAll() {
+        given().auth().oauth2(token("user-1", "device-cpsi")).when().get("/test/position").then().statusCode(403)
+                .body("success", is(false))
+                .body("error", equalTo("Missing required permissions: device-gps, device-imu"));
+    }
+
+    @Test
+    void anyOfAndAllOfTogetherRequireBoth() {
+        given().auth().oauth2(token("user-1", "device-cpsi", "device-imu")).when().get("/test/cellular-and-position")
+                .then().statusCode(200);
+        given().auth().oauth2(token("user-1", "device-imu")).when().get("/test/cellular-and-position").then()
+                .statusCode(403).body("error", equalTo("Missing required permissions: device-cpsi"));
+        given().auth().oauth2(token("user-1", "device-cpsi")).when().get("/test/cellular-and-position").then()
+                .statusCode(403).body("error", equalTo("Missing required permissions: device-gps, device-imu"));
+    }
+
+    @Test
     void permissionCheckOnAnonymousCallerIsUnauthorized() {
         given().when().get("/test/gps").then().statusCode(401).body("error", equalTo("Authentication required"));
+        given().when().get("/test/position").then().statusCode(401).body("error", equalTo("Authentication required"));
     }
 
     @Test
     void adminPassesEveryCheck() {
         String admin = token("root", "admin");
         given().auth().oauth2(admin).when().get("/test/cellular-and-battery").then().statusCode(200);
+        given().auth().oauth2(admin).when().get("/test/cellular-and-position").then().statusCode(200);
         given().auth().oauth2(admin).when().get("/test/admin").then().statusCode(200);
         given().auth().oauth2(admin).when().get("/test/devices/cam-2").then().statusCode(200);
     }

@@ -70,7 +70,7 @@ class CanonicalTokenTest {
 
     private static Map<String, String> variantsOf(String token) {
         String[] parts = token.split("\\.");
-        String[] partNames = { "header", "payload", "signature" };
+        String[] partNames = {"header", "payload", "signature"};
         Map<String, String> variants = new LinkedHashMap<>();
         for (int i = 0; i < 3; i++) {
             for (String suffix : List.of("!", "*", "=", "==", "\u200b", "+", "/")) {

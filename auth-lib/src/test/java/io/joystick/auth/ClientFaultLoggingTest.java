@@ -12,12 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.AuthServiceStub;
+import io.joystick.auth.testapp.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,19 +32,19 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(AuthServiceStub.class)
 class ClientFaultLoggingTest {
 
-    private static final String JSON_POST = "POST /test/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
+    private static final String JSON_POST =
+            "POST /test/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n";
 
-    private final Records records = new Records();
-    private final Logger root = Logger.getLogger("");
+    private LogCapture records;
 
     @BeforeEach
     void capture() {
-        root.addHandler(records);
+        records = LogCapture.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        root.removeHandler(records);
+        records.close();
     }
 
     @Test
@@ -57,7 +53,7 @@ class ClientFaultLoggingTest {
         abort(JSON_POST + "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n");
         abort(JSON_POST + "Content-Length: 1000\r\n\r\n");
         // Each abort is noticed by the request that was reading the body; wait for all three.
-        await().atMost(Duration.ofSeconds(10)).until(() -> records.clientFaults().size() >= 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> clientFaults() >= 3);
         assertEquals(List.of(), records.serious());
     }
 
@@ -82,8 +78,8 @@ class ClientFaultLoggingTest {
     @Test
     void aServerFaultIsStillAnError() {
         given().when().get("/test/fault").then().statusCode(500);
-        assertTrue(records.all().stream().anyMatch(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()
-                && r.getThrown() instanceof IllegalStateException), "the server's own fault was logged as an error");
+        assertTrue(records.lines().stream().anyMatch(r -> r.level().intValue() >= Level.SEVERE.intValue()
+                && r.thrown() instanceof IllegalStateException), "the server's own fault was logged as an error");
     }
 
     /** Sends the start of a request, then resets the connection. */
@@ -115,47 +111,11 @@ class ClientFaultLoggingTest {
         }
     }
 
-    private static int port() {
-        return ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    private long clientFaults() {
+        return records.lines().stream().filter(r -> r.text().startsWith("Request failed on the client's side")).count();
     }
 
-    static final class Records extends Handler {
-
-        private final Queue<LogRecord> records = new ConcurrentLinkedQueue<>();
-
-        Records() {
-            setLevel(Level.ALL);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        List<LogRecord> all() {
-            return List.copyOf(records);
-        }
-
-        List<String> clientFaults() {
-            return records.stream().filter(r -> String.valueOf(r.getMessage()).startsWith("Request failed on the client's side"))
-                    .map(LogRecord::getMessage).toList();
-        }
-
-        /** ERROR records, and any record at WARN or above that carries a stack trace. */
-        List<String> serious() {
-            return records.stream()
-                    .filter(r -> r.getLevel().intValue() >= Level.SEVERE.intValue()
-                            || r.getLevel().intValue() >= Level.WARNING.intValue() && r.getThrown() != null)
-                    .map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage() + " " + r.getThrown())
-                    .toList();
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
+    private static int port() {
+        return ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
     }
 }

@@ -23,14 +23,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class HttpVersionTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "HTTP/1.2", "HTTP/2.0", "HTTP/3.0", "HTTP/0.9", "HTTX/1.1" })
+    @ValueSource(strings = {"HTTP/1.2", "HTTP/2.0", "HTTP/3.0", "HTTP/0.9", "HTTX/1.1"})
     void refusesAnUnsupportedHttpVersion(String version) throws IOException {
         String status = statusLine(port(), "GET /api/health " + version);
         assertEquals("501", status.split(" ")[1], status);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "HTTP/1.0", "HTTP/1.1" })
+    @ValueSource(strings = {"HTTP/1.0", "HTTP/1.1"})
     void servesHttp1(String version) throws IOException {
         String status = statusLine(port(), "GET /api/health " + version);
         assertEquals(version + " 200 OK", status);
@@ -47,7 +47,8 @@ class HttpVersionTest {
             OutputStream out = socket.getOutputStream();
             out.write((requestLine + "\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             String line = in.readLine();
             return line == null ? "(connection closed without an answer)" : line;
         }

@@ -70,7 +70,8 @@ class OfflineJwksFileTest {
             }
             KeyPair pair = TestKeys.generate();
             String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(pair.getPrivate().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
             try {
                 Files.createDirectories(DIR);
@@ -95,7 +96,8 @@ class OfflineJwksFileTest {
     static void readPrivateKey() throws IOException, GeneralSecurityException {
         String base64 = Files.readString(PRIVATE_KEY, StandardCharsets.US_ASCII)
                 .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         offlineKeys = new KeyPair(null, key);
     }
 

@@ -79,10 +79,15 @@ class QueryTokenTest {
 
     @Test
     void productionReadsQueryTokensOnStreamsOnly() throws Exception {
-        var properties = getClass().getResource("/META-INF/microprofile-config.properties");
-        var prod = new SmallRyeConfigBuilder().withProfile("prod").withSources(new PropertiesConfigSource(properties)).build();
+        // auth-lib's own defaults, not the test kit's file of the same name
+        var properties = java.util.Collections
+                .list(getClass().getClassLoader().getResources("META-INF/microprofile-config.properties"))
+                .stream().filter(url -> !url.toString().contains("test-classes")).findFirst().orElseThrow();
+        var prod = new SmallRyeConfigBuilder().withProfile("prod").withSources(new PropertiesConfigSource(properties))
+                .build();
         assertEquals("streams", prod.getValue("joystick.http.query-token", String.class));
-        var dev = new SmallRyeConfigBuilder().withProfile("dev").withSources(new PropertiesConfigSource(properties)).build();
+        var dev = new SmallRyeConfigBuilder().withProfile("dev").withSources(new PropertiesConfigSource(properties))
+                .build();
         assertEquals(java.util.Optional.empty(), dev.getOptionalValue("joystick.http.query-token", String.class));
     }
 }

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.URL;
@@ -38,7 +37,8 @@ class RequestBodyTest {
     static byte[] jsonOfSize(int size) {
         String prefix = "{\"data\":\"";
         String suffix = "\"}";
-        return (prefix + "x".repeat(size - prefix.length() - suffix.length()) + suffix).getBytes(StandardCharsets.UTF_8);
+        return (prefix + "x".repeat(size - prefix.length() - suffix.length()) + suffix)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +33,11 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import io.joystick.auth.revocation.RevocationPoller;
 import io.joystick.auth.testapp.AuthServiceStub;
 import io.joystick.auth.testapp.TestKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -49,6 +54,9 @@ class RevocationTest {
     static final Duration WITHIN_A_FEW_POLLS = Duration.ofSeconds(6);
 
     static WireMock authService;
+
+    @Inject
+    MeterRegistry registry;
 
     /** The revocations this test serves; removed afterwards so the stub's empty list is back in force. */
     private StubMapping served;
@@ -83,8 +91,9 @@ class RevocationTest {
         awaitAccepted(bystander);
 
         long notBefore = now() + 1;
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":41,\"users\":[{\"userId\":\"user-9\","
-                + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":41,\"users\":[{\"userId\":\"user-9\","
+                        + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
 
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> me(earlier).statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
@@ -97,8 +106,9 @@ class RevocationTest {
         String earlier = token("user-19");
         awaitAccepted(earlier);
         long notBefore = now() + 1;
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":42,\"users\":[{\"userId\":\"user-19\","
-                + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":42,\"users\":[{\"userId\":\"user-19\","
+                        + "\"notBefore\":" + notBefore + "}],\"tokens\":[]}"));
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> me(earlier).statusCode(401));
 
         await().atMost(Duration.ofSeconds(3)).until(() -> now() >= notBefore);
@@ -130,21 +140,26 @@ class RevocationTest {
     void keepsKnownRevocationsWhileAuthServiceFails() {
         String earlier = token("user-12");
         awaitAccepted(earlier);
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":44,\"users\":[{\"userId\":\"user-12\","
-                + "\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":44,\"users\":[{\"userId\":\"user-12\","
+                        + "\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}"));
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> me(earlier).statusCode(401));
 
         authService.removeStubMapping(served.getId());
         serve(serverError().withBody("{\"success\":false,\"error\":\"boom\"}"));
         int before = revocationRequests().size();
+        double failuresBefore = pollFailures();
         await().atMost(WITHIN_A_FEW_POLLS).until(() -> revocationRequests().size() >= before + 2);
+        // The polls really failed (counted), and the last known list stayed in force.
+        await().atMost(WITHIN_A_FEW_POLLS).until(() -> pollFailures() > failuresBefore);
 
         me(earlier).statusCode(401);
     }
 
     @Test
     void pollerPresentsTheServiceKeyAndItsCursor() {
-        serve(aResponse().withHeader("Content-Type", "application/json").withBody("{\"cursor\":4242,\"users\":[],\"tokens\":[]}"));
+        serve(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":4242,\"users\":[],\"tokens\":[]}"));
 
         // The cursor of the last page comes back as ?since=, with the first configured key.
         await().atMost(WITHIN_A_FEW_POLLS).untilAsserted(() -> authService.verifyThat(moreThanOrExactly(1),
@@ -160,6 +175,19 @@ class RevocationTest {
         authService.verifyThat(0, revocationRequestsPattern()
                 .withHeader("X-API-Key", notMatching(Pattern.quote(AuthenticationTest.FIRST_KEY))));
         authService.verifyThat(0, revocationRequestsPattern().withoutQueryParam("since"));
+    }
+
+    @Test
+    void fetchesThePublicKeysWithoutTheServiceKey() {
+        awaitAccepted(token("user-jwks"));
+        authService.verifyThat(moreThanOrExactly(1), getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")));
+        authService.verifyThat(0,
+                getRequestedFor(urlPathEqualTo("/.well-known/jwks.json")).withHeader("X-API-Key", matching(".*")));
+    }
+
+    private double pollFailures() {
+        Counter failures = registry.find(RevocationPoller.FAILURES).counter();
+        return failures == null ? 0 : failures.count();
     }
 
     private void serve(ResponseDefinitionBuilder response) {

@@ -8,22 +8,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.joystick.auth.testapp.AuthServiceStub;
+import io.joystick.auth.testapp.LogCapture;
 import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,8 +36,7 @@ class SecretsNotLoggedTest {
 
     static final String ACCESS_LOG = "io.quarkus.http.access-log";
 
-    private final CapturingHandler captured = new CapturingHandler();
-    private final Logger root = Logger.getLogger("");
+    private LogCapture captured;
 
     @BeforeEach
     void captureEveryLogRecord() {
@@ -53,12 +44,12 @@ class SecretsNotLoggedTest {
         new WireMock(port).register(get(urlPathEqualTo("/.well-known/jwks.json"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody(TestKeys.jwks(List.of(AuthenticationTest.KID), List.of(AuthenticationTest.KEYS)))));
-        root.addHandler(captured);
+        captured = LogCapture.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        root.removeHandler(captured);
+        captured.close();
     }
 
     @Test
@@ -86,7 +77,8 @@ class SecretsNotLoggedTest {
                 .statusCode(401);
         given().header("Authorization", "Bearer " + secrets.get("bearer token with a bad signature")).when()
                 .get("/test/me").then().statusCode(401);
-        given().queryParam("token", secrets.get("malformed query token")).when().get("/test/public").then().statusCode(401);
+        given().queryParam("token", secrets.get("malformed query token")).when().get("/test/public").then()
+                .statusCode(401);
         given().header("X-API-Key", secrets.get("valid API key")).when().get("/api/health").then().statusCode(200);
         given().header("X-API-Key", secrets.get("invalid API key")).when().get("/test/public").then().statusCode(401);
         int requests = 8;
@@ -95,10 +87,11 @@ class SecretsNotLoggedTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> captured.from(ACCESS_LOG).size() >= requests);
         List<String> accessLog = captured.from(ACCESS_LOG);
         for (String path : List.of("/test/me", "/api/health", "/test/public")) {
-            assertTrue(accessLog.stream().anyMatch(line -> line.contains(path)), "access log names " + path + ": " + accessLog);
+            assertTrue(accessLog.stream().anyMatch(line -> line.contains(path)),
+                    "access log names " + path + ": " + accessLog);
         }
 
-        List<String> all = captured.all();
+        List<String> all = captured.lines().stream().map(LogCapture.Line::toString).toList();
         for (Map.Entry<String, String> secret : secrets.entrySet()) {
             List<String> fragments = new ArrayList<>(List.of(secret.getValue()));
             String[] parts = secret.getValue().split("\\.");
@@ -115,53 +108,5 @@ class SecretsNotLoggedTest {
 
     private static String token(String subject) {
         return TestKeys.sign(TestKeys.claims(subject, Set.of()), AuthenticationTest.KID, AuthenticationTest.KEYS);
-    }
-
-    /** Everything a record could print: the raw and formatted message, every parameter, the whole exception chain. */
-    static final class CapturingHandler extends Handler {
-
-        private final Queue<String[]> records = new ConcurrentLinkedQueue<>();
-
-        CapturingHandler() {
-            setLevel(Level.ALL);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder().append(record.getMessage());
-            try {
-                Method formatted = record.getClass().getMethod("getFormattedMessage"); // JBoss ExtLogRecord
-                text.append('\n').append(formatted.invoke(record));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // a plain LogRecord: the parameters below carry everything
-            }
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append('\n').append(parameter);
-                }
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                text.append('\n').append(trace);
-            }
-            records.add(new String[] { String.valueOf(record.getLoggerName()), text.toString() });
-        }
-
-        List<String> from(String loggerName) {
-            return records.stream().filter(r -> r[0].equals(loggerName)).map(r -> r[1]).toList();
-        }
-
-        List<String> all() {
-            return records.stream().map(r -> r[0] + ": " + r[1]).toList();
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

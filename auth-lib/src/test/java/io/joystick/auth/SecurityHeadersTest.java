@@ -16,7 +16,7 @@ class SecurityHeadersTest {
 
     @Test
     void everyAnswerForbidsSniffingAndReferrers() {
-        for (String path : new String[] { "/api/health", "/test/me", "/test/no-such-thing", "/q/health/live" }) {
+        for (String path : new String[] {"/api/health", "/test/me", "/test/no-such-thing", "/q/health/live"}) {
             given().when().get(path).then()
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Referrer-Policy", "no-referrer");
@@ -27,8 +27,9 @@ class SecurityHeadersTest {
 
     @Test
     void tokenRoutesAreNeverCached() {
-        for (String path : new String[] { "/api/auth/login", "/api/auth/refresh", "/api/auth/session",
-                "/api/auth/session/", "/api/collections/users/auth-with-password", "/api/collections/users/auth-refresh" }) {
+        for (String path : new String[] {"/api/auth/login", "/api/auth/refresh", "/api/auth/session",
+                "/api/auth/session/", "/api/collections/users/auth-with-password",
+                "/api/collections/users/auth-refresh"}) {
             given().when().post(path).then().header("Cache-Control", "no-store")
                     .header("X-Content-Type-Options", "nosniff");
         }

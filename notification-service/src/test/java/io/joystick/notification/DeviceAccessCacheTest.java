@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,7 +30,8 @@ import io.restassured.http.ContentType;
 class DeviceAccessCacheTest {
 
     private static WireMock deviceService() {
-        URI uri = URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.device-service.url", String.class));
+        URI uri =
+                URI.create(ConfigProvider.getConfig().getValue("quarkus.rest-client.device-service.url", String.class));
         return new WireMock(uri.getHost(), uri.getPort());
     }
 
@@ -52,7 +54,7 @@ class DeviceAccessCacheTest {
         assertEquals(200, sendToDevice("olga", device));
         allowListIs(device, "");
         assertEquals(200, sendToDevice("olga", device)); // still cached
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).delete("/api/internal/device-access/" + device).then()
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).delete("/api/internal/device-access/" + device).then()
                 .statusCode(204);
         assertEquals(403, sendToDevice("olga", device));
         deviceService().verifyThat(2, getRequestedFor(urlEqualTo("/api/devices/" + device + "/allow")));

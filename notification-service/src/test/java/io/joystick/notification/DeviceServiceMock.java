@@ -11,6 +11,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -30,17 +31,18 @@ public class DeviceServiceMock implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort());
         server.start();
         server.stubFor(get(urlEqualTo("/api/devices/" + DEVICE + "/allow")).atPriority(5)
-                .withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
+                .withHeader("X-API-Key", equalTo(TestKeys.SERVICE_KEY))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"" + DEVICE + "\",\"allow\":[\"ana\",\"ben\"]}")));
         server.stubFor(get(urlEqualTo("/api/devices/" + UNKNOWN_DEVICE + "/allow")).atPriority(5)
-                .withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
+                .withHeader("X-API-Key", equalTo(TestKeys.SERVICE_KEY))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"success\":false,\"error\":\"Device not found\"}")));
         server.stubFor(get(urlEqualTo("/api/devices/" + FAILING_DEVICE + "/allow")).atPriority(5)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         server.stubFor(get(urlEqualTo("/api/devices/" + DEVICE + "/allow")).atPriority(10)
-                .willReturn(aResponse().withStatus(401).withBody("{\"success\":false,\"error\":\"Authentication required\"}")));
+                .willReturn(aResponse().withStatus(401)
+                        .withBody("{\"success\":false,\"error\":\"Authentication required\"}")));
         return Map.of("quarkus.rest-client.device-service.url", server.baseUrl());
     }
 

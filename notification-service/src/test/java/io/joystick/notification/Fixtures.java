@@ -2,23 +2,16 @@ package io.joystick.notification;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 public final class Fixtures {
-
-    public static final String SERVICE_KEY = "test-service-key-0123456789";
 
     private Fixtures() {
     }
@@ -36,12 +29,6 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The key JwksFileAuth signs with (it keeps it in a file for the tests). */
-    public static PrivateKey signingKey() throws Exception {
-        byte[] der = Base64.getDecoder().decode(Files.readString(Path.of("target", "test-auth", "signing.key")).trim());
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-    }
-
     public static Map<String, Object> notification(String type, String title, String message) {
         Map<String, Object> body = new HashMap<>();
         body.put("type", type);
@@ -57,7 +44,7 @@ public final class Fixtures {
     }
 
     public static ValidatableResponse sendAsService(Map<String, Object> body) {
-        return given().header("X-API-Key", SERVICE_KEY).contentType(ContentType.JSON).body(body)
+        return given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON).body(body)
                 .post("/api/notifications/send").then();
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.notification.history.NotificationResource;
+import io.joystick.notification.history.rest.NotificationResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -50,7 +50,8 @@ class HistoryTest {
         String forDevice = Fixtures.send(device);
 
         as(user).get("/api/notifications?perPage=100").then().statusCode(200)
-                .body("items.id", hasItem(mine)).body("items.id", not(hasItem(theirs))).body("items.id", not(hasItem(forDevice)));
+                .body("items.id", hasItem(mine)).body("items.id", not(hasItem(theirs)))
+                .body("items.id", not(hasItem(forDevice)));
         as("ben").get("/api/notifications?perPage=100").then().body("items.id", hasItem(forDevice));
         as(user).post("/api/notifications/" + theirs + "/seen").then().statusCode(404);
         as(user).post("/api/notifications/" + theirs + "/dismiss").then().statusCode(404);
@@ -63,7 +64,8 @@ class HistoryTest {
         String b = Fixtures.send(Fixtures.to(user, "b"));
 
         as(user).post("/api/notifications/" + a + "/seen").then().statusCode(200).body("success", equalTo(true));
-        as(user).get("/api/notifications?unread=true").then().body("items.id", contains(b)).body("totalItems", equalTo(1));
+        as(user).get("/api/notifications?unread=true").then().body("items.id", contains(b)).body("totalItems",
+                equalTo(1));
         as(user).get("/api/notifications").then().body("items.find { it.id == '" + a + "' }.seen", equalTo(true))
                 .body("items.find { it.id == '" + b + "' }.seen", equalTo(false));
     }
@@ -76,9 +78,11 @@ class HistoryTest {
         Fixtures.send(Fixtures.to(user, "b"));
         String broadcast = Fixtures.send(Fixtures.notification("info", "all", "m"));
 
-        as(user).post("/api/notifications/seen-all").then().statusCode(200).body("updated", equalTo(broadcastsBefore + 3));
+        as(user).post("/api/notifications/seen-all").then().statusCode(200).body("updated",
+                equalTo(broadcastsBefore + 3));
         as(user).get("/api/notifications?unread=true").then().body("items", empty());
-        as(Fixtures.unique("ida")).get("/api/notifications?unread=true&perPage=100").then().body("items.id", hasItem(broadcast));
+        as(Fixtures.unique("ida")).get("/api/notifications?unread=true&perPage=100").then().body("items.id",
+                hasItem(broadcast));
     }
 
     @Test
@@ -113,7 +117,9 @@ class HistoryTest {
     void answers400ForAPageTooFarToCount() {
         as("ana").get("/api/notifications?page=" + Integer.MAX_VALUE).then().statusCode(400)
                 .body("success", equalTo(false)).body("error", startsWith("Validation failed: "));
-        as("ana").get("/api/notifications?page=" + NotificationResource.MAX_PAGE + "&perPage=" + NotificationResource.MAX_PER_PAGE)
+        as("ana")
+                .get("/api/notifications?page=" + NotificationResource.MAX_PAGE + "&perPage="
+                        + NotificationResource.MAX_PER_PAGE)
                 .then().statusCode(200).body("items", empty());
     }
 

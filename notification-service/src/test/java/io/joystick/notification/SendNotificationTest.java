@@ -11,16 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.LogCapture;
 import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,7 +56,8 @@ class SendNotificationTest {
 
     @Test
     void rejectsABlankTitleAndOversizedMetadata() {
-        Fixtures.sendAsService(Fixtures.notification("info", "   ", "m")).statusCode(400).body("error", containsString("title"));
+        Fixtures.sendAsService(Fixtures.notification("info", "   ", "m")).statusCode(400).body("error",
+                containsString("title"));
         Map<String, Object> body = Fixtures.notification("info", "t", "m");
         body.put("metadata", Map.of("blob", "y".repeat(9000)));
         Fixtures.sendAsService(body).statusCode(400).body("error", containsString("metadata"));
@@ -78,7 +76,8 @@ class SendNotificationTest {
         String token = Fixtures.user("ana", "notifications");
         send(token, Fixtures.to("ana", "note to self")).statusCode(200);
         send(token, Fixtures.to("ben", "hi ben")).statusCode(403).body("error", containsString("another user"));
-        send(token, Fixtures.notification("info", "hello all", "m")).statusCode(403).body("error", containsString("everyone"));
+        send(token, Fixtures.notification("info", "hello all", "m")).statusCode(403).body("error",
+                containsString("everyone"));
         Map<String, Object> emergency = Fixtures.to("ana", "fire");
         emergency.put("type", "emergency");
         send(token, emergency).statusCode(403).body("error", containsString("emergency"));
@@ -88,8 +87,8 @@ class SendNotificationTest {
     void aUserWithAnEmailAsLongAsAllowedCanSend() throws Exception {
         String user = Fixtures.unique("long-email");
         String email = "x".repeat(64) + "@" + "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(57) + ".io";
-        String token = TestKeys.sign(TestKeys.claims(user, Set.of("notifications")).upn(email).claim("email", email),
-                JwksFileAuth.KID, Fixtures.signingKey());
+        String token =
+                JwksFileAuth.sign(TestKeys.claims(user, Set.of("notifications")).upn(email).claim("email", email));
         String id = send(token, Fixtures.to(user, "note to self")).statusCode(200).extract().path("notificationId");
         given().auth().oauth2(token).get("/api/notifications").then().statusCode(200).body("items[0].id", equalTo(id));
     }
@@ -126,24 +125,8 @@ class SendNotificationTest {
 
     @Test
     void aDeviceNotificationWhileDeviceServiceIsDownStillReachesAdminsWithAWarningThatHoldsNoSecret() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("io.joystick.notification.send.NotificationSender");
-        logger.addHandler(capture);
-        try {
+        List<String> warnings;
+        try (LogCapture capture = LogCapture.start()) {
             Map<String, Object> body = Fixtures.notification("error", "Slot switch failed", "m");
             body.put("deviceId", DeviceServiceMock.FAILING_DEVICE);
             String id = Fixtures.send(body);
@@ -151,17 +134,18 @@ class SendNotificationTest {
                     .statusCode(200).body("items.id", hasItem(id));
             given().auth().oauth2(Fixtures.user("ana")).get("/api/notifications?perPage=100").then()
                     .statusCode(200).body("items.id", not(hasItem(id)));
-        } finally {
-            logger.removeHandler(capture);
+            warnings = capture.lines().stream().filter(l -> l.level().intValue() >= Level.WARNING.intValue())
+                    .map(LogCapture.Line::text).toList();
         }
-        List<String> warnings = records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r)).toList();
-        assertTrue(warnings.stream().anyMatch(w -> w.contains(DeviceServiceMock.FAILING_DEVICE) && w.contains("admins only")),
+        assertTrue(
+                warnings.stream()
+                        .anyMatch(w -> w.contains(DeviceServiceMock.FAILING_DEVICE) && w.contains("admins only")),
                 warnings.toString());
-        assertTrue(warnings.stream().noneMatch(w -> w.contains(Fixtures.SERVICE_KEY)), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains(TestKeys.SERVICE_KEY)), warnings.toString());
     }
 
     private static ValidatableResponse send(String token, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/notifications/send").then();
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/notifications/send")
+                .then();
     }
 }

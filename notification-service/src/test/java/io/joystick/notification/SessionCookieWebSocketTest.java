@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -52,7 +53,7 @@ class SessionCookieWebSocketTest {
     @Test
     void tokenAndKeyCredentialsNeedNoOrigin() throws Exception {
         try (WsClient client = WsClient.connectWithHeaders(WsClient.uri(null),
-                Map.of("X-API-Key", Fixtures.SERVICE_KEY, "Origin", "https://tool.example"))) {
+                Map.of("X-API-Key", TestKeys.SERVICE_KEY, "Origin", "https://tool.example"))) {
             String id = Fixtures.send(Fixtures.notification("info", "to services too", "m"));
             client.awaitNotification(id);
         }

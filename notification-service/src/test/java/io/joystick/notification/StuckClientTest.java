@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.notification.push.Connections;
-import io.joystick.notification.push.Outgoing;
-import io.joystick.notification.store.Audience;
+import io.joystick.notification.push.service.Connections;
+import io.joystick.notification.push.service.Outgoing;
+import io.joystick.notification.store.repository.Audience;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -43,7 +43,8 @@ class StuckClientTest {
         String liveUser = Fixtures.unique("live");
         try (Socket stuck = upgradeAndNeverRead(Fixtures.user(stuckUser));
                 WsClient live = WsClient.withToken(Fixtures.user(liveUser))) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> connections.countFor(stuckUser) == 1 && connections.countFor(liveUser) == 1);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> connections.countFor(stuckUser) == 1 && connections.countFor(liveUser) == 1);
             String bulky = "{\"type\":\"notification\",\"payload\":{\"message\":\"" + "x".repeat(60_000) + "\"}}";
             Outgoing forStuck = new Outgoing(0, "bulk", Audience.USER, stuckUser, Set.of(), bulky);
 
@@ -71,9 +72,10 @@ class StuckClientTest {
         socket.connect(new InetSocketAddress("localhost", RestAssured.port), 5000);
         socket.setSoTimeout(5000);
         String key = Base64.getEncoder().encodeToString("stuck-client-key".getBytes(StandardCharsets.US_ASCII));
-        String request = "GET /notifications?token=" + token + " HTTP/1.1\r\n" + "Host: localhost:" + RestAssured.port + "\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\n" + "Sec-WebSocket-Key: " + key + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
+        String request =
+                "GET /notifications?token=" + token + " HTTP/1.1\r\n" + "Host: localhost:" + RestAssured.port + "\r\n"
+                        + "Upgrade: websocket\r\nConnection: Upgrade\r\n" + "Sec-WebSocket-Key: " + key + "\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n";
         socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         String head = readHead(socket.getInputStream());

@@ -57,10 +57,11 @@ class TokenRevocationTest {
         String user = Fixtures.unique("logged-out");
         try (WsClient revoked = WsClient.withToken(Fixtures.user(user));
                 WsClient bystander = WsClient.withToken(Fixtures.user(Fixtures.unique("bystander")));
-                WsClient service = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {
+                WsClient service = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
             revoked.awaitNotification(Fixtures.send(Fixtures.to(user, "before")));
 
-            publish("{\"cursor\":1,\"users\":[{\"userId\":\"" + user + "\",\"notBefore\":" + (now() + 1) + "}],\"tokens\":[]}");
+            publish("{\"cursor\":1,\"users\":[{\"userId\":\"" + user + "\",\"notBefore\":" + (now() + 1)
+                    + "}],\"tokens\":[]}");
 
             await().atMost(SOON).until(revoked::isClosed);
             assertEquals(1008, revoked.closeStatus());
@@ -78,14 +79,15 @@ class TokenRevocationTest {
     void closesOnlyTheSocketOfTheRevokedTokenOfAUser() throws Exception {
         String user = Fixtures.unique("two-tabs");
         String jti = "revoked-" + UUID.randomUUID();
-        String token = TestKeys.sign(TestKeys.claims(user, Set.of()).claim("jti", jti), JwksFileAuth.KID, Fixtures.signingKey());
+        String token = JwksFileAuth.sign(TestKeys.claims(user, Set.of()).claim("jti", jti));
         try (WsClient revoked = WsClient.withToken(token);
                 WsClient sibling = WsClient.withToken(Fixtures.user(user))) {
             String before = Fixtures.send(Fixtures.to(user, "before"));
             revoked.awaitNotification(before);
             sibling.awaitNotification(before);
 
-            publish("{\"cursor\":2,\"users\":[],\"tokens\":[{\"jti\":\"" + jti + "\",\"expiresAt\":" + (now() + 3600) + "}]}");
+            publish("{\"cursor\":2,\"users\":[],\"tokens\":[{\"jti\":\"" + jti + "\",\"expiresAt\":" + (now() + 3600)
+                    + "}]}");
 
             await().atMost(SOON).until(revoked::isClosed);
             assertEquals(1008, revoked.closeStatus());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -35,7 +36,8 @@ class WebSocketPushTest {
     void refusesAnUpgradeWithAnInvalidTokenOrKey() {
         String token = Fixtures.user("ana");
         int inSignature = token.lastIndexOf('.') + 10;
-        String tampered = token.substring(0, inSignature) + (token.charAt(inSignature) == 'A' ? 'B' : 'A') + token.substring(inSignature + 1);
+        String tampered = token.substring(0, inSignature) + (token.charAt(inSignature) == 'A' ? 'B' : 'A')
+                + token.substring(inSignature + 1);
         assertEquals(401, handshakeStatus(() -> WsClient.withToken(tampered)));
         assertEquals(401, handshakeStatus(() -> WsClient.withToken("not-a-jwt")));
         assertEquals(401, handshakeStatus(() -> WsClient.withApiKey("wrong-key")));
@@ -73,7 +75,7 @@ class WebSocketPushTest {
     @Test
     void pushesABroadcastToEveryoneIncludingServices() throws Exception {
         try (WsClient user = WsClient.withToken(Fixtures.user(Fixtures.unique("u")));
-                WsClient service = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {
+                WsClient service = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
             String id = Fixtures.send(Fixtures.notification("warning", "Maintenance at 22:00", "m"));
             user.awaitNotification(id);
             service.awaitNotification(id);
@@ -145,8 +147,7 @@ class WebSocketPushTest {
     void closesTheConnectionWhenItsTokenExpires() throws Exception {
         String user = Fixtures.unique("brief");
         long expiresAt = java.time.Instant.now().getEpochSecond() + 3;
-        String token = io.joystick.auth.testapp.TestKeys.sign(
-                io.joystick.auth.testapp.TestKeys.claims(user, java.util.Set.of()).expiresAt(expiresAt), JwksFileAuth.KID, Fixtures.signingKey());
+        String token = JwksFileAuth.sign(TestKeys.claims(user, java.util.Set.of()).expiresAt(expiresAt));
         try (WsClient client = WsClient.withToken(token);
                 WsClient lasting = WsClient.withToken(Fixtures.user(Fixtures.unique("lasting")))) {
             await().atMost(Duration.ofSeconds(15)).until(client::isClosed);
@@ -164,7 +165,7 @@ class WebSocketPushTest {
     @Test
     void countsOpenConnectionsInTheMetrics() throws Exception {
         try (WsClient one = WsClient.withToken(Fixtures.user(Fixtures.unique("m")));
-                WsClient two = WsClient.withApiKey(Fixtures.SERVICE_KEY)) {
+                WsClient two = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> connectionsMetric() >= 2);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> connectionsMetric() == 0);

@@ -101,7 +101,8 @@ public final class WsClient implements AutoCloseable {
 
     public JsonPath awaitNotification(String id) {
         await().atMost(Duration.ofSeconds(10)).until(() -> ids().contains(id));
-        return messages.stream().map(JsonPath::from).filter(m -> id.equals(m.getString("payload.id"))).findFirst().orElseThrow();
+        return messages.stream().map(JsonPath::from).filter(m -> id.equals(m.getString("payload.id"))).findFirst()
+                .orElseThrow();
     }
 
     public boolean isClosed() {

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.auth.config.RefusedToStart;
 import io.joystick.auth.config.JoystickConfig;
+import io.joystick.auth.config.RefusedToStart;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
@@ -123,7 +123,8 @@ public class ApiKeyRegistry {
         long now = System.currentTimeMillis();
         long last = lastDefaultKeyWarning.get();
         if (now - last > DEFAULT_KEY_WARNING_INTERVAL_MS && lastDefaultKeyWarning.compareAndSet(last, now)) {
-            LOG.warn("A request authenticated with the default development API key; set JOYSTICK_API_KEY before production");
+            LOG.warn(
+                    "A request authenticated with the default development API key; set JOYSTICK_API_KEY before production");
         }
     }
 

@@ -8,8 +8,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.joystick.auth.apikey.ApiKeyRegistry;
-import io.joystick.auth.config.JoystickConfig;
 import io.joystick.auth.revocation.RevocationsPage;
 
 /** auth-service as seen by every other service: its JWKS and its revocation list, with bounded waits. */
@@ -17,22 +15,22 @@ import io.joystick.auth.revocation.RevocationsPage;
 public class AuthServiceClient {
 
     private final AuthServiceApi api;
-    private final String apiKey;
+    private final JwksApi jwksApi;
 
-    public AuthServiceClient(@RestClient AuthServiceApi api, JoystickConfig config) {
+    public AuthServiceClient(@RestClient AuthServiceApi api, @RestClient JwksApi jwksApi) {
         this.api = api;
-        this.apiKey = ApiKeyRegistry.outgoingKey(config);
+        this.jwksApi = jwksApi;
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200)
     public String jwks() {
-        return api.jwks();
+        return jwksApi.jwks();
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200)
     public RevocationsPage revocations(long since) {
-        return api.revocations(since, apiKey);
+        return api.revocations(since);
     }
 }

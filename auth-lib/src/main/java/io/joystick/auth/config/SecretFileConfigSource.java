@@ -70,8 +70,10 @@ public class SecretFileConfigSource extends EnvConfigSource {
             }
             return content;
         } catch (IOException e) {
-            throw new UncheckedIOException("Refusing to start: " + variable + " names " + file + ", which cannot be read ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new UncheckedIOException(
+                    "Refusing to start: " + variable + " names " + file + ", which cannot be read ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The per-device allow-list check of docs/architecture.md#2-auth-lib. */
@@ -25,10 +24,7 @@ public class DeviceAccess {
      * 404 for an unknown device, 403 otherwise.
      */
     public void check(SecurityIdentity identity, String deviceId) {
-        Caller caller = Caller.of(identity);
-        if (caller == null) {
-            throw new UnauthorizedException();
-        }
+        Caller caller = Caller.require(identity);
         Set<String> allowed = allowList.allowed(deviceId)
                 .orElseThrow(() -> ApiException.notFound("Device not found: " + deviceId));
         if (!caller.privileged() && !allowed.contains(caller.id())) {

@@ -35,7 +35,8 @@ public final class ClientFaults {
                     || cause.getClass().getName().endsWith(".NativeIoException")
                     || cause instanceof VertxException && "Connection was closed".equals(cause.getMessage())
                     // Netty's HTTP decoder on a bad chunk size
-                    || cause instanceof NumberFormatException && String.valueOf(cause.getMessage()).contains("chunk size")
+                    || cause instanceof NumberFormatException
+                            && String.valueOf(cause.getMessage()).contains("chunk size")
                     || readingTheRequestBody(cause)) {
                 return true;
             }

@@ -2,10 +2,10 @@ package io.joystick.auth.error;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The one error shape of the suite: {@code {"success":false,"error":"…"}}; validation errors also list

@@ -29,7 +29,7 @@ public class ErrorMappers {
         return ErrorBody.response(e.status(), e.getMessage());
     }
 
-    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
         return ErrorBody.unauthorized();
     }
@@ -49,7 +49,8 @@ public class ErrorMappers {
                 .map(ErrorMappers::describe)
                 .sorted()
                 .collect(Collectors.toList());
-        return ErrorBody.response(400, new ErrorBody(false, "Validation failed: " + String.join("; ", problems), problems));
+        return ErrorBody.response(400,
+                new ErrorBody(false, "Validation failed: " + String.join("; ", problems), problems));
     }
 
     @ServerExceptionMapper

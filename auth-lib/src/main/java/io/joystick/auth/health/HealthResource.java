@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.joystick.auth.permission.Caller;
-import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 
 /**
  * {@code GET /api/health}: public. When a credential is presented it has already been verified (an

@@ -35,7 +35,8 @@ public final class CanonicalToken {
         }
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
-            boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+            boolean alphabet =
+                    c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
             if (!alphabet) {
                 return false;
             }

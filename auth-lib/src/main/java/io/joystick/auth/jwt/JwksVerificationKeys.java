@@ -71,7 +71,8 @@ public class JwksVerificationKeys implements VerificationKeys {
         return cached(kid);
     }
 
-    @Scheduled(every = "${joystick.jwt.jwks-refresh-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${joystick.jwt.jwks-refresh-interval:10m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = JwksNotInUse.class)
     void periodicRefresh() {
         refresh();
@@ -140,7 +141,8 @@ public class JwksVerificationKeys implements VerificationKeys {
     private static PublicKey pem(String pem) {
         String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (Exception e) {
             throw new IllegalArgumentException("Not an RSA public key in PEM form", e);
         }

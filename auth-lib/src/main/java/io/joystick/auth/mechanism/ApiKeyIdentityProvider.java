@@ -27,9 +27,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         return registry.match(request.key())
-                .map(name -> Uni.createFrom().<SecurityIdentity> item(QuarkusSecurityIdentity.builder()
+                .map(name -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal("service:" + name))
                         .addRole(Caller.SERVICE_ROLE)
                         .build()))

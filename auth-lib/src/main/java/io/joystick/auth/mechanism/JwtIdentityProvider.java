@@ -21,6 +21,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRequest> {
 
+    /**
+     * The token's expiry (epoch seconds) on its identity: the attribute Quarkus security and websockets-next agree
+     * on, so a WebSocket opened with a token is closed when the token expires. (API keys do not expire.)
+     */
+    public static final String EXPIRE_TIME = "quarkus.identity.expire-time";
+
     private final TokenVerifier verifier;
     private final RevocationList revocations;
     private final VerifiedTokens verified;
@@ -68,13 +74,17 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
     }
 
     private SecurityIdentity identity(String token, JsonWebToken jwt) {
-        if (jwt.getSubject() == null || revocations.isRevoked(jwt.getSubject(), jwt.getTokenID(), jwt.getIssuedAtTime())) {
+        if (jwt.getSubject() == null
+                || revocations.isRevoked(jwt.getSubject(), jwt.getTokenID(), jwt.getIssuedAtTime())) {
             throw new AuthenticationFailedException("Token revoked");
         }
-        SecurityIdentity identity = QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(jwt)
-                .addRoles(jwt.getGroups())
-                .build();
+                .addRoles(jwt.getGroups());
+        if (jwt.getExpirationTime() > 0) {
+            builder.addAttribute(EXPIRE_TIME, jwt.getExpirationTime());
+        }
+        SecurityIdentity identity = builder.build();
         verified.put(token, new VerifiedTokens.Verified(identity, jwt.getSubject(), jwt.getTokenID(),
                 jwt.getIssuedAtTime(), jwt.getExpirationTime()));
         return identity;

@@ -52,7 +52,8 @@ public class SecuritySchemesFilter implements OASFilter {
     private static Map<String, SecurityScheme> schemes() {
         Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
         schemes.put(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("A token from auth-service's login, as `Authorization: Bearer <jwt>`."));
+                .bearerFormat("JWT")
+                .description("A token from auth-service's login, as `Authorization: Bearer <jwt>`."));
         schemes.put(API_KEY, OASFactory.createSecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name(Credentials.API_KEY_HEADER)
                 .description("A service API key (service-to-service calls)."));

@@ -1,6 +1,7 @@
 package io.joystick.auth.permission;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,10 +39,20 @@ public class PermissionsFilter {
         if (caller == null) {
             return ErrorBody.unauthorized();
         }
-        List<String> missing = Arrays.stream(required.value()).filter(p -> !caller.has(p)).toList();
+        List<String> missing = missing(caller, required);
         if (missing.isEmpty()) {
             return null;
         }
         return ErrorBody.response(403, ErrorBody.MISSING_PERMISSIONS + String.join(", ", missing));
+    }
+
+    /** Each name of {@code value} the caller lacks, then every name of {@code anyOf} when it holds none of them. */
+    static List<String> missing(Caller caller, PermissionsRequired required) {
+        List<String> missing = new ArrayList<>(Arrays.stream(required.value()).filter(p -> !caller.has(p)).toList());
+        String[] anyOf = required.anyOf();
+        if (anyOf.length > 0 && Arrays.stream(anyOf).noneMatch(caller::has)) {
+            missing.addAll(Arrays.asList(anyOf));
+        }
+        return missing;
     }
 }

@@ -40,7 +40,8 @@ class ApiKeyRegistryTest {
         assertThrows(RefusedToStart.class,
                 () -> registry(Optional.of(DEFAULT_KEY), Optional.empty(), LaunchMode.NORMAL));
         assertThrows(RefusedToStart.class,
-                () -> registry(Optional.empty(), Optional.of("real=" + REAL_KEY + ",old=" + DEFAULT_KEY), LaunchMode.NORMAL));
+                () -> registry(Optional.empty(), Optional.of("real=" + REAL_KEY + ",old=" + DEFAULT_KEY),
+                        LaunchMode.NORMAL));
         assertThrows(RefusedToStart.class,
                 () -> registry(Optional.empty(), Optional.of(" " + DEFAULT_KEY + " "), LaunchMode.NORMAL));
     }
@@ -50,13 +51,14 @@ class ApiKeyRegistryTest {
         ApiKeyRegistry implicit = new ApiKeyRegistry(List.of(), true, LaunchMode.NORMAL);
         assertEquals(Optional.of("default"), implicit.match(DEFAULT_KEY));
 
-        ApiKeyRegistry explicit = new ApiKeyRegistry(ApiKeyRegistry.parse(Optional.of(DEFAULT_KEY), Optional.empty()), true,
-                LaunchMode.NORMAL);
+        ApiKeyRegistry explicit =
+                new ApiKeyRegistry(ApiKeyRegistry.parse(Optional.of(DEFAULT_KEY), Optional.empty()), true,
+                        LaunchMode.NORMAL);
         assertEquals(Optional.of("default"), explicit.match(DEFAULT_KEY));
     }
 
     @ParameterizedTest
-    @EnumSource(value = LaunchMode.class, names = { "DEVELOPMENT", "TEST" })
+    @EnumSource(value = LaunchMode.class, names = {"DEVELOPMENT", "TEST"})
     void devAndTestAcceptTheDefaultKeyWhenNoneIsConfigured(LaunchMode mode) {
         ApiKeyRegistry registry = new ApiKeyRegistry(List.of(), false, mode);
         assertEquals(Optional.of("default"), registry.match(DEFAULT_KEY));
@@ -64,7 +66,7 @@ class ApiKeyRegistryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LaunchMode.class, names = { "DEVELOPMENT", "TEST" })
+    @EnumSource(value = LaunchMode.class, names = {"DEVELOPMENT", "TEST"})
     void devAndTestAcceptTheDefaultKeyGivenExplicitly(LaunchMode mode) {
         ApiKeyRegistry registry = registry(Optional.empty(), Optional.of("local=" + DEFAULT_KEY), mode);
         assertEquals(Optional.of("local"), registry.match(DEFAULT_KEY));
@@ -94,7 +96,8 @@ class ApiKeyRegistryTest {
 
     @Test
     void namesUnnamedKeysByPosition() {
-        assertEquals(List.of(new NamedKey("key1", "k-one"), new NamedKey("named", "k-two"), new NamedKey("key3", "k-three")),
+        assertEquals(
+                List.of(new NamedKey("key1", "k-one"), new NamedKey("named", "k-two"), new NamedKey("key3", "k-three")),
                 ApiKeyRegistry.parse(Optional.empty(), Optional.of("k-one,named=k-two,k-three")));
     }
 
@@ -125,13 +128,17 @@ class ApiKeyRegistryTest {
         assertEquals(List.of(new NamedKey("key1", "o8Ne4yJm/VJTeN++IbKLwg==")),
                 ApiKeyRegistry.parse(Optional.empty(), Optional.of("o8Ne4yJm/VJTeN++IbKLwg==")));
         // no '+' or '/' in it: what stands before '=' could be a name, but padding alone is no key
-        assertEquals(List.of(new NamedKey("key1", "abcdEFGH12345678abcdEF=="), new NamedKey("svc", "abcdEFGH12345678abcdEF==")),
-                ApiKeyRegistry.parse(Optional.empty(), Optional.of("abcdEFGH12345678abcdEF==,svc=abcdEFGH12345678abcdEF==")));
+        assertEquals(
+                List.of(new NamedKey("key1", "abcdEFGH12345678abcdEF=="),
+                        new NamedKey("svc", "abcdEFGH12345678abcdEF==")),
+                ApiKeyRegistry.parse(Optional.empty(),
+                        Optional.of("abcdEFGH12345678abcdEF==,svc=abcdEFGH12345678abcdEF==")));
     }
 
     @Test
     void paddingIsNeverAcceptedAsAKey() {
-        ApiKeyRegistry registry = registry(Optional.empty(), Optional.of("abcdEFGH12345678abcdEF=="), LaunchMode.NORMAL);
+        ApiKeyRegistry registry =
+                registry(Optional.empty(), Optional.of("abcdEFGH12345678abcdEF=="), LaunchMode.NORMAL);
         assertEquals(Optional.empty(), registry.match("="));
         assertEquals(Optional.empty(), registry.match("=="));
         assertEquals(Optional.of("key1"), registry.match("abcdEFGH12345678abcdEF=="));
@@ -164,7 +171,8 @@ class ApiKeyRegistryTest {
     @Test
     void matchReturnsTheNameOfThePresentedKey() {
         ApiKeyRegistry registry = registry(Optional.of("single-key-000000"),
-                Optional.of("primary=first-key-1111111, second-key-2222222 ,next=third-key-3333333"), LaunchMode.NORMAL);
+                Optional.of("primary=first-key-1111111, second-key-2222222 ,next=third-key-3333333"),
+                LaunchMode.NORMAL);
         assertEquals(Optional.of("default"), registry.match("single-key-000000"));
         assertEquals(Optional.of("primary"), registry.match("first-key-1111111"));
         assertEquals(Optional.of("key2"), registry.match("second-key-2222222"));

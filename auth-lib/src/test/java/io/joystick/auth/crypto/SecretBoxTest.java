@@ -99,7 +99,7 @@ class SecretBoxTest {
         String sealed = box.encrypt(SECRET);
         byte[] bytes = payload(sealed);
         // IV, ciphertext and tag: a flipped bit anywhere must be detected.
-        for (int index : new int[] { 0, 11, 12, bytes.length / 2, bytes.length - 1 }) {
+        for (int index : new int[] {0, 11, 12, bytes.length / 2, bytes.length - 1}) {
             byte[] tampered = bytes.clone();
             tampered[index] ^= 0x01;
             String forged = "v1:" + Base64.getEncoder().encodeToString(tampered);
@@ -152,7 +152,7 @@ class SecretBoxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 1, 16, 24, 31, 33, 64 })
+    @ValueSource(ints = {1, 16, 24, 31, 33, 64})
     void refusesKeysThatAreNot32Bytes(int size) {
         String key = Base64.getEncoder().encodeToString(new byte[size]);
         RefusedToStart e = assertThrows(RefusedToStart.class, () -> prodBox(key));
@@ -161,7 +161,7 @@ class SecretBoxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "not base64 at all!", "%%%%", "YWJj*ZGVm" })
+    @ValueSource(strings = {"not base64 at all!", "%%%%", "YWJj*ZGVm"})
     void refusesKeysThatAreNotBase64(String key) {
         RefusedToStart e = assertThrows(RefusedToStart.class, () -> prodBox(key));
         assertFalse(e.getMessage().contains(key), "the error must not repeat the key");
@@ -176,7 +176,7 @@ class SecretBoxTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LaunchMode.class, names = { "DEVELOPMENT", "TEST" })
+    @EnumSource(value = LaunchMode.class, names = {"DEVELOPMENT", "TEST"})
     void devGeneratesAKeyFileAndReusesIt(LaunchMode mode) throws IOException {
         Path dir = dataDir.resolve("nested").resolve("data");
         SecretBox first = new SecretBox(Optional.empty(), dir, mode);

@@ -38,7 +38,8 @@ class VerifiedTokensTest {
     }
 
     private static VerifiedTokens.Verified expiringAt(long exp) {
-        return new VerifiedTokens.Verified(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u")).build(),
+        return new VerifiedTokens.Verified(
+                QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u")).build(),
                 "u", "jti", exp - 3600, exp);
     }
 }

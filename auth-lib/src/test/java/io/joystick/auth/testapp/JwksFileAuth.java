@@ -59,7 +59,8 @@ public class JwksFileAuth implements QuarkusTestResourceLifecycleManager {
 
     private static PrivateKey privateKey() {
         try {
-            byte[] der = Base64.getDecoder().decode(Files.readString(DIR.resolve("signing.key"), StandardCharsets.UTF_8));
+            byte[] der =
+                    Base64.getDecoder().decode(Files.readString(DIR.resolve("signing.key"), StandardCharsets.UTF_8));
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (Exception e) {
             throw new IllegalStateException("JwksFileAuth has not started", e);

@@ -38,7 +38,8 @@ public final class PackagedService implements AutoCloseable {
     }
 
     /** What to start: {@code jar} run in {@code directory} on {@code port} (0: a free one), after the JVM options. */
-    public record Launch(String name, Path jar, Path directory, Map<String, String> env, int port, List<String> jvmOptions) {
+    public record Launch(String name, Path jar, Path directory, Map<String, String> env, int port,
+            List<String> jvmOptions) {
 
         public Launch {
             env = Map.copyOf(env);
@@ -104,7 +105,8 @@ public final class PackagedService implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start:\n" + tail());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " during start:\n" + tail());
             }
             try {
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.device.DeviceAccess;
+import io.joystick.auth.mechanism.JwtIdentityProvider;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
 import io.quarkus.security.Authenticated;
@@ -43,6 +44,15 @@ public class ProtectedResource {
         return Caller.of(identity);
     }
 
+    /** The expiry on the caller's identity (epoch seconds), or -1 when it has none. */
+    @GET
+    @Path("/me/expires")
+    @Authenticated
+    public Map<String, Object> expires() {
+        Long expires = identity.getAttribute(JwtIdentityProvider.EXPIRE_TIME);
+        return Map.of("expires", expires == null ? -1L : expires);
+    }
+
     /** The caller's id as one Server-Sent Event: a stream a browser opens with {@code ?token=}. */
     @GET
     @Path("/me/events")
@@ -61,8 +71,22 @@ public class ProtectedResource {
 
     @GET
     @Path("/cellular-and-battery")
-    @PermissionsRequired({ "device-cpsi", "device-battery" })
+    @PermissionsRequired({"device-cpsi", "device-battery"})
     public Map<String, Object> cellularAndBattery() {
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("/position")
+    @PermissionsRequired(anyOf = {"device-gps", "device-imu"})
+    public Map<String, Object> position() {
+        return Map.of("success", true);
+    }
+
+    @GET
+    @Path("/cellular-and-position")
+    @PermissionsRequired(value = "device-cpsi", anyOf = {"device-gps", "device-imu"})
+    public Map<String, Object> cellularAndPosition() {
         return Map.of("success", true);
     }
 

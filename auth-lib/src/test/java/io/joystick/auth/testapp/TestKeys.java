@@ -18,6 +18,9 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 /** RSA keys and token helpers for tests: what auth-service would publish and sign with. */
 public final class TestKeys {
 
+    /** The service key every service's tests run with (the kit's {@code %test.joystick.api-key}). */
+    public static final String SERVICE_KEY = "test-service-key-0123456789";
+
     public static final String ISSUER = "joystick-auth";
     public static final String AUDIENCE = "joystick";
 

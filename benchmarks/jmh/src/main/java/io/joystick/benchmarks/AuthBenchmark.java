@@ -204,7 +204,7 @@ public class AuthBenchmark {
         }
     }
 
-    /** Claims as io.joystick.authservice.token.TokenIssuer#issue writes them, for a user with a few permissions. */
+    /** Claims as io.joystick.auth.server.token.service.TokenIssuer#issue writes them, for a user with a few permissions. */
     private String sign() {
         return claims().jws().keyId(KID).sign(privateKey);
     }
@@ -272,7 +272,7 @@ public class AuthBenchmark {
         return MessageDigest.isEqual(argon2Hash, argon2(password, argon2Salt));
     }
 
-    /** As io.joystick.authservice.user.PasswordHasher#argon2, with its default cost. */
+    /** As io.joystick.auth.server.user.service.PasswordHasher#argon2, with its default cost. */
     private static byte[] argon2(String password, byte[] salt) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)

@@ -13,9 +13,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.joystick.auth.apikey.ApiKeyRegistry;
-import io.joystick.auth.config.JoystickConfig;
-
 /**
  * notification-service, called with the API key off the caller's thread: a notification is a side effect, so
  * no request or health check waits for it. Bounded (5 s per attempt, two retries when it cannot be reached, a
@@ -25,11 +22,9 @@ import io.joystick.auth.config.JoystickConfig;
 public class NotificationClient {
 
     private final NotificationApi api;
-    private final String apiKey;
 
-    public NotificationClient(@RestClient NotificationApi api, JoystickConfig config) {
+    public NotificationClient(@RestClient NotificationApi api) {
         this.api = api;
-        this.apiKey = ApiKeyRegistry.outgoingKey(config);
     }
 
     @Asynchronous
@@ -37,7 +32,7 @@ public class NotificationClient {
     @Retry(maxRetries = 2, delay = 500, retryOn = ProcessingException.class)
     @CircuitBreaker(requestVolumeThreshold = 5, failureRatio = 0.6, delay = 30, delayUnit = ChronoUnit.SECONDS)
     public CompletionStage<Void> send(Notification notification) {
-        api.send(notification, apiKey);
+        api.send(notification);
         return CompletableFuture.completedFuture(null);
     }
 }

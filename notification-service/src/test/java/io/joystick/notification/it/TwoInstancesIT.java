@@ -11,10 +11,10 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +91,8 @@ class TwoInstancesIT {
     }
 
     private Map<String, String> environment() throws Exception {
-        assumeTrue(!url.isBlank(), "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
+        assumeTrue(!url.isBlank(),
+                "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
         Path jwks = Files.writeString(dir.resolve("jwks.json"), TestKeys.jwks(List.of(KID), List.of(signing)));
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", url);
@@ -111,15 +112,18 @@ class TwoInstancesIT {
     /** What a restarted PostgreSQL or a dropped link does to the instances' LISTEN connections. */
     private int terminateListenConnections() throws Exception {
         try (Connection db = DriverManager.getConnection(url, user(), "");
-                ResultSet killed = db.createStatement().executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND query LIKE 'LISTEN%'")) {
+                ResultSet killed = db.createStatement()
+                        .executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                + " WHERE datname = current_database() AND query LIKE 'LISTEN%'")) {
             killed.next();
             return killed.getInt(1);
         }
     }
 
     private int readiness(PackagedService instance) throws Exception {
-        return http.send(HttpRequest.newBuilder(instance.uri("/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+        return http
+                .send(HttpRequest.newBuilder(instance.uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 

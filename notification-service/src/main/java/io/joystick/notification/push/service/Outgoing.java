@@ -1,0 +1,14 @@
+package io.joystick.notification.push.service;
+
+import java.util.Set;
+
+import io.joystick.notification.store.repository.Audience;
+import io.joystick.notification.store.service.Viewer;
+
+/** A stored notification ready to push: its audience and its WebSocket message, serialized once for everyone. */
+public record Outgoing(long seq, String id, Audience audience, String userId, Set<String> recipients, String message) {
+
+    public boolean reaches(Viewer viewer) {
+        return viewer.sees(audience, userId, recipients);
+    }
+}

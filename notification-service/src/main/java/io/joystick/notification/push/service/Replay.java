@@ -1,0 +1,47 @@
+package io.joystick.notification.push.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.joystick.notification.config.NotificationConfig;
+import io.joystick.notification.store.repository.Notification;
+import io.joystick.notification.store.repository.NotificationRepository;
+
+/** {@code ?since=<id|ms>}: what a reconnecting client missed, oldest first. */
+@ApplicationScoped
+public class Replay {
+
+    private final NotificationRepository notifications;
+    private final PushMessages messages;
+    private final Connections connections;
+    private final int limit;
+
+    public Replay(NotificationRepository notifications, PushMessages messages, Connections connections,
+            NotificationConfig config) {
+        this.notifications = notifications;
+        this.messages = messages;
+        this.connections = connections;
+        // Never more than half the connection's queue, so a replay alone cannot get a healthy client dropped.
+        this.limit = Math.max(1, Math.min(config.websocket().replayLimit(), config.websocket().maxPending() / 2));
+    }
+
+    @Transactional
+    public void since(Subscriber subscriber, String since) {
+        List<Notification> missed = notifications.byId(since)
+                .map(known -> notifications.after(subscriber.viewer(), known.seq, limit))
+                .orElseGet(() -> isMillis(since)
+                        ? notifications.createdAfter(subscriber.viewer(), Long.parseLong(since), limit)
+                        : List.of());
+        for (Notification notification : missed) {
+            if (!connections.send(subscriber, messages.of(notification))) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isMillis(String value) {
+        return value.length() <= 15 && value.chars().allMatch(Character::isDigit);
+    }
+}

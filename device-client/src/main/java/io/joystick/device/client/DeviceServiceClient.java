@@ -18,8 +18,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.joystick.auth.apikey.ApiKeyRegistry;
-import io.joystick.auth.config.JoystickConfig;
 import io.joystick.auth.error.ApiException;
 
 /**
@@ -39,19 +37,17 @@ public class DeviceServiceClient {
     private static final int MAX_ERROR_LENGTH = 300;
 
     private final DeviceServiceApi api;
-    private final String apiKey;
     private final String callerName;
 
-    public DeviceServiceClient(@RestClient DeviceServiceApi api, JoystickConfig joystick, DeviceClientConfig config) {
+    public DeviceServiceClient(@RestClient DeviceServiceApi api, DeviceClientConfig config) {
         this.api = api;
-        this.apiKey = ApiKeyRegistry.outgoingKey(joystick);
         this.callerName = config.callerName();
     }
 
     /** Every device. */
     public List<Device> devices() {
         try {
-            return api.devices(apiKey);
+            return api.devices();
         } catch (WebApplicationException e) {
             throw refused(e);
         }
@@ -60,7 +56,7 @@ public class DeviceServiceClient {
     /** The device, or empty when device-service knows no such device. */
     public Optional<Device> device(String deviceId) {
         try {
-            return Optional.of(api.device(deviceId, apiKey));
+            return Optional.of(api.device(deviceId));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Optional.empty();
@@ -80,7 +76,7 @@ public class DeviceServiceClient {
      */
     public Optional<Set<String>> allowList(String deviceId) {
         try {
-            DeviceServiceApi.AllowList answer = api.allow(deviceId, apiKey);
+            DeviceServiceApi.AllowList answer = api.allow(deviceId);
             return Optional.of(answer.allow() == null ? Set.of() : Set.copyOf(answer.allow()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
@@ -93,7 +89,7 @@ public class DeviceServiceClient {
     /** Makes {@code slot} the device's active slot; empty when the device is gone, 400 with device-service's reason. */
     public Optional<Device> setSlot(String deviceId, String slot) {
         try {
-            return Optional.of(api.setSlot(deviceId, new DeviceServiceApi.SlotBody(slot), apiKey));
+            return Optional.of(api.setSlot(deviceId, new DeviceServiceApi.SlotBody(slot)));
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 404) {
@@ -109,7 +105,7 @@ public class DeviceServiceClient {
     /** Sets the device's {@code status}; device-service notifies its users. Empty when the device is gone. */
     public Optional<Device> setStatus(String deviceId, String status) {
         try {
-            return Optional.of(api.setStatus(deviceId, new DeviceServiceApi.StatusBody(status), apiKey));
+            return Optional.of(api.setStatus(deviceId, new DeviceServiceApi.StatusBody(status)));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
                 return Optional.empty();
@@ -128,7 +124,7 @@ public class DeviceServiceClient {
     @Timeout(value = 25, unit = ChronoUnit.SECONDS)
     public RunAnswer run(String deviceId, String action, Map<String, ?> parameters, Duration timeout, boolean log) {
         try {
-            JsonNode answer = api.run(deviceId, action, Math.max(1, timeout.toSeconds()), log, parameters, apiKey);
+            JsonNode answer = api.run(deviceId, action, Math.max(1, timeout.toSeconds()), log, parameters);
             return new RunAnswer(200, answer.path("output").asText(""), null);
         } catch (WebApplicationException e) {
             return new RunAnswer(e.getResponse().getStatus(), null, errorOf(e));

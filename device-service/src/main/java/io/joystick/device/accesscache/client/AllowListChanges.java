@@ -1,5 +1,6 @@
 package io.joystick.device.accesscache.client;
 
+import io.joystick.auth.apikey.ApiKeyHeaders;
 import io.joystick.device.accesscache.config.AccessCacheConfig;
 
 import java.net.URI;

@@ -37,20 +37,20 @@ public class AutomationResource {
 
     @GET
     public DeviceSchedules.View get(@PathParam("id") String id) {
-        return schedules.get(Caller.of(identity), id);
+        return schedules.get(Caller.require(identity), id);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsRequired(CONTROL_MODE)
     public DeviceSchedules.View put(@PathParam("id") String id, JsonNode body) {
-        return schedules.put(Caller.of(identity), id, body);
+        return schedules.put(Caller.require(identity), id, body);
     }
 
     @DELETE
     @PermissionsRequired(CONTROL_MODE)
     public Response delete(@PathParam("id") String id) {
-        schedules.delete(Caller.of(identity), id);
+        schedules.delete(Caller.require(identity), id);
         return Response.noContent().build();
     }
 }

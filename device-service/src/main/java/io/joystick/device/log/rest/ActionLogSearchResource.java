@@ -53,7 +53,7 @@ public class ActionLogSearchResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(ActionLogPage.MAX_PAGE) int page,
             @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(ActionLogPage.MAX_PER_PAGE) int perPage) {
-        Caller caller = Caller.of(identity);
+        Caller caller = Caller.require(identity);
         if (device != null && !caller.privileged()) {
             access.check(identity, device); // 404 or 403 rather than an empty page that hides why
         }

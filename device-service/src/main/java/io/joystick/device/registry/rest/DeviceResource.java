@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
+import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.device.accesscache.client.AllowListChanges;
 import io.joystick.device.alert.service.DeviceAlerts;
 import io.quarkus.security.Authenticated;
@@ -76,6 +77,7 @@ public class DeviceResource {
     }
 
     @POST
+    @PermissionsRequired(DeviceService.CREATE_PERMISSION)
     public Response create(@Valid @NotNull DeviceInput input) {
         return Response.status(201).entity(devices.create(caller(), input)).build();
     }
@@ -145,6 +147,6 @@ public class DeviceResource {
     }
 
     private Caller caller() {
-        return Caller.of(identity);
+        return Caller.require(identity);
     }
 }

@@ -86,9 +86,6 @@ public class DeviceService {
 
     @Transactional
     public DeviceView create(Caller caller, DeviceInput input) {
-        if (!caller.has(CREATE_PERMISSION)) {
-            throw ApiException.forbidden(ErrorBody.MISSING_PERMISSIONS + CREATE_PERMISSION);
-        }
         if (input.name() == null || input.model() == null) {
             throw ApiException.badRequest("name and model are required");
         }

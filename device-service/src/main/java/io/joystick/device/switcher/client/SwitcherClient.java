@@ -9,9 +9,6 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.joystick.auth.apikey.ApiKeyRegistry;
-import io.joystick.auth.config.JoystickConfig;
-
 /**
  * switcher-client with a short wait, so a run never hangs on it; a switcher that cannot be reached (not one
  * that answers with an error) is left alone for a while. The fault tolerance is set here, for every call.
@@ -23,14 +20,12 @@ import io.joystick.auth.config.JoystickConfig;
 public class SwitcherClient {
 
     private final SwitcherApi api;
-    private final String apiKey;
 
-    public SwitcherClient(@RestClient SwitcherApi api, JoystickConfig config) {
+    public SwitcherClient(@RestClient SwitcherApi api) {
         this.api = api;
-        this.apiKey = ApiKeyRegistry.outgoingKey(config);
     }
 
     public void mode(String deviceId, String mode) {
-        api.mode(deviceId, mode, apiKey);
+        api.mode(deviceId, mode);
     }
 }

@@ -61,7 +61,7 @@ public class SlotHealthResource {
     @Path("/devices")
     @PermissionsRequired("system-status")
     public MonitoredDevices devices() {
-        Caller caller = Caller.of(identity);
+        Caller caller = Caller.require(identity);
         return new MonitoredDevices(shard.toString(), registry.lastRun().orElse(null),
                 registry.monitoredDevices().stream().filter(h -> access.allows(caller, h.deviceId()))
                         .map(h -> HealthView.of(h, true)).toList(),
@@ -105,7 +105,7 @@ public class SlotHealthResource {
             }
             return HealthView.of(monitor.check(device), true);
         }
-        if (!Caller.of(identity).privileged()) {
+        if (!Caller.require(identity).privileged()) {
             throw ApiException.forbidden("Only admins and services run checks of every device; name one with ?device=");
         }
         return monitor.runAll().orElseThrow(() -> ApiException.conflict("A health check run is already in progress"));

@@ -45,7 +45,7 @@ public class SlotResource {
             throw ApiException.badRequest("slot: must be 'primary' or 'secondary'");
         }
         Device device = lookup.require(identity, deviceId);
-        Caller caller = Caller.of(identity);
+        Caller caller = Caller.require(identity);
         SlotService.Result result = slots.switchTo(device, slot, caller.service() ? caller.name() : "user " + caller.id());
         if (result.streamError() != null) {
             return ErrorBody.response(502, "Slot switched to " + slot + ", but the stream was not repointed: "

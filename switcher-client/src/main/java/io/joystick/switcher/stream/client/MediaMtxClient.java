@@ -16,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.joystick.switcher.common.DependencyUnreachable;
+import io.joystick.auth.error.DependencyUnreachable;
 
 /**
  * MediaMTX's path configuration, with bounded waits, retries when the connection failed, and a circuit breaker

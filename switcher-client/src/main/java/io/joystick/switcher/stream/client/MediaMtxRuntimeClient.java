@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.joystick.switcher.common.DependencyUnreachable;
+import io.joystick.auth.error.DependencyUnreachable;
 
 /**
  * MediaMTX as it runs now, read every few seconds and by the readiness check. Bounded, with no retry and no

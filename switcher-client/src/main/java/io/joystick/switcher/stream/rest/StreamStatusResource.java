@@ -47,7 +47,7 @@ public class StreamStatusResource {
 
     @GET
     public StreamStatuses status() {
-        Caller caller = Caller.of(identity);
+        Caller caller = Caller.require(identity);
         return new StreamStatuses(shard.toString(), monitor.checkedAt(),
                 monitor.mediaMtxProblem().isPresent() ? "unreachable" : "ok",
                 monitor.latest().values().stream().filter(s -> access.allows(caller, s.device()))

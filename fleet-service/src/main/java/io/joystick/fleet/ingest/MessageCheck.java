@@ -14,8 +14,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joystick.fleet.config.FleetConfig;
 import io.joystick.fleet.reading.Reading;
 import io.joystick.fleet.reading.Sensor;
+import io.joystick.telemetry.codec.TelemetryCodec;
 
-/** Checks a telemetry message against its sensor's shape and the clock; answers the stored form or why not. */
+/**
+ * Reads a telemetry message (deflated or plain JSON, at most {@link #MAX_BYTES} either way), checks it against its
+ * sensor's shape and the clock; answers the stored form or why not.
+ */
 @ApplicationScoped
 public class MessageCheck {
 
@@ -44,13 +48,24 @@ public class MessageCheck {
     public record Rejected(DropReason reason) implements Outcome {
     }
 
+    /** {@code payload} as the edge publishes it: deflated with a format byte, or plain JSON. */
     public Outcome telemetry(String deviceId, Sensor sensor, byte[] payload) {
         if (payload.length > MAX_BYTES) {
             return new Rejected(DropReason.OVERSIZED);
         }
+        byte[] json;
+        try {
+            json = TelemetryCodec.decode(payload, MAX_BYTES);
+        } catch (TelemetryCodec.DecodeException e) {
+            return new Rejected(switch (e.failure()) {
+                case OVERSIZED -> DropReason.OVERSIZED;
+                case FORMAT -> DropReason.FORMAT;
+                case CORRUPT -> DropReason.CORRUPT;
+            });
+        }
         Reading reading;
         try {
-            reading = strict.readValue(payload, sensor.shape());
+            reading = strict.readValue(json, sensor.shape());
         } catch (IOException | RuntimeException e) {
             return new Rejected(DropReason.SHAPE);
         }

@@ -8,7 +8,9 @@ import java.util.zip.Inflater;
 /**
  * A telemetry reading on MQTT: its JSON exactly as the edge's REST API returns it, either as is (the payload starts
  * with {@code {}) or after one format byte: {@link #DEFLATE_V1} = raw DEFLATE (no zlib header or checksum; MQTT
- * and TCP already check the bytes) with the preset dictionary {@link Dictionary#V1}. The dictionary holds the
+ * and TCP already check the bytes) with the preset dictionary {@link Dictionary#V1}. Format bytes are control
+ * characters (below 0x20, except JSON's whitespace), which no JSON text starts with; any other payload is taken
+ * as JSON text and left to the JSON parser. The dictionary holds the
  * readings' field names and common values, so that even a first message compresses; a later dictionary gets a
  * new format byte and readers keep the old ones, so edges with an older release are still understood.
  * See docs/architecture.md ("Wire format of a reading").
@@ -71,7 +73,7 @@ public final class TelemetryCodec {
         if (payload.length == 0) {
             throw new DecodeException(Failure.CORRUPT, "empty payload");
         }
-        if (payload[0] == '{') {
+        if (!isFormatByte(payload[0])) {
             if (payload.length > maxJsonBytes) {
                 throw new DecodeException(Failure.OVERSIZED, "JSON of " + payload.length + " bytes");
             }
@@ -81,6 +83,10 @@ public final class TelemetryCodec {
             throw new DecodeException(Failure.FORMAT, String.format("unknown format byte 0x%02x", payload[0] & 0xff));
         }
         return inflate(payload, Dictionary.V1, maxJsonBytes);
+    }
+
+    private static boolean isFormatByte(byte first) {
+        return first >= 0 && first < 0x20 && first != '\t' && first != '\n' && first != '\r';
     }
 
     private static byte[] inflate(byte[] payload, byte[] dictionary, int maxJsonBytes) throws DecodeException {
@@ -119,7 +125,7 @@ public final class TelemetryCodec {
 
     /** Why a payload cannot be read. */
     public enum Failure {
-        /** The first byte is neither {@code {} nor a known format. */
+        /** The first byte is a format byte this release does not know. */
         FORMAT,
         /** Not a complete DEFLATE stream for the format's dictionary. */
         CORRUPT,

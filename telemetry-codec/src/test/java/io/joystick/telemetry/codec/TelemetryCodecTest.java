@@ -82,6 +82,14 @@ class TelemetryCodecTest {
     }
 
     @Test
+    void leavesAnyOtherTextToTheJsonParser() throws Exception {
+        for (String text : new String[] {"not json", " {\"x\":1}", "\n{}", "[]"}) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertSame(bytes, TelemetryCodec.decode(bytes, MAX), text);
+        }
+    }
+
+    @Test
     void refusesADeflateBombWithoutInflatingIt() {
         byte[] huge = new byte[1_000_000];
         Arrays.fill(huge, (byte) ' ');
@@ -116,6 +124,8 @@ class TelemetryCodecTest {
         DecodeException refused = assertThrows(DecodeException.class, () -> TelemetryCodec.decode(later, MAX));
         assertEquals(Failure.FORMAT, refused.failure());
         assertEquals("unknown format byte 0x02", refused.getMessage());
+        assertEquals(Failure.FORMAT,
+                assertThrows(DecodeException.class, () -> TelemetryCodec.decode(new byte[] {0x00, '{', '}'}, MAX)).failure());
     }
 
     @Test

@@ -228,6 +228,15 @@ class FleetTelemetryTest {
                 .then().statusCode(200).body("total", equalTo(0));
     }
 
+    @Test
+    void documentsTheShapesOfPresencePositionsAndHistory() {
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.PresenceView.properties.keySet()", equalTo(java.util.Set.of("deviceId", "state", "since")))
+                .body("components.schemas.Position.properties.keySet()", equalTo(java.util.Set.of("deviceId", "gps")))
+                .body("components.schemas.History.properties.keySet()",
+                        equalTo(java.util.Set.of("deviceId", "sensor", "from", "to", "total", "items")));
+    }
+
     private static byte[] deflated(String json) {
         return TelemetryCodec.deflate(json.getBytes(StandardCharsets.UTF_8));
     }

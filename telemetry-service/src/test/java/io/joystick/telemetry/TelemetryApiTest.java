@@ -95,6 +95,13 @@ class TelemetryApiTest {
     }
 
     @Test
+    void documentsTheCombinedReadingsShape() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.LatestReadings.properties.keySet()",
+                        equalTo(Set.of("gps", "imu", "battery", "cpsi")));
+    }
+
+    @Test
     void combinedReadingNeedsAtLeastOnePermission() {
         given().auth().oauth2(JwksFileAuth.token("ana", "device-ping")).get("/api/telemetry").then().statusCode(403)
                 .body("error", equalTo("Missing required permissions: device-gps, device-imu, device-battery, device-cpsi"));

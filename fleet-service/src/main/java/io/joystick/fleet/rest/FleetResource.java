@@ -93,24 +93,24 @@ public class FleetResource {
 
     @GET
     @Path("devices/{id}/presence")
-    public Map<String, Object> presence(@PathParam("id") String deviceId) {
+    public PresenceView presence(@PathParam("id") String deviceId) {
         caller();
         checkDevice(deviceId);
         DevicePresence presence = presences.find(deviceId)
                 .orElseThrow(() -> ApiException.notFound("No presence known for device " + deviceId));
-        return Map.of("deviceId", deviceId, "state", presence.state, "since", presence.since.toString());
+        return new PresenceView(deviceId, presence.state, presence.since.toString());
     }
 
     /** The latest GPS reading of every device the caller may see. */
     @GET
     @Path("positions")
-    public List<Map<String, Object>> positions() {
+    public List<Position> positions() {
         Caller caller = caller();
         requirePermission(caller, Sensor.GPS);
-        List<Map<String, Object>> positions = new ArrayList<>();
+        List<Position> positions = new ArrayList<>();
         for (LatestReading row : readings.latestOf(Sensor.GPS)) {
             if (access.allows(caller, row.deviceId)) {
-                positions.add(Map.of("deviceId", row.deviceId, "gps", json(row.payload)));
+                positions.add(new Position(row.deviceId, json(row.payload)));
             }
         }
         return positions;
@@ -133,7 +133,7 @@ public class FleetResource {
      */
     @GET
     @Path("devices/{id}/{sensor}/history")
-    public Map<String, Object> history(@PathParam("id") String deviceId, @PathParam("sensor") String sensorKey,
+    public History history(@PathParam("id") String deviceId, @PathParam("sensor") String sensorKey,
             @QueryParam("from") String fromText, @QueryParam("to") String toText, @QueryParam("max") Integer max) {
         Sensor sensor = sensor(sensorKey);
         requirePermission(caller(), sensor);
@@ -150,14 +150,7 @@ public class FleetResource {
         long total = readings.count(deviceId, sensor, from, to);
         long stride = Math.max(1, (total + points - 1) / points);
         List<JsonNode> items = readings.history(deviceId, sensor, from, to, stride).stream().map(this::json).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("deviceId", deviceId);
-        answer.put("sensor", sensor.key());
-        answer.put("from", from.toString());
-        answer.put("to", to.toString());
-        answer.put("total", total);
-        answer.put("items", items);
-        return answer;
+        return new History(deviceId, sensor.key(), from.toString(), to.toString(), total, items);
     }
 
     /**

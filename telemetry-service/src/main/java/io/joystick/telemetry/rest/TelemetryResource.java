@@ -3,8 +3,7 @@ package io.joystick.telemetry.rest;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +20,10 @@ import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.auth.revocation.CredentialLifetime;
+import io.joystick.telemetry.reading.BatteryReading;
+import io.joystick.telemetry.reading.CellReading;
+import io.joystick.telemetry.reading.GpsReading;
+import io.joystick.telemetry.reading.ImuReading;
 import io.joystick.telemetry.reading.Reading;
 import io.joystick.telemetry.reading.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
@@ -79,12 +82,16 @@ public class TelemetryResource {
      */
     @GET
     @Path("telemetry")
-    public Map<String, Reading> all() {
-        Map<String, Reading> readings = new LinkedHashMap<>();
-        for (Sensor sensor : permitted()) {
-            readings.put(sensor.key(), store.fresh(sensor).orElse(null));
-        }
-        return readings;
+    public LatestReadings all() {
+        Set<Sensor> permitted = permitted();
+        return new LatestReadings(fresh(permitted, Sensor.GPS, GpsReading.class),
+                fresh(permitted, Sensor.IMU, ImuReading.class), fresh(permitted, Sensor.BATTERY, BatteryReading.class),
+                fresh(permitted, Sensor.CELLULAR, CellReading.class));
+    }
+
+    /** Null when the caller may not see the sensor (left out of the answer), empty when it has no fresh reading. */
+    private <R extends Reading> Optional<R> fresh(Set<Sensor> permitted, Sensor sensor, Class<R> type) {
+        return permitted.contains(sensor) ? store.fresh(sensor).map(type::cast) : null;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.joystick.fleet.rest;
+package io.joystick.fleet.reading.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

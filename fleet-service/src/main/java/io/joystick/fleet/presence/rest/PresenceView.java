@@ -1,4 +1,4 @@
-package io.joystick.fleet.rest;
+package io.joystick.fleet.presence.rest;
 
 /** A device's presence: {@code online} or {@code offline}, and since when (ISO-8601). */
 public record PresenceView(String deviceId, String state, String since) {

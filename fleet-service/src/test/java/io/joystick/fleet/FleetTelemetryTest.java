@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.fleet.ingest.DropReason;
-import io.joystick.fleet.ingest.IngestMetrics;
-import io.joystick.fleet.store.RetentionPruner;
+import io.joystick.fleet.ingest.service.DropReason;
+import io.joystick.fleet.ingest.service.IngestMetrics;
+import io.joystick.fleet.reading.service.RetentionPruner;
 import io.joystick.telemetry.codec.TelemetryCodec;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

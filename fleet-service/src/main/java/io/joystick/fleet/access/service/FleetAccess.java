@@ -10,7 +10,7 @@ import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
-import io.joystick.fleet.ingest.Topic;
+import io.joystick.fleet.ingest.service.Topic;
 import io.joystick.fleet.reading.Sensor;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;

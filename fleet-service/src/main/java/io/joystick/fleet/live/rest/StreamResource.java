@@ -17,10 +17,10 @@ import jakarta.ws.rs.sse.Sse;
 
 import io.joystick.auth.revocation.CredentialLifetime;
 import io.joystick.fleet.access.service.FleetAccess;
-import io.joystick.fleet.live.LiveEvents;
+import io.joystick.fleet.live.service.LiveEvents;
 import io.joystick.fleet.reading.Sensor;
 import io.joystick.fleet.reading.service.StoredJson;
-import io.joystick.fleet.store.ReadingRepository;
+import io.joystick.fleet.reading.repository.ReadingRepository;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;

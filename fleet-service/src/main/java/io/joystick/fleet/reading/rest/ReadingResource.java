@@ -21,7 +21,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.fleet.access.service.FleetAccess;
 import io.joystick.fleet.reading.Sensor;
 import io.joystick.fleet.reading.service.StoredJson;
-import io.joystick.fleet.store.ReadingRepository;
+import io.joystick.fleet.reading.repository.ReadingRepository;
 import io.quarkus.security.Authenticated;
 
 /**

@@ -1,7 +1,5 @@
 package io.joystick.fleet.credentials.rest;
 
-import io.joystick.fleet.credentials.service.DeviceCredentials;
-
 import java.util.Optional;
 
 import jakarta.ws.rs.DELETE;
@@ -16,6 +14,7 @@ import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.client.DeviceServiceClient;
+import io.joystick.fleet.credentials.service.DeviceCredentials;
 import io.joystick.fleet.ingest.service.Topic;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;

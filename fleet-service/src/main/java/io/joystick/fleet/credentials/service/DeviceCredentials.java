@@ -1,7 +1,5 @@
 package io.joystick.fleet.credentials.service;
 
-import io.joystick.fleet.credentials.rest.IssuedCredentials;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +9,7 @@ import io.joystick.fleet.broker.service.BrokerAccounts;
 import io.joystick.fleet.broker.service.ConfiguredBroker;
 import io.joystick.fleet.broker.service.PasswordHash;
 import io.joystick.fleet.credentials.repository.DeviceCredential;
+import io.joystick.fleet.credentials.rest.IssuedCredentials;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Creates, rotates and revokes devices' broker accounts, and remembers which devices have one. */

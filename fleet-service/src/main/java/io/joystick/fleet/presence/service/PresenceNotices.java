@@ -1,7 +1,5 @@
 package io.joystick.fleet.presence.service;
 
-import io.joystick.fleet.presence.repository.PresenceRepository;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -15,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.joystick.fleet.config.FleetConfig;
 import io.joystick.fleet.presence.repository.DevicePresence;
+import io.joystick.fleet.presence.repository.PresenceRepository;
 import io.joystick.notification.client.Notification;
 import io.joystick.notification.client.Notifier;
 import io.quarkus.narayana.jta.QuarkusTransaction;

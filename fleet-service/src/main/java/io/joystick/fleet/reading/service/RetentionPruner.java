@@ -1,12 +1,11 @@
 package io.joystick.fleet.reading.service;
 
-import io.joystick.fleet.reading.repository.ReadingRepository;
-
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.fleet.config.FleetConfig;
+import io.joystick.fleet.reading.repository.ReadingRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 

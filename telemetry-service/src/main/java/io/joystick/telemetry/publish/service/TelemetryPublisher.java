@@ -28,7 +28,7 @@ import io.joystick.telemetry.publish.config.PublishConfig;
 import io.joystick.telemetry.publish.config.PublishTarget;
 import io.joystick.telemetry.publish.queue.QueuedReading;
 import io.joystick.telemetry.publish.queue.ReadingQueue;
-import io.joystick.telemetry.reading.ReadingStore;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 import io.joystick.telemetry.reading.SensorEvent;
 import io.netty.handler.codec.mqtt.MqttQoS;

@@ -1,4 +1,4 @@
-package io.joystick.telemetry;
+package io.joystick.telemetry.reading.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.joystick.auth.revocation.RevocationList;
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.auth.testapp.TestKeys;
+import io.joystick.telemetry.OfflineJwksAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

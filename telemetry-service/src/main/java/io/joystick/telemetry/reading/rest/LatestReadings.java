@@ -1,4 +1,4 @@
-package io.joystick.telemetry.rest;
+package io.joystick.telemetry.reading.rest;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.joystick.telemetry;
+package io.joystick.telemetry.reading.rest;
 
 import java.io.BufferedReader;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.joystick.telemetry.rest;
+package io.joystick.telemetry.reading.rest;
 
 import java.security.Principal;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
 import io.joystick.telemetry.reading.ImuReading;
 import io.joystick.telemetry.reading.Reading;
-import io.joystick.telemetry.reading.ReadingStore;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;

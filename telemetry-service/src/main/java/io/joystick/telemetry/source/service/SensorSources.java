@@ -1,4 +1,4 @@
-package io.joystick.telemetry.source;
+package io.joystick.telemetry.source.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,10 +32,10 @@ import io.joystick.telemetry.imu.service.WitMotionImuSource;
 import io.joystick.telemetry.modem.at.AtChannel;
 import io.joystick.telemetry.modem.service.ModemPoller;
 import io.joystick.telemetry.reading.Reading;
-import io.joystick.telemetry.reading.ReadingStore;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 import io.joystick.telemetry.serial.SerialPorts;
-import io.joystick.telemetry.simulated.SimulatedSensors;
+import io.joystick.telemetry.simulated.service.SimulatedSensors;
 import io.quarkus.runtime.StartupEvent;
 
 /**

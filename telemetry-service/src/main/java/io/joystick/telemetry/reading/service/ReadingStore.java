@@ -1,4 +1,4 @@
-package io.joystick.telemetry.reading;
+package io.joystick.telemetry.reading.service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.telemetry.config.TelemetryConfig;
+import io.joystick.telemetry.reading.Reading;
+import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.SensorEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 

@@ -1,4 +1,4 @@
-package io.joystick.telemetry.simulated;
+package io.joystick.telemetry.simulated.service;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -9,7 +9,7 @@ import io.joystick.telemetry.reading.BatteryReading;
 import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
 import io.joystick.telemetry.reading.ImuReading;
-import io.joystick.telemetry.reading.ReadingStore;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 
 /**

@@ -4,12 +4,14 @@
 # Mosquitto 2 with dynamic security started here on a free port; one fleet-service (H2) consumes them.
 # Measures readings stored per second (target >= 4,000/s sustained, nothing lost), p99 from publishing a reading
 # to its delivery on SSE streams (target < 250 ms), MQTT bytes per reading (target <= 200), fleet-service RSS.
-# The load program is benchmarks/fleet-load/FleetLoad.java, run with fleet-service's own libraries (vertx-mqtt);
+# The load program is benchmarks/fleet-load/FleetLoad.java, run with fleet-service's own libraries (vertx-mqtt,
+# telemetry-codec: each reading is encoded exactly as the edge encodes it);
 # it also stands in for device-service (every device exists). Writes benchmarks/results/fleet-load.md with the
 # machine's load (other work shares the 2 cores).
 #
 # Usage: benchmarks/fleet-load.sh
 # Knobs (environment): DEVICES=1000 WARMUP_S=20 MEASURE_S=60 SSE_DEVICES=20 SERVER_HEAP=512m NO_BUILD=1 RESULTS=<file>
+#                      ENCODING=deflate|json (how the simulated edges encode each reading, as TELEMETRY_PUBLISH_ENCODING)
 #                      BROKER_INFLIGHT=1000 (Mosquitto max_inflight_messages: how many unacknowledged messages fleet-service may hold)
 #                      KEEP_LOGS=<dir> (keep the server's and broker's logs) SERVER_OPTS="-XX:StartFlightRecording=filename=/tmp/fleet.jfr,settings=profile" (extra JVM options)
 #                      WAIT_IDLE_MAX=600 IDLE_BUSY_MAX=25 (see lib/machine-load.sh)
@@ -34,7 +36,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 
 if [ -z "${NO_BUILD:-}" ]; then
     log "building fleet-service (H2)"
-    (cd "$ROOT" && ./mvnw -B -q -o install -DskipTests -pl auth-lib,notification-client -am && ./mvnw -B -q -o package -DskipTests -pl fleet-service)
+    (cd "$ROOT" && ./mvnw -B -q -o install -DskipTests -pl auth-lib,notification-client,telemetry-codec -am && ./mvnw -B -q -o package -DskipTests -pl fleet-service)
 fi
 [ -f "$JAR" ] || { log "missing $JAR"; exit 1; }
 
@@ -97,7 +99,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 ticks_before=$(machine_ticks)
 started=$(date -u '+%F %T')
 log "running the load program"
-OUTPUT=$(java -Xmx1g -cp "$ROOT/fleet-service/target/quarkus-app/lib/main/*" "$SCRIPT_DIR/fleet-load/FleetLoad.java" \
+OUTPUT=$(ENCODING=${ENCODING:-deflate} java -Xmx1g -cp "$ROOT/fleet-service/target/quarkus-app/lib/main/*" "$SCRIPT_DIR/fleet-load/FleetLoad.java" \
     "http://127.0.0.1:$HTTP_PORT" "$KEY" "$STUB_PORT" "$DEVICES" "$WARMUP_S" "$MEASURE_S" "$FLEET_PID" "$SSE_DEVICES")
 busy=$(busy_between "$ticks_before" "$(machine_ticks)")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -108,7 +110,7 @@ p99=$(echo "$OUTPUT" | sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p')
 bytes=$(echo "$OUTPUT" | sed -n 's/^MQTT bytes per reading.*: \([0-9.]*\)$/\1/p')
 lost=$(echo "$OUTPUT" | grep -c 'nothing lost' || true)
 commit=$(cd "$ROOT" && git rev-parse --short HEAD)
-dirty=$(cd "$ROOT" && git diff --quiet HEAD -- fleet-service benchmarks/fleet-load || echo " (with uncommitted changes)")
+dirty=$(cd "$ROOT" && git diff --quiet HEAD -- fleet-service telemetry-codec benchmarks/fleet-load || echo " (with uncommitted changes)")
 verdict() { awk -v v="${1:-}" -v t="$2" -v op="$3" 'BEGIN{ if (v=="") {print "not measured"; exit} ok = (op=="ge") ? v>=t : (op=="lt" ? v<t : v<=t); print (ok ? "met" : "MISSED") }'; }
 mkdir -p "$(dirname "$RESULTS")"
 {
@@ -118,7 +120,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1); $(/usr/sbin/mosquitto -h | head -1)"
     echo "- Broker: Mosquitto with dynamic security on 127.0.0.1, persistence off, max_inflight_messages ${BROKER_INFLIGHT:-1000}; every device its own account issued by fleet-service"
     echo "- Server: \`java -Xmx$SERVER_HEAP -jar fleet-service/target/quarkus-app/quarkus-run.jar\` (prod profile, H2 file DB in a fresh temp dir, access log off)"
-    echo "- Load program: \`benchmarks/fleet-load/FleetLoad.java\` (Vert.x MQTT client, 2 event loops, $DEVICES connections; $SSE_DEVICES SSE streams) on the same 2 cores; warm-up ${WARMUP_S} s, measured ${MEASURE_S} s"
+    echo "- Load program: \`benchmarks/fleet-load/FleetLoad.java\` (Vert.x MQTT client, 2 event loops, $DEVICES connections; $SSE_DEVICES SSE streams) on the same 2 cores; warm-up ${WARMUP_S} s, measured ${MEASURE_S} s; readings encoded ${ENCODING:-deflate} (telemetry-codec, as the edge)"
     echo "- Background: load average before $load_before, after $load_after; the whole machine was ${busy}% busy during the run (broker + server + load program + other processes)"
     echo
     echo '```'
@@ -133,7 +135,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo
     echo "Publish → SSE = from the reading's timestamp, set just before the device's PUBLISH, until the load program read"
     echo "the event on a stream (one clock: same machine). Bytes per reading = the device's PUBLISH frame (fixed header,"
-    echo "topic, packet id, the edge's JSON) plus the broker's PUBACK; TCP/IP headers are not counted, and the broker"
+    echo "topic, packet id, the edge's payload: its JSON deflated with a format byte, or as is) plus the broker's PUBACK; TCP/IP headers are not counted, and the broker"
     echo "sends the same PUBLISH on to fleet-service. Stored per second = fleet-service's fleet_readings_stored_total over"
     echo "the measured window. RSS = fleet-service's resident set at the end of the window (peak in brackets)."
 } > "$RESULTS"

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.joystick.telemetry.codec.TelemetryCodec.Encoding;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -39,12 +40,13 @@ import io.vertx.mqtt.MqttClientOptions;
 
 /**
  * Load for fleet-service: DEVICES simulated devices, each with its own broker account (issued by fleet-service)
- * and MQTT connection, publish gps, imu, battery and cpsi readings (the edge's JSON) every second at QoS 1.
+ * and MQTT connection, publish gps, imu, battery and cpsi readings every second at QoS 1: the edge's JSON, encoded
+ * with telemetry-codec as the edge does (deflated with the dictionary unless ENCODING=json).
  * Measures readings stored per second (fleet-service's fleet_readings_stored_total), the time from publishing a
  * reading until it arrives on SSE streams of SSE_DEVICES devices, MQTT bytes per reading, and fleet-service's RSS.
  * Also serves a stand-in device-service (every device exists, owner and allow-list "bench") on STUB_PORT.
  *
- * Run with fleet-service's own libraries (vertx-mqtt): java -cp 'fleet-service/target/quarkus-app/lib/main/*' FleetLoad.java
+ * Run with fleet-service's own libraries (vertx-mqtt, telemetry-codec): java -cp 'fleet-service/target/quarkus-app/lib/main/*' FleetLoad.java
  * Arguments: fleetUrl apiKey stubPort devices warmupSeconds measureSeconds fleetPid sseDevices
  */
 public class FleetLoad {
@@ -52,6 +54,9 @@ public class FleetLoad {
     static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\"\\s*:\\s*\"([^\"]+)\"");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String[] SENSORS = {"gps", "imu", "battery", "cpsi"};
+    /** As the edge publishes (telemetry-service's telemetry.publish.encoding, default deflate): ENCODING=json|deflate. */
+    static final Encoding ENCODING = Encoding.valueOf(System.getenv().getOrDefault("ENCODING", "deflate").toUpperCase());
+    static final int SAMPLES = 1000;
 
     /** Held, so the level is not lost when the logger is collected: one INFO line per connection otherwise. */
     static final java.util.logging.Logger VERTX_LOG = java.util.logging.Logger.getLogger("io.vertx");
@@ -85,11 +90,23 @@ public class FleetLoad {
         List<MqttClient> clients = connect(vertx, accounts);
         System.out.printf("connected %d MQTT clients in %.1f s%n", clients.size(), seconds(t0));
         StringBuilder sizes = new StringBuilder();
+        StringBuilder plainSizes = new StringBuilder();
         for (String sensor : SENSORS) {
-            sizes.append(' ').append(sensor).append(' ').append(frameBytes("joystick/devices/" + deviceId(0) + "/telemetry/" + sensor,
-                    payload(sensor, Instant.now().truncatedTo(ChronoUnit.MILLIS)).getBytes(StandardCharsets.UTF_8).length));
+            String topic = "joystick/devices/" + deviceId(0) + "/telemetry/" + sensor;
+            long encodedTotal = 0;
+            long plainTotal = 0;
+            for (int i = 0; i < SAMPLES; i++) {
+                byte[] json = payload(sensor, Instant.now().plusMillis(i * 7919L).truncatedTo(ChronoUnit.MILLIS))
+                        .getBytes(StandardCharsets.UTF_8);
+                encodedTotal += frameBytes(topic, ENCODING.encode(json).length);
+                plainTotal += frameBytes(topic, json.length);
+            }
+            sizes.append(String.format(" %s %.1f", sensor, (double) encodedTotal / SAMPLES));
+            plainSizes.append(String.format(" %s %.1f", sensor, (double) plainTotal / SAMPLES));
         }
-        System.out.println("MQTT bytes (PUBLISH + PUBACK) of one reading, device id " + deviceId(0) + ":" + sizes);
+        System.out.println("MQTT bytes (PUBLISH + PUBACK) per reading, device id " + deviceId(0) + ", mean of " + SAMPLES
+                + " readings per sensor, as published (" + ENCODING.name().toLowerCase() + "):" + sizes
+                + "; the same as plain JSON:" + plainSizes);
 
         ExecutorService sseThreads = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "sse");
@@ -183,7 +200,8 @@ public class FleetLoad {
     static void publishAll(MqttClient client, String device) {
         for (String sensor : SENSORS) {
             String topic = "joystick/devices/" + device + "/telemetry/" + sensor;
-            byte[] payload = payload(sensor, Instant.now().truncatedTo(ChronoUnit.MILLIS)).getBytes(StandardCharsets.UTF_8);
+            byte[] payload = ENCODING.encode(payload(sensor, Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                    .getBytes(StandardCharsets.UTF_8));
             client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false);
             published.incrementAndGet();
             mqttBytes.addAndGet(frameBytes(topic, payload.length));

@@ -50,8 +50,13 @@ public final class DeviceMqtt implements AutoCloseable {
 
     /** Publishes at QoS 1 and returns once the broker acknowledged it (not merely once it was written). */
     public void publish(String topic, String payload) throws Exception {
-        int id = client.publish(topic, Buffer.buffer(payload.getBytes(StandardCharsets.UTF_8)), MqttQoS.AT_LEAST_ONCE,
-                false, false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #publish(String, String)} with the payload's bytes as they are (e.g. a deflated reading). */
+    public void publish(String topic, byte[] payload) throws Exception {
+        int id = client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false)
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         future(id).get(10, TimeUnit.SECONDS);
         unacknowledged.remove(id);
     }

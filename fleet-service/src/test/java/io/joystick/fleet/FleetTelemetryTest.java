@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,9 +26,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.fleet.ingest.DropReason;
-import io.joystick.fleet.ingest.IngestMetrics;
-import io.joystick.fleet.store.RetentionPruner;
+import io.joystick.fleet.ingest.service.DropReason;
+import io.joystick.fleet.ingest.service.IngestMetrics;
+import io.joystick.fleet.reading.service.RetentionPruner;
+import io.joystick.telemetry.codec.TelemetryCodec;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -184,6 +187,58 @@ class FleetTelemetryTest {
         assertEquals(duplicate + 1, metrics.droppedCount(DropReason.DUPLICATE));
         as("ana", "device-battery").get("/api/fleet/devices/cam-1/battery/history?from=" + at.minusMillis(1) + "&to="
                 + at.plusMillis(1)).then().statusCode(200).body("total", equalTo(2));
+    }
+
+    @Test
+    void storesDeflatedAndPlainReadingsAlike() throws Exception {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (DeviceMqtt device = DeviceMqtt.connect(Fixtures.credentials("cam-5"), "edge-cam-5")) {
+            device.publish("joystick/devices/cam-5/telemetry/gps", deflated(Fixtures.gps(48.1, at)));
+            device.publish("joystick/devices/cam-5/telemetry/gps", Fixtures.gps(48.2, at.plusMillis(1)));
+        }
+        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-gps").get("/api/fleet/devices/cam-5/gps/history?from="
+                + at + "&to=" + at.plusMillis(2)).then().statusCode(200).body("total", equalTo(2))
+                .body("items.latitude", equalTo(List.of(48.1f, 48.2f))));
+    }
+
+    @Test
+    void dropsDeflateBombsUnknownFormatsAndCorruptStreamsAndGoesOn() throws Exception {
+        double oversized = metrics.droppedCount(DropReason.OVERSIZED);
+        double format = metrics.droppedCount(DropReason.FORMAT);
+        double corrupt = metrics.droppedCount(DropReason.CORRUPT);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        byte[] bomb = deflated("{\"latitude\":1.0,\"timestamp\":\"" + at + "\",\"pad\":\"" + " ".repeat(100_000) + "\"}");
+        assertTrue(bomb.length < 1024, "a small message: " + bomb.length + " bytes");
+        byte[] laterFormat = deflated(Fixtures.gps(2.0, at));
+        laterFormat[0] = 0x02;
+        byte[] good = deflated(Fixtures.gps(3.0, at.plusMillis(1)));
+        byte[] truncated = Arrays.copyOf(good, good.length / 2);
+        try (DeviceMqtt device = DeviceMqtt.connect(Fixtures.credentials("cam-4"), "edge-cam-4")) {
+            device.publish("joystick/devices/cam-4/telemetry/gps", bomb);
+            device.publish("joystick/devices/cam-4/telemetry/gps", laterFormat);
+            device.publish("joystick/devices/cam-4/telemetry/gps", truncated);
+            device.publish("joystick/devices/cam-4/telemetry/battery", deflated(Fixtures.battery(4242, at)));
+        }
+        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-battery").get("/api/fleet/devices/cam-4/battery/history?from="
+                + at + "&to=" + at.plusMillis(1)).then().statusCode(200).body("items.voltage", equalTo(List.of(4242.0f))));
+        assertEquals(oversized + 1, metrics.droppedCount(DropReason.OVERSIZED));
+        assertEquals(format + 1, metrics.droppedCount(DropReason.FORMAT));
+        assertEquals(corrupt + 1, metrics.droppedCount(DropReason.CORRUPT));
+        as("ana", "device-gps").get("/api/fleet/devices/cam-4/gps/history?from=" + at + "&to=" + at.plusMillis(2))
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void documentsTheShapesOfPresencePositionsAndHistory() {
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.PresenceView.properties.keySet()", equalTo(java.util.Set.of("deviceId", "state", "since")))
+                .body("components.schemas.Position.properties.keySet()", equalTo(java.util.Set.of("deviceId", "gps")))
+                .body("components.schemas.History.properties.keySet()",
+                        equalTo(java.util.Set.of("deviceId", "sensor", "from", "to", "total", "items")));
+    }
+
+    private static byte[] deflated(String json) {
+        return TelemetryCodec.deflate(json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

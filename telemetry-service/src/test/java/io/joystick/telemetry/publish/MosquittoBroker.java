@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import io.joystick.telemetry.codec.TelemetryCodec;
 
 /**
  * A real Mosquitto ({@code /usr/sbin/mosquitto}, Debian package {@code mosquitto}) of the test's own, on a free
@@ -116,13 +119,13 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     /**
-     * A {@code mosquitto_sub} at QoS 1 printing {@code <retain> <qos> <topic> <payload>} per message; with a
+     * A {@code mosquitto_sub} at QoS 1 printing {@code <retain> <qos> <topic> <payload in hex>} per message; with a
      * client id it keeps a persistent session (messages published while it is away wait for it), and it
      * reconnects by itself after the broker restarts.
      */
     public Subscriber subscribe(String user, String password, String topic, String clientId) {
         List<String> command = new ArrayList<>(List.of("stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p",
-                Integer.toString(port), "-u", user, "-P", password, "-q", "1", "-t", topic, "-F", "%r %q %t %p"));
+                Integer.toString(port), "-u", user, "-P", password, "-q", "1", "-t", topic, "-F", "%r %q %t %x"));
         if (clientId != null) {
             command.addAll(List.of("-i", clientId, "-c"));
         }
@@ -182,7 +185,21 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     /** One message as {@code mosquitto_sub} printed it. */
-    public record Message(boolean retained, int qos, String topic, String payload) {
+    public record Message(boolean retained, int qos, String topic, byte[] bytes) {
+
+        /** The payload as text (presence). */
+        public String payload() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** A reading's JSON, in whichever encoding it was published. */
+        public String json() {
+            try {
+                return new String(TelemetryCodec.decode(bytes, 4096), StandardCharsets.UTF_8);
+            } catch (TelemetryCodec.DecodeException e) {
+                throw new IllegalStateException(topic + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** What one {@code mosquitto_sub} received so far. */
@@ -200,8 +217,10 @@ public final class MosquittoBroker implements AutoCloseable {
                 List<Message> messages = new ArrayList<>();
                 for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
                     String[] fields = line.split(" ", 4);
-                    if (fields.length == 4 && fields[0].matches("[01]") && fields[1].matches("[012]")) {
-                        messages.add(new Message(fields[0].equals("1"), Integer.parseInt(fields[1]), fields[2], fields[3]));
+                    if (fields.length == 4 && fields[0].matches("[01]") && fields[1].matches("[012]")
+                            && fields[3].matches("([0-9a-f]{2})*")) {
+                        messages.add(new Message(fields[0].equals("1"), Integer.parseInt(fields[1]), fields[2],
+                                HexFormat.of().parseHex(fields[3])));
                     }
                 }
                 return messages;

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import io.joystick.telemetry.codec.TelemetryCodec.Encoding;
 import io.joystick.telemetry.publish.config.PublishConfig;
 import io.joystick.telemetry.publish.config.PublishTarget;
 
@@ -81,6 +82,10 @@ class PublishTargetTest {
 
             public Duration interval() {
                 return Duration.ofSeconds(5);
+            }
+
+            public Encoding encoding() {
+                return Encoding.DEFLATE;
             }
 
             public Optional<String> caFile() {

@@ -204,7 +204,7 @@ class PublishingProcessIT {
     private static List<String> timestamps(Subscriber subscriber) throws IOException {
         Set<String> seen = new LinkedHashSet<>();
         for (Message message : subscriber.messages()) {
-            seen.add((String) JSON.readValue(message.payload(), Map.class).get("timestamp"));
+            seen.add((String) JSON.readValue(message.json(), Map.class).get("timestamp"));
         }
         return new ArrayList<>(seen);
     }

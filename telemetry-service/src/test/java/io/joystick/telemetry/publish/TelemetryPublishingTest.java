@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.joystick.telemetry.codec.TelemetryCodec;
 import io.joystick.telemetry.publish.MosquittoBroker.Message;
 import io.joystick.telemetry.publish.MosquittoBroker.Subscriber;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,7 +38,7 @@ class TelemetryPublishingTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void publishesEachSensorsReadingsRetainedAtQos1AsItsRestJson() throws Exception {
+    void publishesEachSensorsReadingsRetainedAtQos1AsItsRestJsonDeflated() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> sent() >= 8);
         // A subscriber that comes later gets the retained ones: the latest reading of each sensor, and presence.
         Subscriber late = broker().subscribe(OBSERVER, OBSERVER_PASSWORD, PREFIX + "#", null);
@@ -52,7 +53,8 @@ class TelemetryPublishingTest {
                 assertEquals("online", first.payload());
             } else {
                 String sensor = topic.substring(topic.lastIndexOf('/') + 1);
-                Map<String, Object> published = JSON.readValue(first.payload(), new TypeReference<>() {
+                assertEquals(TelemetryCodec.DEFLATE_V1, first.bytes()[0], sensor + ": deflated by default");
+                Map<String, Object> published = JSON.readValue(first.json(), new TypeReference<>() {
                 });
                 Map<String, Object> rest = given().header("X-API-Key", API_KEY).get("/api/" + sensor).then()
                         .statusCode(200).extract().jsonPath().getMap("");
@@ -93,7 +95,7 @@ class TelemetryPublishingTest {
     private static List<String> timestamps(Subscriber subscriber) throws Exception {
         Set<String> seen = new LinkedHashSet<>();
         for (Message message : subscriber.messages()) {
-            seen.add((String) JSON.readValue(message.payload(), Map.class).get("timestamp"));
+            seen.add((String) JSON.readValue(message.json(), Map.class).get("timestamp"));
         }
         return new ArrayList<>(seen);
     }

@@ -1,8 +1,8 @@
 package io.joystick.telemetry.imu.service;
 
 import io.joystick.telemetry.imu.witmotion.WitMotionDecoder;
-import io.joystick.telemetry.reading.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.serial.SerialLink;
 
 /** A WitMotion IMU on a serial port. */

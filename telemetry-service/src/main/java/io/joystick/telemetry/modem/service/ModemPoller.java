@@ -19,7 +19,7 @@ import io.joystick.telemetry.modem.parse.SignalQuality;
 import io.joystick.telemetry.reading.BatteryReading;
 import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
-import io.joystick.telemetry.reading.ReadingStore;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 
 /**

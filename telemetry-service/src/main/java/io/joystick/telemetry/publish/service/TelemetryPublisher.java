@@ -28,7 +28,7 @@ import io.joystick.telemetry.publish.config.PublishConfig;
 import io.joystick.telemetry.publish.config.PublishTarget;
 import io.joystick.telemetry.publish.queue.QueuedReading;
 import io.joystick.telemetry.publish.queue.ReadingQueue;
-import io.joystick.telemetry.reading.ReadingStore;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 import io.joystick.telemetry.reading.SensorEvent;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -47,7 +47,8 @@ import io.vertx.mqtt.messages.MqttConnAckMessage;
 /**
  * Publishes this device's readings to the fleet's broker (when {@code telemetry.publish.url} is set): at most one
  * reading per sensor per interval, each to {@code joystick/devices/{id}/telemetry/{sensor}} at QoS 1, retained,
- * as the JSON its REST endpoint serves; presence {@code online} on connect, {@code offline} as the last will.
+ * as the JSON its REST endpoint serves, encoded as {@code telemetry.publish.encoding} says (the queue keeps the
+ * JSON; it is encoded when sent, so a changed setting applies to what is queued too); presence {@code online} on connect, {@code offline} as the last will.
  * <p>
  * Every reading goes through the on-disk {@link ReadingQueue} first, so a broker that is away, or a restart,
  * loses nothing: after reconnecting the queue is sent in order, a window of readings in flight, and a reading
@@ -135,8 +136,8 @@ public class TelemetryPublisher {
             return thread;
         });
         LOG.infof("Publishing the telemetry of device %s to %s (user %s), at most one reading per sensor every %s; "
-                + "queue in %s", target.deviceId(), target.address(), target.username().orElse("none"),
-                target.interval(), dir);
+                + "encoding %s; queue in %s", target.deviceId(), target.address(), target.username().orElse("none"),
+                target.interval(), config.encoding().name().toLowerCase(), dir);
         subscription = store.events().subscribe().with(this::onReading);
         worker.scheduleWithFixedDelay(() -> onWorker(this::housekeeping), 1, 1, TimeUnit.SECONDS);
         onWorker(this::connect);
@@ -271,7 +272,7 @@ public class TelemetryPublisher {
             }
             QueuedReading reading = next.get();
             inFlight.add(reading.sequence());
-            client.publish(target.telemetryTopic(reading.sensor()), Buffer.buffer(reading.json()),
+            client.publish(target.telemetryTopic(reading.sensor()), Buffer.buffer(config.encoding().encode(reading.json())),
                     MqttQoS.AT_LEAST_ONCE, false, true)
                     .onFailure(e -> onWorker(() -> broken(generation, "publishing failed: " + e.getMessage())));
         }

@@ -22,7 +22,7 @@ import io.joystick.telemetry.modem.service.ModemPoller;
 import io.joystick.telemetry.reading.BatteryReading;
 import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
-import io.joystick.telemetry.reading.ReadingStore;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 
 /** The modem poller against a modem at the other end of a pseudo-terminal. */

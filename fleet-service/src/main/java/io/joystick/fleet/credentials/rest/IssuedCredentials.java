@@ -1,0 +1,5 @@
+package io.joystick.fleet.credentials.rest;
+
+/** A device's new broker account, shown once: the password is not kept anywhere readable afterwards. */
+public record IssuedCredentials(String deviceId, String username, String password, String url, String env) {
+}

@@ -1,0 +1,65 @@
+package io.joystick.telemetry.reading.rest;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Reads the first events of a Server-Sent Events stream, with a bounded wait. */
+final class SseClient {
+
+    record Event(String name, String data) {
+    }
+
+    record Opened(int status, List<Event> events) {
+    }
+
+    private SseClient() {
+    }
+
+    static Opened read(URI uri, int count) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                return new Opened(response.statusCode(), List.of());
+            }
+            CompletableFuture<List<Event>> events = CompletableFuture.supplyAsync(() -> parse(body, count));
+            return new Opened(200, events.get(15, TimeUnit.SECONDS));
+        }
+    }
+
+    private static List<Event> parse(InputStream body, int count) {
+        List<Event> events = new ArrayList<>();
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            String line;
+            while (events.size() < count && (line = reader.readLine()) != null) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).strip());
+                } else if (line.isEmpty() && data.length() > 0) {
+                    events.add(new Event(name, data.toString()));
+                    name = null;
+                    data.setLength(0);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
+}

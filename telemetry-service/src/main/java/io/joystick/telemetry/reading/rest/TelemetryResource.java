@@ -1,11 +1,9 @@
 package io.joystick.telemetry.reading.rest;
 
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import io.joystick.auth.error.ApiException;
-import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.auth.revocation.CredentialLifetime;
@@ -28,7 +24,6 @@ import io.joystick.telemetry.reading.Reading;
 import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 
@@ -82,6 +77,7 @@ public class TelemetryResource {
      */
     @GET
     @Path("telemetry")
+    @PermissionsRequired(anyOf = {"device-gps", "device-imu", "device-battery", "device-cpsi"})
     public LatestReadings all() {
         Set<Sensor> permitted = permitted();
         return new LatestReadings(fresh(permitted, Sensor.GPS, GpsReading.class),
@@ -101,6 +97,7 @@ public class TelemetryResource {
      */
     @GET
     @Path("telemetry/stream")
+    @PermissionsRequired(anyOf = {"device-gps", "device-imu", "device-battery", "device-cpsi"})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Set<Sensor> sensors = permitted();
@@ -121,20 +118,14 @@ public class TelemetryResource {
     }
 
     /** The sensors the caller's permissions cover: 401 when anonymous, 403 naming them all when none. */
+    /** The sensors the caller may see: at least one, as the endpoints' any-of permission guarantees. */
     private Set<Sensor> permitted() {
-        Caller caller = Caller.of(identity);
-        if (caller == null) {
-            throw new UnauthorizedException();
-        }
+        Caller caller = Caller.require(identity);
         Set<Sensor> sensors = EnumSet.noneOf(Sensor.class);
         for (Sensor sensor : Sensor.values()) {
             if (caller.has(sensor.permission())) {
                 sensors.add(sensor);
             }
-        }
-        if (sensors.isEmpty()) {
-            throw new ApiException(403, ErrorBody.MISSING_PERMISSIONS
-                    + Arrays.stream(Sensor.values()).map(Sensor::permission).collect(Collectors.joining(", ")));
         }
         return sensors;
     }

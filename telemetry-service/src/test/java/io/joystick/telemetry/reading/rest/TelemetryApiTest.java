@@ -137,12 +137,11 @@ class TelemetryApiTest {
     void endsTheStreamWhenItsTokenExpires() throws Exception {
         String token = JwksFileAuth.sign(TestKeys.claims("ana", Set.of("device-gps"))
                 .expiresAt(Instant.now().plusSeconds(3).getEpochSecond()));
-        long start = System.nanoTime();
-        // far more events than 3 s bring: returns only because the server ends the stream
+        // far more events than 3 s bring: returns only because the server ends the stream (a client that gave up
+        // waiting would throw a TimeoutException instead)
         SseClient.Opened opened = SseClient.read(URI.create(stream + "?token=" + token), 1000);
         assertEquals(200, opened.status());
         assertTrue(opened.events().size() < 1000, "the stream ended");
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "ended at expiry, not at the client's timeout");
     }
 
     @Test

@@ -18,6 +18,7 @@
 #                      DEVICE_KEX=default|no-sntrup (the simulated devices' key exchanges: MINA's default offers
 #                      sntrup761x25519-sha512 first, as OpenSSH 9.x does; no-sntrup leaves it out, see the results)
 #                      SWITCHER_ENV="K=V ..." DEVICE_ENV="K=V ..." (more configuration of either service)
+#                      DEVICE_OPTS="-D..." SWITCHER_OPTS="-D..." (more JVM options of either service)
 #                      DEVICE_HEAP=512m SWITCHER_HEAP=256m NO_BUILD=1 RESULTS=<file> KEEP_LOGS=<dir>
 #                      WAIT_IDLE_MAX=600 IDLE_BUSY_MAX=25 (see lib/machine-load.sh)
 set -euo pipefail
@@ -129,9 +130,9 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "# Slot health checks at fleet scale: $STEPS devices"
     echo
     echo "- Date: $started UTC; commit $commit$dirty"
-    echo "- Command: \`STEPS=\"$STEPS\" USERS=$USERS THINK_MS=$THINK_MS SLOT_CHECK_CONCURRENCY=$CONCURRENCY SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL DEVICE_KEX=$DEVICE_KEX${SWITCHER_ENV:+ SWITCHER_ENV=\"$SWITCHER_ENV\"}${DEVICE_ENV:+ DEVICE_ENV=\"$DEVICE_ENV\"} benchmarks/fleet-scale.sh\`"
+    echo "- Command: \`STEPS=\"$STEPS\" USERS=$USERS THINK_MS=$THINK_MS SLOT_CHECK_CONCURRENCY=$CONCURRENCY SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL DEVICE_KEX=$DEVICE_KEX${SWITCHER_ENV:+ SWITCHER_ENV=\"$SWITCHER_ENV\"}${DEVICE_ENV:+ DEVICE_ENV=\"$DEVICE_ENV\"}${DEVICE_OPTS:+ DEVICE_OPTS=\"$DEVICE_OPTS\"} benchmarks/fleet-scale.sh\`"
     echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1)"
-    echo "- device-service: \`java -Xmx$DEVICE_HEAP -jar device-service/target/quarkus-app/quarkus-run.jar\` (prod profile, H2 file DB in a fresh temp dir, 127.0.0.1, access log to a file: \`%r %s %D\`)"
+    echo "- device-service: \`java -Xmx$DEVICE_HEAP${DEVICE_OPTS:+ $DEVICE_OPTS} -jar device-service/target/quarkus-app/quarkus-run.jar\` (prod profile, H2 file DB in a fresh temp dir, 127.0.0.1, access log to a file: \`%r %s %D\`)"
     echo "- switcher-client: \`java -Xmx$SWITCHER_HEAP -jar switcher-client/target/quarkus-app/quarkus-run.jar\`, SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL, SLOT_CHECK_CONCURRENCY=$CONCURRENCY, STREAM_STATUS_ENABLED=false${SWITCHER_ENV:+, $SWITCHER_ENV}"
     echo "- Devices: \`benchmarks/fleet-scale/FleetScale.java\` (MINA sshd-core 2.20.0 SshServer, one loopback port per device, password login); 1 in $DEAD_EVERY dead (port closed), 1 in $SLOW_EVERY slow (answers after 15 s, past the 10 s check timeout); secondary slot 127.0.0.2 (nothing listens: failing devices are never switched); $USERS users (JWTs, each allowed on 1/$USERS of the fleet) running \`report-status\` on healthy devices, ${THINK_MS} ms think time on average; same cores"
     echo "- Background: load average before $load_before, after $load_after; the whole machine was ${busy}% busy during the run (both services + devices + users + other processes)"

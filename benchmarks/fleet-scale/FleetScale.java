@@ -513,6 +513,16 @@ public class FleetScale {
         out("");
         notes.forEach(FleetScale::out);
         out("- commands answered by the simulated devices: %d (slot-checks %d)", commands.get(), slotChecks.get());
+        // what the pooled sessions hold on device-service's heap (live objects: the histogram forces a full GC)
+        String[] histogram = run("jcmd", String.valueOf(devicePid), "GC.class_histogram").split("\n");
+        out("");
+        out("device-service's largest classes on the heap with %d pooled sessions open (`jcmd <pid> GC.class_histogram`):",
+                fleet.getActiveSessions().size());
+        out("```");
+        for (int i = 0; i < Math.min(histogram.length, 18); i++) {
+            out("%s", histogram[i]);
+        }
+        out("```");
     }
 
     /** Failed runs since {@code from}, by error (device ids, addresses and numbers blanked), most frequent first. */

@@ -14,11 +14,13 @@
 #        NO_BUILD=1 STEPS="100 300" benchmarks/fleet-scale.sh
 # Knobs (environment): STEPS="100 300 1000" USERS=50 THINK_MS=1000 (each user waits 0.5-1.5 x THINK_MS between runs)
 #                      MEASURED_RUNS=2 (health runs measured with the users at each size) DEAD_EVERY=100 SLOW_EVERY=100
-#                      SLOT_HEALTH_CHECK_INTERVAL=30 SLOT_CHECK_CONCURRENCY=32 (the switcher's default is 8: see the results)
+#                      SLOT_HEALTH_CHECK_INTERVAL=30 SLOT_CHECK_CONCURRENCY=32 SLOT_CHECK_TIMEOUT=5 (the switcher ships 8 and
+#                      10 s: configuration fixes, see the results)
 #                      DEVICE_KEX=default|no-sntrup (the simulated devices' key exchanges: MINA's default offers
 #                      sntrup761x25519-sha512 first, as OpenSSH 9.x does; no-sntrup leaves it out, see the results)
 #                      SWITCHER_ENV="K=V ..." DEVICE_ENV="K=V ..." (more configuration of either service)
-#                      DEVICE_OPTS="-D..." SWITCHER_OPTS="-D..." (more JVM options of either service)
+#                      DEVICE_OPTS="-Dorg.apache.sshd.config.nio2-read-buf-size=8192" (JVM options of device-service; the
+#                      default is a configuration fix, DEVICE_OPTS= runs MINA's 32 KiB) SWITCHER_OPTS="-D..."
 #                      DEVICE_HEAP=512m SWITCHER_HEAP=256m NO_BUILD=1 RESULTS=<file> KEEP_LOGS=<dir>
 #                      WAIT_IDLE_MAX=600 IDLE_BUSY_MAX=25 (see lib/machine-load.sh)
 set -euo pipefail
@@ -36,6 +38,9 @@ DEAD_EVERY=${DEAD_EVERY:-100}
 SLOW_EVERY=${SLOW_EVERY:-100}
 INTERVAL=${SLOT_HEALTH_CHECK_INTERVAL:-30}
 CONCURRENCY=${SLOT_CHECK_CONCURRENCY:-32}
+CHECK_TIMEOUT=${SLOT_CHECK_TIMEOUT:-5}
+# MINA keeps a read buffer of this size per session for its whole life (32 KiB by default): see the results
+DEVICE_OPTS=${DEVICE_OPTS--Dorg.apache.sshd.config.nio2-read-buf-size=8192}
 DEVICE_HEAP=${DEVICE_HEAP:-512m}
 SWITCHER_HEAP=${SWITCHER_HEAP:-256m}
 DEVICE_KEX=${DEVICE_KEX:-default}
@@ -96,10 +101,10 @@ DEVICE_PID=$!
 mkdir -p "$WORK/access"
 wait_ready "$DEVICE_PORT" "$DEVICE_PID" "$WORK/device-service.log"
 
-log "starting switcher-client on 127.0.0.1:$SWITCHER_PORT (health runs every ${INTERVAL} s, ${CONCURRENCY} checks at once)"
+log "starting switcher-client on 127.0.0.1:$SWITCHER_PORT (health runs every ${INTERVAL} s, ${CONCURRENCY} checks at once, ${CHECK_TIMEOUT} s each at most)"
 (cd "$WORK" && exec env "${COMMON_ENV[@]}" JOYSTICK_DATA_DIR="$WORK/switcher-data" \
     JOYSTICK_DEVICE_URL="http://127.0.0.1:$DEVICE_PORT" JOYSTICK_MEDIAMTX_URL=http://127.0.0.1:9 STREAM_STATUS_ENABLED=false \
-    SLOT_HEALTH_CHECK_INTERVAL="$INTERVAL" SLOT_CHECK_CONCURRENCY="$CONCURRENCY" \
+    SLOT_HEALTH_CHECK_INTERVAL="$INTERVAL" SLOT_CHECK_CONCURRENCY="$CONCURRENCY" SLOT_CHECK_TIMEOUT="$CHECK_TIMEOUT" \
     QUARKUS_HTTP_PORT="$SWITCHER_PORT" QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
     ${SWITCHER_ENV:-} java -Xmx"$SWITCHER_HEAP" ${SWITCHER_OPTS:-} -jar "$SWITCHER_JAR" > "$WORK/switcher-client.log" 2>&1) &
 SWITCHER_PID=$!
@@ -130,11 +135,11 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "# Slot health checks at fleet scale: $STEPS devices"
     echo
     echo "- Date: $started UTC; commit $commit$dirty"
-    echo "- Command: \`STEPS=\"$STEPS\" USERS=$USERS THINK_MS=$THINK_MS SLOT_CHECK_CONCURRENCY=$CONCURRENCY SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL DEVICE_KEX=$DEVICE_KEX${SWITCHER_ENV:+ SWITCHER_ENV=\"$SWITCHER_ENV\"}${DEVICE_ENV:+ DEVICE_ENV=\"$DEVICE_ENV\"}${DEVICE_OPTS:+ DEVICE_OPTS=\"$DEVICE_OPTS\"} benchmarks/fleet-scale.sh\`"
+    echo "- Command: \`STEPS=\"$STEPS\" USERS=$USERS THINK_MS=$THINK_MS SLOT_CHECK_CONCURRENCY=$CONCURRENCY SLOT_CHECK_TIMEOUT=$CHECK_TIMEOUT SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL DEVICE_KEX=$DEVICE_KEX${SWITCHER_ENV:+ SWITCHER_ENV=\"$SWITCHER_ENV\"}${DEVICE_ENV:+ DEVICE_ENV=\"$DEVICE_ENV\"}${DEVICE_OPTS:+ DEVICE_OPTS=\"$DEVICE_OPTS\"} benchmarks/fleet-scale.sh\`"
     echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1)"
     echo "- device-service: \`java -Xmx$DEVICE_HEAP${DEVICE_OPTS:+ $DEVICE_OPTS} -jar device-service/target/quarkus-app/quarkus-run.jar\` (prod profile, H2 file DB in a fresh temp dir, 127.0.0.1, access log to a file: \`%r %s %D\`)"
-    echo "- switcher-client: \`java -Xmx$SWITCHER_HEAP -jar switcher-client/target/quarkus-app/quarkus-run.jar\`, SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL, SLOT_CHECK_CONCURRENCY=$CONCURRENCY, STREAM_STATUS_ENABLED=false${SWITCHER_ENV:+, $SWITCHER_ENV}"
-    echo "- Devices: \`benchmarks/fleet-scale/FleetScale.java\` (MINA sshd-core 2.20.0 SshServer, one loopback port per device, password login); 1 in $DEAD_EVERY dead (port closed), 1 in $SLOW_EVERY slow (answers after 15 s, past the 10 s check timeout); secondary slot 127.0.0.2 (nothing listens: failing devices are never switched); $USERS users (JWTs, each allowed on 1/$USERS of the fleet) running \`report-status\` on healthy devices, ${THINK_MS} ms think time on average; same cores"
+    echo "- switcher-client: \`java -Xmx$SWITCHER_HEAP -jar switcher-client/target/quarkus-app/quarkus-run.jar\`, SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL, SLOT_CHECK_CONCURRENCY=$CONCURRENCY, SLOT_CHECK_TIMEOUT=$CHECK_TIMEOUT, STREAM_STATUS_ENABLED=false${SWITCHER_ENV:+, $SWITCHER_ENV}"
+    echo "- Devices: \`benchmarks/fleet-scale/FleetScale.java\` (MINA sshd-core 2.20.0 SshServer, one loopback port per device, password login); 1 in $DEAD_EVERY dead (port closed), 1 in $SLOW_EVERY slow (answers after 15 s, past the ${CHECK_TIMEOUT} s check timeout); secondary slot 127.0.0.2 (nothing listens: failing devices are never switched); $USERS users (JWTs, each allowed on 1/$USERS of the fleet) running \`report-status\` on healthy devices, ${THINK_MS} ms think time on average; same cores"
     echo "- Background: load average before $load_before, after $load_after; the whole machine was ${busy}% busy during the run (both services + devices + users + other processes)"
     echo "- WARN/ERROR lines: switcher-client $warnings, device-service $dev_warnings"
     echo

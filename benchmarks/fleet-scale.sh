@@ -18,7 +18,9 @@
 #                      10 s: configuration fixes, see the results)
 #                      DEVICE_KEX=default|no-sntrup (the simulated devices' key exchanges: MINA's default offers
 #                      sntrup761x25519-sha512 first, as OpenSSH 9.x does; no-sntrup leaves it out, see the results)
-#                      SWITCHER_ENV="K=V ..." DEVICE_ENV="K=V ..." (more configuration of either service)
+#                      SWITCHER_ENV="K=V ..." DEVICE_ENV="K=V ..." (more configuration of either service; PostgreSQL: build
+#                      device-service with -Dquarkus.datasource.db-kind=postgresql, create a database, and pass
+#                      DEVICE_ENV="QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/<db> QUARKUS_DATASOURCE_USERNAME=postgres")
 #                      DEVICE_OPTS="-Dorg.apache.sshd.config.nio2-read-buf-size=8192" (JVM options of device-service; the
 #                      default is a configuration fix, DEVICE_OPTS= runs MINA's 32 KiB) SWITCHER_OPTS="-D..."
 #                      DEVICE_HEAP=512m SWITCHER_HEAP=256m NO_BUILD=1 RESULTS=<file> KEEP_LOGS=<dir>
@@ -137,7 +139,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "- Date: $started UTC; commit $commit$dirty"
     echo "- Command: \`STEPS=\"$STEPS\" USERS=$USERS THINK_MS=$THINK_MS SLOT_CHECK_CONCURRENCY=$CONCURRENCY SLOT_CHECK_TIMEOUT=$CHECK_TIMEOUT SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL DEVICE_KEX=$DEVICE_KEX${SWITCHER_ENV:+ SWITCHER_ENV=\"$SWITCHER_ENV\"}${DEVICE_ENV:+ DEVICE_ENV=\"$DEVICE_ENV\"}${DEVICE_OPTS:+ DEVICE_OPTS=\"$DEVICE_OPTS\"} benchmarks/fleet-scale.sh\`"
     echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1)"
-    echo "- device-service: \`java -Xmx$DEVICE_HEAP${DEVICE_OPTS:+ $DEVICE_OPTS} -jar device-service/target/quarkus-app/quarkus-run.jar\` (prod profile, H2 file DB in a fresh temp dir, 127.0.0.1, access log to a file: \`%r %s %D\`)"
+    echo "- device-service: \`java -Xmx$DEVICE_HEAP${DEVICE_OPTS:+ $DEVICE_OPTS} -jar device-service/target/quarkus-app/quarkus-run.jar\` (prod profile, $(case "${DEVICE_ENV:-}" in *JDBC_URL=jdbc:postgresql*) echo "PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version' 2>/dev/null) from DEVICE_ENV (device-service built with -Dquarkus.datasource.db-kind=postgresql)";; *) echo "H2 file DB in a fresh temp dir";; esac), 127.0.0.1, access log to a file: \`%r %s %D\`)"
     echo "- switcher-client: \`java -Xmx$SWITCHER_HEAP -jar switcher-client/target/quarkus-app/quarkus-run.jar\`, SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL, SLOT_CHECK_CONCURRENCY=$CONCURRENCY, SLOT_CHECK_TIMEOUT=$CHECK_TIMEOUT, STREAM_STATUS_ENABLED=false${SWITCHER_ENV:+, $SWITCHER_ENV}"
     echo "- Devices: \`benchmarks/fleet-scale/FleetScale.java\` (MINA sshd-core 2.20.0 SshServer, one loopback port per device, password login); 1 in $DEAD_EVERY dead (port closed), 1 in $SLOW_EVERY slow (answers after 15 s, past the ${CHECK_TIMEOUT} s check timeout); secondary slot 127.0.0.2 (nothing listens: failing devices are never switched); $USERS users (JWTs, each allowed on 1/$USERS of the fleet) running \`report-status\` on healthy devices, ${THINK_MS} ms think time on average; same cores"
     echo "- Background: load average before $load_before, after $load_after; the whole machine was ${busy}% busy during the run (both services + devices + users + other processes)"

@@ -26,8 +26,11 @@ public interface SwitcherConfig {
     @WithDefault("120s")
     Duration holdTime();
 
-    /** How many devices are checked at the same time. */
-    @WithDefault("8")
+    /**
+     * How many devices are checked at the same time: 32 checks 1,000 devices within half the 30 s interval
+     * (benchmarks/results/fleet-scale.md); above 50, raise the device-service REST client's connection pool too.
+     */
+    @WithDefault("32")
     int checkConcurrency();
 
     /** The run timeout asked of device-service for one {@code slot-check}. */

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
@@ -24,6 +25,8 @@ import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.BaseBuilder;
+import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -72,6 +75,14 @@ public class SshExecutor {
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         // Keeps NAT mappings of cellular links alive and notices half-open connections.
         CoreModuleProperties.SOCKET_KEEPALIVE.set(client, true);
+        // sntrup761 costs ~330 ms of pure-Java CPU per handshake on MINA's few I/O threads: when many sessions open
+        // at once (a restart, a fleet-wide health run) logins then time out in bulk. mlkem768x25519 stays first
+        // (post-quantum too), curve25519 for older devices (benchmarks/results/fleet-scale.md).
+        client.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false,
+                BaseBuilder.DEFAULT_KEX_PREFERENCE.stream().filter(kex -> !kex.getName().startsWith("sntrup")).toList(),
+                ClientBuilder.DH2KEX));
+        // Every pooled session keeps its read buffer for life; commands and terminals need far less than 32 KiB.
+        CoreModuleProperties.NIO2_READ_BUFFER_SIZE.set(client, 8192);
         client.start();
         SshConnector connector = new SshConnector(client, config.connectTimeout(), config.authTimeout());
         pool = new SshSessionPool(connector::open, config.maxConcurrentPerDevice(), config.idleTimeout());

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.common.Ids;
+import io.joystick.auth.common.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.common.Ids;
+import io.joystick.auth.common.Ids;
 import io.joystick.device.action.repository.Action;
 import io.joystick.device.action.repository.ActionRepository;
 import io.joystick.device.run.config.RunConfig;

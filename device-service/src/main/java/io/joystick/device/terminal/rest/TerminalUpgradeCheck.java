@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
-import io.joystick.common.ClientAddress;
+import io.joystick.auth.common.ClientAddress;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;

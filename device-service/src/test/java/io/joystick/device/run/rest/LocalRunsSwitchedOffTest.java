@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.common.Ids;
+import io.joystick.auth.common.Ids;
 import io.joystick.device.run.repository.RunDefinition;
 import io.joystick.device.run.repository.RunRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -5,7 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.joystick.common.Ids;
+import io.joystick.auth.common.Ids;
 import io.joystick.notification.fanout.service.Announcer;
 import io.joystick.notification.push.service.Outgoing;
 import io.joystick.notification.push.service.PushMessages;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.common.MediaMtxPathFields;
+import io.joystick.auth.common.MediaMtxPathFields;
 import io.joystick.device.client.Device;
 
 /**

@@ -29,7 +29,7 @@ import io.joystick.auth.server.revocation.service.RevocationService;
 import io.joystick.auth.server.user.service.PasswordChangeService;
 import io.joystick.auth.server.user.service.UserInput;
 import io.joystick.auth.server.user.service.UserService;
-import io.joystick.common.ClientAddress;
+import io.joystick.auth.common.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

@@ -30,7 +30,7 @@ import io.joystick.auth.server.login.service.LoginService;
 import io.joystick.auth.server.revocation.service.RevocationService;
 import io.joystick.auth.server.session.service.SessionCookies;
 import io.joystick.auth.server.user.service.EmailAddress;
-import io.joystick.common.ClientAddress;
+import io.joystick.auth.common.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

@@ -15,7 +15,7 @@ import io.joystick.auth.server.permission.repository.PermissionRepository;
 import io.joystick.auth.server.revocation.service.RevocationService;
 import io.joystick.auth.server.user.repository.User;
 import io.joystick.auth.server.user.repository.UserRepository;
-import io.joystick.common.Ids;
+import io.joystick.auth.common.Ids;
 import io.quarkus.panache.common.Sort;
 
 /**

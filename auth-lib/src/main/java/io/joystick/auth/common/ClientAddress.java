@@ -1,4 +1,4 @@
-package io.joystick.common;
+package io.joystick.auth.common;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,4 +1,4 @@
-package io.joystick.common;
+package io.joystick.auth.common;
 
 import java.security.SecureRandom;
 

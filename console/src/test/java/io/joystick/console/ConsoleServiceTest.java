@@ -43,11 +43,13 @@ class ConsoleServiceTest {
         given().cookie("joystick_session", "abc").get("/api/devices?page=2").then().statusCode(200)
                 .body("[0].id", equalTo("d1"));
         ServicesStub.server.verify(getRequestedFor(urlEqualTo("/api/devices?page=2"))
-                .withHeader("Cookie", com.github.tomakehurst.wiremock.client.WireMock.containing("joystick_session=abc")));
+                .withHeader("Cookie",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("joystick_session=abc")));
 
         ServicesStub.server.stubFor(post(urlEqualTo("/api/auth/session")).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "42").withBody("{\"message\":\"Too many attempts.\"}")));
-        given().contentType("application/json").body("{\"identity\":\"a\"}").post("/api/auth/session").then().statusCode(429)
+        given().contentType("application/json").body("{\"identity\":\"a\"}").post("/api/auth/session").then()
+                .statusCode(429)
                 .header("Retry-After", "42");
         ServicesStub.server.verify(postRequestedFor(urlEqualTo("/api/auth/session"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("{\"identity\":\"a\"}")));
@@ -55,7 +57,8 @@ class ConsoleServiceTest {
 
     @Test
     void stripsTheSwitcherPrefixAsTraefikDoes() {
-        ServicesStub.server.stubFor(get(urlEqualTo("/api/health/cam1")).willReturn(aResponse().withStatus(200).withBody("{}")));
+        ServicesStub.server
+                .stubFor(get(urlEqualTo("/api/health/cam1")).willReturn(aResponse().withStatus(200).withBody("{}")));
         given().get("/switcher/api/health/cam1").then().statusCode(200);
         ServicesStub.server.verify(getRequestedFor(urlEqualTo("/api/health/cam1")));
     }

@@ -65,7 +65,8 @@ public final class Fixtures {
         if (timeout != null) {
             body.put("timeout", timeout);
         }
-        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body).post("/api/runs").then().statusCode(201);
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body(body).post("/api/runs").then()
+                .statusCode(201);
     }
 
     /** A device of {@code model}, owned by admin-1, with these users on its allow-list. */

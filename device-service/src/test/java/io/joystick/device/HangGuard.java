@@ -22,7 +22,8 @@ public final class HangGuard {
     public static RequestSpecification given() {
         return RestAssured.given()
                 .config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.connection.timeout", LIMIT_MILLIS).setParam("http.socket.timeout", LIMIT_MILLIS)))
+                        .setParam("http.connection.timeout", LIMIT_MILLIS)
+                        .setParam("http.socket.timeout", LIMIT_MILLIS)))
                 .filter((request, response, context) -> {
                     try {
                         return context.next(request, response);

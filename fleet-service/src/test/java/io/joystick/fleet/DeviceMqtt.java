@@ -44,7 +44,8 @@ public final class DeviceMqtt implements AutoCloseable {
                 .setUsername(account.username()).setPassword(account.password()).setCleanSession(true)
                 .setMaxMessageSize(64 * 1024));
         DeviceMqtt device = new DeviceMqtt(client);
-        client.connect(uri.getPort(), uri.getHost()).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        client.connect(uri.getPort(), uri.getHost()).toCompletionStage().toCompletableFuture().get(10,
+                TimeUnit.SECONDS);
         return device;
     }
 

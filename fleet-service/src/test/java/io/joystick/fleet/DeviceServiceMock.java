@@ -32,20 +32,24 @@ public class DeviceServiceMock implements QuarkusTestResourceLifecycleManager {
         device("cam-5", "ana", "\"ana\",\"ben\"");
         device("cam-6", "ana", "\"ana\"");
         server.stubFor(get(urlEqualTo("/api/devices/ghost/allow")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"Device not found\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"error\":\"Device not found\"}")));
         server.stubFor(get(urlEqualTo("/api/devices/ghost")).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"Device not found\"}")));
-        server.stubFor(post(urlEqualTo("/api/notifications/send")).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"success\":true,\"notificationId\":\"n1\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"error\":\"Device not found\"}")));
+        server.stubFor(
+                post(urlEqualTo("/api/notifications/send")).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
+                        .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                .withBody("{\"success\":true,\"notificationId\":\"n1\"}")));
         return Map.of("quarkus.rest-client.device-service.url", server.baseUrl(),
                 "quarkus.rest-client.notification-service.url", server.baseUrl());
     }
 
     private static void device(String id, String owner, String allow) {
-        server.stubFor(get(urlEqualTo("/api/devices/" + id + "/allow")).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"" + id + "\",\"allow\":[" + allow + "]}")));
+        server.stubFor(
+                get(urlEqualTo("/api/devices/" + id + "/allow")).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
+                        .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                                .withBody("{\"id\":\"" + id + "\",\"allow\":[" + allow + "]}")));
         server.stubFor(get(urlEqualTo("/api/devices/" + id)).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"" + id + "\",\"owner\":\"" + owner + "\",\"allow\":[" + allow + "]}")));

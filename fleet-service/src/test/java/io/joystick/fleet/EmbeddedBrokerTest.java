@@ -61,7 +61,8 @@ class EmbeddedBrokerTest {
         }
         await().atMost(WAIT).untilAsserted(() -> as("ana", "device-battery").get("/api/fleet/devices/cam-1/battery")
                 .then().statusCode(200).body("voltage", equalTo(5000.0f)));
-        as("ana", "device-gps").get("/api/fleet/devices/cam-1/gps").then().statusCode(200).body("latitude", equalTo(1.0f));
+        as("ana", "device-gps").get("/api/fleet/devices/cam-1/gps").then().statusCode(200).body("latitude",
+                equalTo(1.0f));
         as("carl", "device-gps").get("/api/fleet/devices/cam-2/gps").then().statusCode(404);
     }
 

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,7 +155,8 @@ class FleetTelemetryTest {
         as("ana").post("/api/fleet/devices/cam-1/credentials").then().statusCode(403);
         as("ana", "edit-device").post("/api/fleet/devices/cam-1/credentials").then().statusCode(200)
                 .header("Cache-Control", "no-store").body("username", equalTo("device-cam-1"))
-                .body("password", notNullValue()).body("env", org.hamcrest.Matchers.containsString("TELEMETRY_PUBLISH_DEVICE_ID=cam-1"));
+                .body("password", notNullValue())
+                .body("env", org.hamcrest.Matchers.containsString("TELEMETRY_PUBLISH_DEVICE_ID=cam-1"));
         asService().post("/api/fleet/devices/ghost/credentials").then().statusCode(404);
     }
 
@@ -169,10 +169,12 @@ class FleetTelemetryTest {
         Instant at = Instant.now();
         try (DeviceMqtt device = DeviceMqtt.connect(Fixtures.credentials("cam-1"), "edge-cam-1")) {
             device.publish("joystick/devices/cam-1/telemetry/gps", "not json");
-            device.publish("joystick/devices/cam-1/telemetry/gps", "{\"latitude\":\"north\",\"timestamp\":\"" + at + "\"}");
+            device.publish("joystick/devices/cam-1/telemetry/gps",
+                    "{\"latitude\":\"north\",\"timestamp\":\"" + at + "\"}");
             device.publish("joystick/devices/cam-1/telemetry/gps", "{\"latitude\":1.0}");
-            device.publish("joystick/devices/cam-1/telemetry/gps", "{\"latitude\":1.0,\"timestamp\":\"" + at + "\",\"pad\":\""
-                    + "x".repeat(5000) + "\"}");
+            device.publish("joystick/devices/cam-1/telemetry/gps",
+                    "{\"latitude\":1.0,\"timestamp\":\"" + at + "\",\"pad\":\""
+                            + "x".repeat(5000) + "\"}");
             device.publish("joystick/devices/cam-1/telemetry/gps", Fixtures.gps(3.0, at.plus(Duration.ofMinutes(10))));
             device.publish("joystick/devices/cam-1/telemetry/imu", "{\"x\":1,\"timestamp\":\"" + at + "\",\"gyro\":7}");
             device.publish("joystick/devices/cam-1/telemetry/battery", Fixtures.battery(7777, at));
@@ -196,9 +198,10 @@ class FleetTelemetryTest {
             device.publish("joystick/devices/cam-5/telemetry/gps", deflated(Fixtures.gps(48.1, at)));
             device.publish("joystick/devices/cam-5/telemetry/gps", Fixtures.gps(48.2, at.plusMillis(1)));
         }
-        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-gps").get("/api/fleet/devices/cam-5/gps/history?from="
-                + at + "&to=" + at.plusMillis(2)).then().statusCode(200).body("total", equalTo(2))
-                .body("items.latitude", equalTo(List.of(48.1f, 48.2f))));
+        await().atMost(WAIT)
+                .untilAsserted(() -> as("ana", "device-gps").get("/api/fleet/devices/cam-5/gps/history?from="
+                        + at + "&to=" + at.plusMillis(2)).then().statusCode(200).body("total", equalTo(2))
+                        .body("items.latitude", equalTo(List.of(48.1f, 48.2f))));
     }
 
     @Test
@@ -207,7 +210,8 @@ class FleetTelemetryTest {
         double format = metrics.droppedCount(DropReason.FORMAT);
         double corrupt = metrics.droppedCount(DropReason.CORRUPT);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        byte[] bomb = deflated("{\"latitude\":1.0,\"timestamp\":\"" + at + "\",\"pad\":\"" + " ".repeat(100_000) + "\"}");
+        byte[] bomb =
+                deflated("{\"latitude\":1.0,\"timestamp\":\"" + at + "\",\"pad\":\"" + " ".repeat(100_000) + "\"}");
         assertTrue(bomb.length < 1024, "a small message: " + bomb.length + " bytes");
         byte[] laterFormat = deflated(Fixtures.gps(2.0, at));
         laterFormat[0] = 0x02;
@@ -219,8 +223,10 @@ class FleetTelemetryTest {
             device.publish("joystick/devices/cam-4/telemetry/gps", truncated);
             device.publish("joystick/devices/cam-4/telemetry/battery", deflated(Fixtures.battery(4242, at)));
         }
-        await().atMost(WAIT).untilAsserted(() -> as("ana", "device-battery").get("/api/fleet/devices/cam-4/battery/history?from="
-                + at + "&to=" + at.plusMillis(1)).then().statusCode(200).body("items.voltage", equalTo(List.of(4242.0f))));
+        await().atMost(WAIT)
+                .untilAsserted(() -> as("ana", "device-battery").get("/api/fleet/devices/cam-4/battery/history?from="
+                        + at + "&to=" + at.plusMillis(1)).then().statusCode(200)
+                        .body("items.voltage", equalTo(List.of(4242.0f))));
         assertEquals(oversized + 1, metrics.droppedCount(DropReason.OVERSIZED));
         assertEquals(format + 1, metrics.droppedCount(DropReason.FORMAT));
         assertEquals(corrupt + 1, metrics.droppedCount(DropReason.CORRUPT));
@@ -231,7 +237,8 @@ class FleetTelemetryTest {
     @Test
     void documentsTheShapesOfPresencePositionsAndHistory() {
         io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.schemas.PresenceView.properties.keySet()", equalTo(java.util.Set.of("deviceId", "state", "since")))
+                .body("components.schemas.PresenceView.properties.keySet()",
+                        equalTo(java.util.Set.of("deviceId", "state", "since")))
                 .body("components.schemas.Position.properties.keySet()", equalTo(java.util.Set.of("deviceId", "gps")))
                 .body("components.schemas.History.properties.keySet()",
                         equalTo(java.util.Set.of("deviceId", "sensor", "from", "to", "total", "items")));
@@ -269,7 +276,8 @@ class FleetTelemetryTest {
             device.publish("joystick/devices/cam-5/telemetry/battery", Fixtures.battery(3000, old));
             device.publish("joystick/devices/cam-5/telemetry/battery", Fixtures.battery(3001, recent));
         }
-        String oldWindow = "/api/fleet/devices/cam-5/battery/history?from=" + old.minusSeconds(1) + "&to=" + old.plusSeconds(1);
+        String oldWindow =
+                "/api/fleet/devices/cam-5/battery/history?from=" + old.minusSeconds(1) + "&to=" + old.plusSeconds(1);
         await().atMost(WAIT).untilAsserted(() -> as("ana", "device-battery").get(oldWindow).then().statusCode(200)
                 .body("total", equalTo(1)));
         await().atMost(WAIT).untilAsserted(() -> as("ana", "device-battery").get("/api/fleet/devices/cam-5/battery")

@@ -35,8 +35,10 @@ public class Dependencies implements QuarkusTestResourceLifecycleManager {
         notification.start();
         mediaMtx.start();
         device.stubFor(get(urlPathEqualTo("/api/devices")).willReturn(okJson("[" + String.join(",",
-                Stubs.deviceJson("restore-bad", "live", "primary", false, "10.8.0.2", "{\"source\":\"rtsp://$host/bad\"}"),
-                Stubs.deviceJson("restore-ok", "live", "primary", false, "10.8.0.2", "{\"source\":\"rtsp://$host/ok\"}"),
+                Stubs.deviceJson("restore-bad", "live", "primary", false, "10.8.0.2",
+                        "{\"source\":\"rtsp://$host/bad\"}"),
+                Stubs.deviceJson("restore-ok", "live", "primary", false, "10.8.0.2",
+                        "{\"source\":\"rtsp://$host/ok\"}"),
                 Stubs.deviceJson("restore-auto", "auto", "secondary", false, "10.8.0.2", null),
                 Stubs.deviceJson("restore-off", "off", "primary", false, null, null),
                 Stubs.deviceJson("listed-no-secondary", "off", "primary", true, null, null),
@@ -44,15 +46,20 @@ public class Dependencies implements QuarkusTestResourceLifecycleManager {
                 // streams watched through /stream/ (StreamAccessTest): one named by its id, one by configuration.path
                 Stubs.deviceJson("stream-yard", "off", "primary", false, null, "{\"source\":\"rtsp://$host/yard\"}"),
                 Stubs.deviceJson("stream-roof", "off", "primary", false, null,
-                        "{\"path\":\"roof\",\"source\":\"rtsp://$host/roof\"}")) + "]")));
+                        "{\"path\":\"roof\",\"source\":\"rtsp://$host/roof\"}"))
+                + "]")));
         device.stubFor(post(urlPathEqualTo("/api/run/listed-monitored/slot-check"))
                 .willReturn(okJson("{\"success\":true,\"output\":\"true\\n\",\"exitCode\":0}")));
         mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-bad")).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody("{\"status\":\"error\",\"error\":\"disk full\"}")));
-        mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-ok")).willReturn(aResponse().withStatus(200)));
-        mediaMtx.stubFor(post(urlPathEqualTo("/v3/config/paths/add/restore-auto")).willReturn(aResponse().withStatus(200)));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"error\",\"error\":\"disk full\"}")));
+        mediaMtx.stubFor(
+                post(urlPathEqualTo("/v3/config/paths/add/restore-ok")).willReturn(aResponse().withStatus(200)));
+        mediaMtx.stubFor(
+                post(urlPathEqualTo("/v3/config/paths/add/restore-auto")).willReturn(aResponse().withStatus(200)));
         mediaMtx.stubFor(get(urlPathEqualTo("/v3/paths/list")).willReturn(okJson("{\"pageCount\":1,\"items\":[]}")));
-        mediaMtx.stubFor(get(urlPathEqualTo("/v3/info")).willReturn(okJson("{\"version\":\"v1.20.1\",\"started\":\"2026-01-01T00:00:00Z\"}")));
+        mediaMtx.stubFor(get(urlPathEqualTo("/v3/info"))
+                .willReturn(okJson("{\"version\":\"v1.20.1\",\"started\":\"2026-01-01T00:00:00Z\"}")));
         notification.stubFor(post(urlPathEqualTo("/api/notifications/send"))
                 .willReturn(okJson("{\"success\":true,\"notificationId\":\"n1\",\"clientsNotified\":0}")));
         return Map.of(
@@ -65,7 +72,7 @@ public class Dependencies implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        for (WireMockServer server : new WireMockServer[] { device, notification, mediaMtx }) {
+        for (WireMockServer server : new WireMockServer[] {device, notification, mediaMtx}) {
             if (server != null) {
                 server.stop();
             }

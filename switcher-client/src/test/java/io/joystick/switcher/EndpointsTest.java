@@ -26,15 +26,17 @@ class EndpointsTest {
     @Test
     void everyEndpointRefusesAnonymousCallersAndInvalidCredentials() {
         String device = Stubs.monitoredDevice("live", List.of());
-        String[][] calls = { { "POST", "/api/slot/" + device + "/secondary" }, { "GET", "/api/health/" + device },
-                { "GET", "/api/health/devices" }, { "POST", "/api/health/check" }, { "POST", "/api/mode/" + device + "/live" } };
+        String[][] calls = {{"POST", "/api/slot/" + device + "/secondary"}, {"GET", "/api/health/" + device},
+                {"GET", "/api/health/devices"}, {"POST", "/api/health/check"},
+                {"POST", "/api/mode/" + device + "/live"}};
         for (String[] call : calls) {
             given().request(call[0], call[1]).then().statusCode(401).header("WWW-Authenticate", "Bearer")
                     .body("success", equalTo(false)).body("error", equalTo("Authentication required"));
             given().header("X-API-Key", "not-a-key").request(call[0], call[1]).then().statusCode(401);
             given().auth().oauth2("not.a.jwt").request(call[0], call[1]).then().statusCode(401);
         }
-        assertEquals(0, Stubs.deviceService().find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
+        assertEquals(0, Stubs.deviceService()
+                .find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
         given().get("/api/health").then().statusCode(200).body("service", equalTo("switcher-client"));
     }
 
@@ -46,7 +48,8 @@ class EndpointsTest {
                 .body("error", equalTo("Device not found: " + missing));
         given().auth().oauth2(Stubs.admin()).get("/api/health/" + missing).then().statusCode(404);
         given().auth().oauth2(Stubs.admin()).post("/api/mode/" + missing + "/live").then().statusCode(404);
-        given().auth().oauth2(Stubs.admin()).queryParam("device", missing).post("/api/health/check").then().statusCode(404);
+        given().auth().oauth2(Stubs.admin()).queryParam("device", missing).post("/api/health/check").then()
+                .statusCode(404);
         given().auth().oauth2(Stubs.admin()).post("/api/slot/x%20y/primary").then().statusCode(404);
 
         String device = Stubs.monitoredDevice("live", List.of());

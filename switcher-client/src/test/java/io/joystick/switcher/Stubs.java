@@ -75,7 +75,8 @@ public final class Stubs {
 
     public static String deviceJson(String id, String mode, String activeSlot, boolean auto, String secondaryHost,
             String configuration) {
-        return "{\"id\":\"" + id + "\",\"name\":\"Device " + id + "\",\"model\":\"m1\",\"owner\":\"admin-1\",\"allow\":[],"
+        return "{\"id\":\"" + id + "\",\"name\":\"Device " + id
+                + "\",\"model\":\"m1\",\"owner\":\"admin-1\",\"allow\":[],"
                 + "\"mode\":\"" + mode + "\",\"status\":\"unknown\",\"configuration\":" + configuration + ","
                 + "\"information\":{\"host\":\"" + PRIMARY_HOST + "\",\"port\":22,\"user\":\"joystick\",\"phone\":null,"
                 + "\"secondSlotHost\":" + (secondaryHost == null ? "null" : "\"" + secondaryHost + "\"")
@@ -102,7 +103,8 @@ public final class Stubs {
                 .withRequestBody(equalToJson("{\"slot\":\"primary\"}")).willSetStateTo(Scenario.STARTED)
                 .willReturn(okJson(onPrimary)));
         allow(id, allow);
-        mediaMtx().register(patch(urlPathEqualTo("/v3/config/paths/patch/" + id)).willReturn(aResponse().withStatus(200)));
+        mediaMtx().register(
+                patch(urlPathEqualTo("/v3/config/paths/patch/" + id)).willReturn(aResponse().withStatus(200)));
         return id;
     }
 
@@ -123,22 +125,26 @@ public final class Stubs {
 
     public static void allow(String id, List<String> users) {
         deviceService().register(get(urlPathEqualTo("/api/devices/" + id + "/allow")).willReturn(okJson(
-                "{\"id\":\"" + id + "\",\"allow\":[" + String.join(",", users.stream().map(u -> "\"" + u + "\"").toList())
+                "{\"id\":\"" + id + "\",\"allow\":["
+                        + String.join(",", users.stream().map(u -> "\"" + u + "\"").toList())
                         + "]}")));
     }
 
     public static void unknownDevice(String id) {
         deviceService().register(get(urlPathEqualTo("/api/devices/" + id)).willReturn(notFound()
-                .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"Device not found\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"error\":\"Device not found\"}")));
         deviceService().register(get(urlPathEqualTo("/api/devices/" + id + "/allow")).willReturn(notFound()
-                .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"Device not found\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"error\":\"Device not found\"}")));
     }
 
     /** What {@code slot-check} reports for one slot of a device from now on. */
     public static void slot(String id, String slot, boolean healthy) {
         deviceService().register(post(urlPathEqualTo("/api/run/" + id + "/slot-check"))
                 .withRequestBody(equalToJson("{\"slot\":\"" + slot + "\"}"))
-                .willReturn(healthy ? okJson("{\"success\":true,\"output\":\"true\\n\",\"exitCode\":0,\"durationMs\":3}")
+                .willReturn(healthy
+                        ? okJson("{\"success\":true,\"output\":\"true\\n\",\"exitCode\":0,\"durationMs\":3}")
                         : okJson("{\"success\":true,\"output\":\"false\\n\",\"exitCode\":0,\"durationMs\":3}")));
     }
 

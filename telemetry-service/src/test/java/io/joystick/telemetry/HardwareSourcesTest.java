@@ -78,7 +78,8 @@ class HardwareSourcesTest {
         imu = PtyPair.started(TTY, "imu");
         modemPort = PtyPair.started(TTY, "modem");
         modem = new FakeModem(modemPort)
-                .answer("AT+CPSI?", List.of("+CPSI: NR5G_SA,Online,242-12,0x765D,4955280,0,NR5G_BAND78,640704,-770,-110,290"))
+                .answer("AT+CPSI?",
+                        List.of("+CPSI: NR5G_SA,Online,242-12,0x765D,4955280,0,NR5G_BAND78,640704,-770,-110,290"))
                 .answer("AT+CSQ", List.of("+CSQ: 20,99"))
                 .answer("AT+COPS?", List.of("+COPS: 0,0,\"Telia\",11"))
                 .urcInsideReplies("+CREG: 1")

@@ -42,15 +42,17 @@ class OfflineAuthTest {
     void refusesATokenSignedByAnotherKey() {
         KeyPair other = TestKeys.generate();
         String forged = TestKeys.sign(TestKeys.claims("edge-user", Set.of("admin")), JwksFileAuth.KID, other);
-        given().auth().oauth2(forged).get("/api/gps").then().statusCode(401).body("error", equalTo("Authentication required"));
+        given().auth().oauth2(forged).get("/api/gps").then().statusCode(401).body("error",
+                equalTo("Authentication required"));
     }
 
     @Test
     void refusesAnExpiredToken() {
         long past = System.currentTimeMillis() / 1000 - 3600;
         JwksFileAuth.token("edge-user"); // the resource has written its key
-        String token = TestKeys.sign(TestKeys.claims("edge-user", Set.of("device-gps")).issuedAt(past - 600).expiresAt(past),
-                JwksFileAuth.KID, signingKey());
+        String token =
+                TestKeys.sign(TestKeys.claims("edge-user", Set.of("device-gps")).issuedAt(past - 600).expiresAt(past),
+                        JwksFileAuth.KID, signingKey());
         given().auth().oauth2(token).get("/api/gps").then().statusCode(401);
     }
 
@@ -59,8 +61,9 @@ class OfflineAuthTest {
         String token = JwksFileAuth.token("edge-user", "device-gps");
         String[] parts = token.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("device-gps", "admin");
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
-                + "." + parts[2];
+        String tampered =
+                parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                        + "." + parts[2];
         given().auth().oauth2(tampered).get("/api/gps").then().statusCode(401);
     }
 
@@ -74,7 +77,8 @@ class OfflineAuthTest {
         try {
             byte[] der = java.util.Base64.getDecoder().decode(java.nio.file.Files.readString(
                     java.nio.file.Path.of("target", "test-auth", "signing.key")));
-            return java.security.KeyFactory.getInstance("RSA").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+            return java.security.KeyFactory.getInstance("RSA")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -67,7 +67,8 @@ public class RemoteDeviceAllowList implements DeviceAllowList {
                 return new DeviceServiceUnavailableException(504, "device-service did not answer in time", failure);
             }
             if (failure instanceof CircuitBreakerOpenException) {
-                return new DeviceServiceUnavailableException(503, "device-service is failing; try again shortly", failure);
+                return new DeviceServiceUnavailableException(503, "device-service is failing; try again shortly",
+                        failure);
             }
             if (failure instanceof ApiException answered) {
                 return new DeviceServiceUnavailableException(answered.status(), answered.getMessage(), failure);

@@ -109,7 +109,8 @@ class TwoInstancesIT {
     }
 
     private Map<String, String> environment() throws Exception {
-        assumeTrue(!url.isBlank(), "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
+        assumeTrue(!url.isBlank(),
+                "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
         switcher.start();
         switcher.stubFor(post(urlPathMatching("/api/mode/.*")).willReturn(aResponse().withStatus(200)));
         Path jwks = Files.writeString(dir.resolve("jwks.json"), TestKeys.jwks(List.of(KID), List.of(signing)));
@@ -142,8 +143,10 @@ class TwoInstancesIT {
         String action = call(service, "POST", "/api/actions", Map.of("name", "set-mode"), 201).get("id").asText();
         call(service, "POST", "/api/runs", Map.of("model", model, "action", action, "command", "echo $mode", "target",
                 "local", "parameters", Map.of("type", "object", "properties", Map.of("mode", Map.of("enum",
-                        List.of("live", "off", "auto"))), "required", List.of("mode"))), 201);
-        return call(service, "POST", "/api/devices", Map.of("name", "it-device", "model", model), 201).get("id").asText();
+                        List.of("live", "off", "auto"))), "required", List.of("mode"))),
+                201);
+        return call(service, "POST", "/api/devices", Map.of("name", "it-device", "model", model), 201).get("id")
+                .asText();
     }
 
     private int calls(String device, String mode) {
@@ -161,10 +164,12 @@ class TwoInstancesIT {
         return logs;
     }
 
-    private JsonNode call(PackagedService service, String method, String path, Object body, int expected) throws Exception {
+    private JsonNode call(PackagedService service, String method, String path, Object body, int expected)
+            throws Exception {
         String token = TestKeys.sign(TestKeys.claims("admin-1", Set.of("admin")), KID, signing);
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

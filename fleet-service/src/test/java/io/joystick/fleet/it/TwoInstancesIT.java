@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +42,8 @@ class TwoInstancesIT {
 
     private static final List<String> DEVICES = List.of("cam-1", "cam-4", "cam-5");
     private static final int PER_DEVICE_AND_BATCH = 100;
-    private static final Pattern STORED = Pattern.compile("(?m)^fleet_readings_stored_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
+    private static final Pattern STORED =
+            Pattern.compile("(?m)^fleet_readings_stored_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String url = System.getProperty("joystick.it.postgres-url", "");
@@ -54,7 +54,8 @@ class TwoInstancesIT {
 
     @Test
     void twoInstancesShareTheMessagesAndLoseNoneWhileOneIsStopped() throws Exception {
-        assumeTrue(!url.isBlank(), "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
+        assumeTrue(!url.isBlank(),
+                "Skipped: needs PostgreSQL; .ci/run's PostgreSQL pass runs it with -Djoystick.it.postgres-url=…");
         MosquittoBroker broker = new MosquittoBroker();
         DeviceServiceMock devices = new DeviceServiceMock();
         Map<String, String> mqtt = broker.start();
@@ -67,8 +68,10 @@ class TwoInstancesIT {
                     edges.put(device, DeviceMqtt.connect(credentials(a, device), "edge-" + device));
                 }
                 publish(edges, from, 0);
-                await().atMost(Duration.ofSeconds(60)).until(() -> stored(a) + stored(b) == DEVICES.size() * PER_DEVICE_AND_BATCH);
-                assertTrue(stored(a) > 0 && stored(b) > 0, "both instances stored a share: " + stored(a) + " and " + stored(b));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> stored(a) + stored(b) == DEVICES.size() * PER_DEVICE_AND_BATCH);
+                assertTrue(stored(a) > 0 && stored(b) > 0,
+                        "both instances stored a share: " + stored(a) + " and " + stored(b));
             }
             // b away (stopped above): its persistent session keeps its share until it is back
             publish(edges, from, PER_DEVICE_AND_BATCH);
@@ -83,7 +86,8 @@ class TwoInstancesIT {
                     assertEquals(2 * PER_DEVICE_AND_BATCH, total(b, device, from), device + " through b");
                     JsonNode items = history(a, device, from).path("items");
                     for (int i = 0; i < items.size(); i++) {
-                        assertEquals(i, Math.round(items.get(i).path("latitude").asDouble() * 10), device + " reading " + i);
+                        assertEquals(i, Math.round(items.get(i).path("latitude").asDouble() * 10),
+                                device + " reading " + i);
                     }
                 }
             }
@@ -121,20 +125,25 @@ class TwoInstancesIT {
         env.put("JOYSTICK_MQTT_ADMIN_USER", mqtt.get("joystick.mqtt.admin-user"));
         env.put("JOYSTICK_MQTT_ADMIN_PASSWORD", mqtt.get("joystick.mqtt.admin-password"));
         env.put("JOYSTICK_MQTT_CLIENT_ID", "joystick-" + name);
-        PackagedService.Launch launch = new PackagedService.Launch(name, PackagedService.appJar(), Path.of("target", "it-logs"), env)
-                .withJvmOptions("-Xmx192m");
+        PackagedService.Launch launch =
+                new PackagedService.Launch(name, PackagedService.appJar(), Path.of("target", "it-logs"), env)
+                        .withJvmOptions("-Xmx192m");
         return PackagedService.start(launch).awaitReady(Duration.ofSeconds(90));
     }
 
     private DeviceMqtt.Account credentials(PackagedService fleet, String device) throws Exception {
-        JsonNode body = JSON.readTree(send(fleet, HttpRequest.newBuilder(fleet.uri("/api/fleet/devices/" + device + "/credentials"))
-                .POST(HttpRequest.BodyPublishers.noBody()), 200));
-        return new DeviceMqtt.Account(body.path("url").asText(), body.path("username").asText(), body.path("password").asText());
+        JsonNode body = JSON
+                .readTree(send(fleet, HttpRequest.newBuilder(fleet.uri("/api/fleet/devices/" + device + "/credentials"))
+                        .POST(HttpRequest.BodyPublishers.noBody()), 200));
+        return new DeviceMqtt.Account(body.path("url").asText(), body.path("username").asText(),
+                body.path("password").asText());
     }
 
     private JsonNode history(PackagedService fleet, String device, Instant from) throws Exception {
-        return JSON.readTree(send(fleet, HttpRequest.newBuilder(fleet.uri("/api/fleet/devices/" + device + "/gps/history?max=10000&from="
-                + from + "&to=" + from.plusSeconds(60))).GET(), 200));
+        return JSON.readTree(send(fleet,
+                HttpRequest.newBuilder(fleet.uri("/api/fleet/devices/" + device + "/gps/history?max=10000&from="
+                        + from + "&to=" + from.plusSeconds(60))).GET(),
+                200));
     }
 
     private int total(PackagedService fleet, String device, Instant from) {

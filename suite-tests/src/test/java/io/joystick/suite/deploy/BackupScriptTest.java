@@ -62,7 +62,8 @@ class BackupScriptTest {
         Path data = Files.createDirectories(temp.resolve("data/run"));
         Files.writeString(data.resolve("device-service.pid"), Long.toString(ProcessHandle.current().pid()));
 
-        Result backup = run(Map.of(), SCRIPT, "--h2", temp.resolve("data").toString(), "--out", temp.resolve("out").toString());
+        Result backup =
+                run(Map.of(), SCRIPT, "--h2", temp.resolve("data").toString(), "--out", temp.resolve("out").toString());
 
         assertNotEquals(0, backup.exit());
         assertTrue(backup.output().contains("device-service is running"), backup.output());
@@ -101,7 +102,8 @@ class BackupScriptTest {
 
             assertEquals("cam-1,cam-2", psql(db, "SELECT string_agg(id, ',' ORDER BY id) FROM devices").trim());
             assertEquals("1", psql(db, "SELECT string_agg(version, ',') FROM flyway_schema_history").trim());
-            assertEquals("0", psql(db, "SELECT count(*) FROM pg_class WHERE relname IN ('schedules', 'schedules_seq')").trim(),
+            assertEquals("0",
+                    psql(db, "SELECT count(*) FROM pg_class WHERE relname IN ('schedules', 'schedules_seq')").trim(),
                     "objects created after the backup are gone");
         } finally {
             psql("postgres", "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -126,8 +128,9 @@ class BackupScriptTest {
 
     @Test
     void aFailedBackupExitsNonZeroAndLeavesNothingThatLooksComplete() throws Exception {
-        Result backup = run(Map.of("PGHOST", "127.0.0.1", "PGPORT", "1", "PGCONNECT_TIMEOUT", "2"), SCRIPT, "--postgres",
-                "--out", temp.resolve("out").toString());
+        Result backup =
+                run(Map.of("PGHOST", "127.0.0.1", "PGPORT", "1", "PGCONNECT_TIMEOUT", "2"), SCRIPT, "--postgres",
+                        "--out", temp.resolve("out").toString());
 
         assertNotEquals(0, backup.exit(), backup.output());
         assertTrue(backup.output().contains("FAILED"), backup.output());
@@ -152,8 +155,10 @@ class BackupScriptTest {
         try (Stream<Path> left = Files.list(out)) {
             List<String> names = left.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(4, names.size(), names.toString());
-            assertEquals(List.of("README.txt", "joystick-20250103T000000Z", "joystick-20250104T000000Z"), names.subList(0, 3));
-            assertTrue(names.get(3).matches("joystick-\\d{8}T\\d{6}Z") && names.get(3).compareTo(names.get(2)) > 0, names.toString());
+            assertEquals(List.of("README.txt", "joystick-20250103T000000Z", "joystick-20250104T000000Z"),
+                    names.subList(0, 3));
+            assertTrue(names.get(3).matches("joystick-\\d{8}T\\d{6}Z") && names.get(3).compareTo(names.get(2)) > 0,
+                    names.toString());
         }
         Result refused = run(Map.of("BACKUP_KEEP", "none"), SCRIPT, "--h2", data.toString(), "--out", out.toString());
         assertEquals(2, refused.exit(), refused.output());
@@ -168,13 +173,15 @@ class BackupScriptTest {
         assertNotEquals(0, run(env, SCHEDULE, "--check").exit(), "the last backup failed");
         Files.writeString(status, "ok 2026-12-04T02:00:00Z\n");
         assertEquals(0, run(env, SCHEDULE, "--check").exit());
-        Files.setLastModifiedTime(status, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        Files.setLastModifiedTime(status,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
         assertNotEquals(0, run(env, SCHEDULE, "--check").exit(), "the last success is overdue");
     }
 
     private String psql(String database, String sql) throws Exception {
-        Result result = run(Map.of(), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1",
-                "-tAq", "-c", sql);
+        Result result =
+                run(Map.of(), "psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1",
+                        "-tAq", "-c", sql);
         assertEquals(0, result.exit(), result.output());
         return result.output();
     }

@@ -34,14 +34,16 @@ class DeployConfigTest {
     private static final List<String> DEPLOYED = List.of("auth-service", "device-service", "notification-service",
             "switcher-client", "fleet-service", CONSOLE);
     /** Traefik routers the console's local proxy does not mirror: itself, and MediaMTX's HLS and WebRTC (no local MediaMTX). */
-    private static final Set<String> NOT_PROXIED_LOCALLY = Set.of("console", "stream", "stream-webrtc", "stream-redirect");
+    private static final Set<String> NOT_PROXIED_LOCALLY =
+            Set.of("console", "stream", "stream-webrtc", "stream-redirect");
     /** Traefik's forwardAuth for the streams: switcher-client's, reached inside the deployment only. */
     private static final String STREAM_ACCESS = "/internal/stream-access";
     /** WebRTC's media, the only port published besides Traefik's (docs/architecture.md#9-deploy). */
     private static final String WEBRTC_MEDIA_PORT = "8189:8189/udp";
     /** Public paths that are not in an OpenAPI document (WebSocket endpoints). */
-    private static final Map<String, List<String>> EXTRA_PATHS = Map.of("notification-service", List.of("/notifications"),
-            "device-service", List.of("/api/terminal/{device}"));
+    private static final Map<String, List<String>> EXTRA_PATHS =
+            Map.of("notification-service", List.of("/notifications"),
+                    "device-service", List.of("/api/terminal/{device}"));
     /** Reached at /switcher/… (docs/architecture.md#9-deploy), the prefix stripped by Traefik. */
     private static final Map<String, String> PREFIXED = Map.of("switcher-client", "/switcher");
     /** Every service serves /api/health; the public one is device-service's (docs/architecture.md#9-deploy). */
@@ -59,7 +61,8 @@ class DeployConfigTest {
     void everyServiceModuleIsDeployed() {
         Set<String> central = new HashSet<>(Repository.serviceModules());
         central.removeAll(EDGE_ONLY);
-        assertEquals(Set.copyOf(DEPLOYED), central, "the root pom's service modules and the services deployed here differ");
+        assertEquals(Set.copyOf(DEPLOYED), central,
+                "the root pom's service modules and the services deployed here differ");
         for (String edge : EDGE_ONLY) {
             assertFalse(compose.path("services").has(edge), edge + " runs on the devices, not in docker-compose.yml");
         }
@@ -95,7 +98,8 @@ class DeployConfigTest {
 
     @Test
     void routesOnlyThePathsOfDesign() {
-        Map<String, String> expected = Map.ofEntries(Map.entry("/api/collections/users/auth-with-password", "auth-service"),
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("/api/collections/users/auth-with-password", "auth-service"),
                 Map.entry("/api/auth/me", "auth-service"), Map.entry("/api/admin/users", "auth-service"),
                 Map.entry("/.well-known/jwks.json", "auth-service"), Map.entry("/api/run/d/a", "device-service"),
                 Map.entry("/api/ping/d", "device-service"), Map.entry("/api/devices", "device-service"),
@@ -106,18 +110,22 @@ class DeployConfigTest {
                 Map.entry("/api/fleet/positions", "fleet-service"),
                 Map.entry("/api/fleet/devices/d/gps/history", "fleet-service"),
                 Map.entry("/api/notifications", "notification-service"),
-                Map.entry("/notifications", "notification-service"), Map.entry("/switcher/api/health", "switcher-client"));
+                Map.entry("/notifications", "notification-service"),
+                Map.entry("/switcher/api/health", "switcher-client"));
         expected.forEach((path, service) -> assertEquals(service,
                 traefik.route(path).map(TraefikRoutes.Route::service).orElse("nothing"), path));
         for (String page : List.of("/", "/devices/cam1", "/admin/users", "/assets/index.js")) {
             assertEquals(CONSOLE, traefik.route(page).map(TraefikRoutes.Route::service).orElse("nothing"), page);
         }
         for (String unrouted : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
-            assertTrue(traefik.route(unrouted).isEmpty(), unrouted + " must not be public, routed to " + traefik.route(unrouted));
+            assertTrue(traefik.route(unrouted).isEmpty(),
+                    unrouted + " must not be public, routed to " + traefik.route(unrouted));
         }
         // Everything else no API router takes is the console's (its SPA answers index.html), never a service's.
-        for (String internal : List.of("/swagger", "/api/healthz", "/api/gps", "/api/telemetry", "/api/revocations", "/switcher/q/metrics",
-                "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger", "/switcher" + STREAM_ACCESS, STREAM_ACCESS)) {
+        for (String internal : List.of("/swagger", "/api/healthz", "/api/gps", "/api/telemetry", "/api/revocations",
+                "/switcher/q/metrics",
+                "/switcher/q/health", "/switcher/q/openapi", "/switcher/swagger", "/switcher" + STREAM_ACCESS,
+                STREAM_ACCESS)) {
             assertEquals(CONSOLE, traefik.route(internal).map(TraefikRoutes.Route::service).orElse(CONSOLE),
                     internal + " must not reach a service");
         }
@@ -130,13 +138,15 @@ class DeployConfigTest {
     @Test
     @SuppressWarnings("unchecked")
     void consoleProxyRoutesAsTraefikDoes() {
-        Map<String, Object> table = new org.yaml.snakeyaml.Yaml().load(Repository.read("console/src/main/resources/routes.yaml"));
+        Map<String, Object> table =
+                new org.yaml.snakeyaml.Yaml().load(Repository.read("console/src/main/resources/routes.yaml"));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) table.get("services");
         List<String> problems = new ArrayList<>();
         Set<String> proxied = new HashSet<>();
         Map<String, String> proxiedPrefixes = new java.util.HashMap<>();
         services.forEach((service, entry) -> {
-            ((List<String>) entry.getOrDefault("prefixes", List.of())).forEach(prefix -> proxiedPrefixes.put(prefix, service));
+            ((List<String>) entry.getOrDefault("prefixes", List.of()))
+                    .forEach(prefix -> proxiedPrefixes.put(prefix, service));
             String strip = (String) entry.get("strip");
             for (String kind : List.of("prefixes", "paths")) {
                 for (String value : (List<String>) entry.getOrDefault(kind, List.of())) {
@@ -144,7 +154,8 @@ class DeployConfigTest {
                     String path = kind.equals("paths") ? value : value + (value.endsWith("/") ? "x1" : "/x1");
                     String forwarded = strip != null && path.startsWith(strip) ? path.substring(strip.length()) : path;
                     var route = traefik.route(path);
-                    if (route.isEmpty() || !route.get().service().equals(service) || !route.get().forwardedPath().equals(forwarded)) {
+                    if (route.isEmpty() || !route.get().service().equals(service)
+                            || !route.get().forwardedPath().equals(forwarded)) {
                         problems.add(path + ": console sends it to " + service + " as " + forwarded + ", Traefik "
                                 + route.map(r -> "to " + r.service() + " as " + r.forwardedPath()).orElse("nowhere"));
                     }
@@ -165,7 +176,8 @@ class DeployConfigTest {
                 }
             }
         }
-        assertTrue(problems.isEmpty(), "routes.yaml and deploy/traefik/dynamic.yml differ:\n" + String.join("\n", problems));
+        assertTrue(problems.isEmpty(),
+                "routes.yaml and deploy/traefik/dynamic.yml differ:\n" + String.join("\n", problems));
     }
 
     @Test
@@ -205,7 +217,8 @@ class DeployConfigTest {
         assertTrue(command.contains("--entrypoints.web.http.redirections.entrypoint.to=websecure"));
         assertTrue(command.contains("--entrypoints.web.http.redirections.entrypoint.scheme=https"));
         assertTrue(command.contains("--entrypoints.websecure.address=:443"));
-        assertTrue(command.stream().anyMatch(c -> c.startsWith("--certificatesresolvers.letsencrypt.acme.")), "ACME resolver");
+        assertTrue(command.stream().anyMatch(c -> c.startsWith("--certificatesresolvers.letsencrypt.acme.")),
+                "ACME resolver");
         assertTrue(command.contains("--entrypoints.websecure.http.tls.certresolver=letsencrypt"));
         for (String router : traefik.routerNames()) {
             assertEquals(List.of("websecure"), traefik.entryPoints(router), router);
@@ -217,15 +230,19 @@ class DeployConfigTest {
     void dashboardIsNotPublished() {
         List<String> command = texts(compose.path("services").path("traefik").path("command"));
         assertTrue(command.contains("--api.dashboard=false"));
-        assertFalse(command.stream().anyMatch(c -> c.startsWith("--api.insecure") || c.equals("--api=true")), command.toString());
-        assertFalse(traefik.routerNames().stream().anyMatch(r -> r.contains("dashboard") || r.contains("api@internal")));
+        assertFalse(command.stream().anyMatch(c -> c.startsWith("--api.insecure") || c.equals("--api=true")),
+                command.toString());
+        assertFalse(
+                traefik.routerNames().stream().anyMatch(r -> r.contains("dashboard") || r.contains("api@internal")));
     }
 
     @Test
     void corsAllowsOnlyTheConfiguredOrigins() {
         JsonNode cors = traefik.document.path("http").path("middlewares").path("cors").path("headers");
-        assertEquals(List.of("https://app.example.com", "https://ops.example.com"), texts(cors.path("accessControlAllowOriginList")));
-        assertFalse(cors.path("accessControlAllowCredentials").asBoolean(), "credentials travel in headers, not cookies");
+        assertEquals(List.of("https://app.example.com", "https://ops.example.com"),
+                texts(cors.path("accessControlAllowOriginList")));
+        assertFalse(cors.path("accessControlAllowCredentials").asBoolean(),
+                "credentials travel in headers, not cookies");
         assertFalse(Repository.read("deploy/traefik/dynamic.yml").contains("\"*\""), "no wildcard origin");
         assertTrue(compose.path("services").path("traefik").path("environment").path("JOYSTICK_CORS_ORIGINS").asText()
                 .startsWith("${JOYSTICK_CORS_ORIGINS"), "Traefik takes the origins from .env");
@@ -237,22 +254,26 @@ class DeployConfigTest {
             JsonNode service = compose.path("services").path(name);
             assertTrue(service.path("read_only").asBoolean(), name + ": read_only");
             String user = service.path("user").asText("");
-            assertFalse(user.isEmpty() || user.startsWith("0") || user.startsWith("root"), name + ": non-root user, was '" + user + "'");
+            assertFalse(user.isEmpty() || user.startsWith("0") || user.startsWith("root"),
+                    name + ": non-root user, was '" + user + "'");
             assertFalse(service.path("tmpfs").isEmpty(), name + ": a tmpfs for the read-only root");
             assertEquals(List.of("ALL"), texts(service.path("cap_drop")), name + ": cap_drop");
-            assertTrue(texts(service.path("security_opt")).contains("no-new-privileges:true"), name + ": no-new-privileges");
+            assertTrue(texts(service.path("security_opt")).contains("no-new-privileges:true"),
+                    name + ": no-new-privileges");
             JsonNode limits = service.path("deploy").path("resources").path("limits");
             assertFalse(limits.path("cpus").asText("").isEmpty(), name + ": CPU limit");
             assertFalse(limits.path("memory").asText("").isEmpty(), name + ": memory limit");
             List<String> health = texts(service.path("healthcheck").path("test"));
-            assertTrue(health.stream().anyMatch(t -> t.contains(":" + ServiceModule.of(name).port() + "/q/health/ready")),
+            assertTrue(
+                    health.stream().anyMatch(t -> t.contains(":" + ServiceModule.of(name).port() + "/q/health/ready")),
                     name + ": health check on its readiness endpoint, was " + health);
         }
         for (String infrastructure : List.of("traefik", "postgres", "mediamtx", "mosquitto")) {
             JsonNode service = compose.path("services").path(infrastructure);
             assertTrue(service.path("read_only").asBoolean(), infrastructure + ": read_only");
             assertFalse(service.path("healthcheck").path("test").isEmpty(), infrastructure + ": health check");
-            assertFalse(service.path("deploy").path("resources").path("limits").path("memory").isMissingNode(), infrastructure + ": limits");
+            assertFalse(service.path("deploy").path("resources").path("limits").path("memory").isMissingNode(),
+                    infrastructure + ": limits");
         }
     }
 
@@ -272,8 +293,10 @@ class DeployConfigTest {
                 String url = env.path("QUARKUS_DATASOURCE_JDBC_URL").asText();
                 String database = url.substring(url.lastIndexOf('/') + 1);
                 assertTrue(databases.add(database), database + " shared by two services");
-                assertEquals(database, env.path("QUARKUS_DATASOURCE_USERNAME").asText(), entry.getKey() + ": its own role");
-                assertTrue(init.contains("\ncreate " + database + " "), "init-databases.sh does not create " + database);
+                assertEquals(database, env.path("QUARKUS_DATASOURCE_USERNAME").asText(),
+                        entry.getKey() + ": its own role");
+                assertTrue(init.contains("\ncreate " + database + " "),
+                        "init-databases.sh does not create " + database);
                 assertEquals("postgresql", entry.getValue().path("build").path("args").path("DB_KIND").asText(),
                         entry.getKey() + ": built for PostgreSQL (db-kind is build-time)");
             }
@@ -326,7 +349,9 @@ class DeployConfigTest {
         String conf = Repository.read("deploy/mosquitto/mosquitto.conf");
         assertTrue(conf.lines().anyMatch("allow_anonymous false"::equals), "no anonymous clients");
         assertTrue(conf.contains("mosquitto_dynamic_security.so"), "per-device accounts (dynamic security)");
-        assertTrue(compose.path("services").path("mosquitto").path("image").asText().matches("eclipse-mosquitto:2\\.0\\.\\d+"),
+        assertTrue(
+                compose.path("services").path("mosquitto").path("image").asText()
+                        .matches("eclipse-mosquitto:2\\.0\\.\\d+"),
                 "a pinned Mosquitto 2.0.x");
         assertEquals("mqtt://mosquitto:1883", compose.path("services").path("fleet-service").path("environment")
                 .path("JOYSTICK_MQTT_URL").asText());
@@ -339,9 +364,12 @@ class DeployConfigTest {
         JsonNode mediamtx = Repository.yaml(Repository.read("deploy/mediamtx/mediamtx.yml"));
         JsonNode services = compose.path("services");
         assertEquals("internal", mediamtx.path("authMethod").asText());
-        assertTrue(compose.path("networks").path("media-api").path("internal").asBoolean(), "media-api has no route out");
-        String mediamtxAddress = services.path("mediamtx").path("networks").path("media-api").path("ipv4_address").asText();
-        String switcherAddress = services.path("switcher-client").path("networks").path("media-api").path("ipv4_address").asText();
+        assertTrue(compose.path("networks").path("media-api").path("internal").asBoolean(),
+                "media-api has no route out");
+        String mediamtxAddress =
+                services.path("mediamtx").path("networks").path("media-api").path("ipv4_address").asText();
+        String switcherAddress =
+                services.path("switcher-client").path("networks").path("media-api").path("ipv4_address").asText();
         assertFalse(mediamtxAddress.isEmpty() || switcherAddress.isEmpty(), "fixed addresses on media-api");
         assertTrue(mediamtx.path("apiAddress").asText().startsWith(mediamtxAddress + ":"),
                 "the API listens on the media-api address only, not on edge: " + mediamtx.path("apiAddress").asText());
@@ -352,7 +380,8 @@ class DeployConfigTest {
                 api |= permission.path("action").asText().equals("api");
             }
             if (api) {
-                assertEquals(List.of(switcherAddress + "/32"), texts(user.path("ips")), "the API user is the switcher's");
+                assertEquals(List.of(switcherAddress + "/32"), texts(user.path("ips")),
+                        "the API user is the switcher's");
                 assertFalse(user.path("user").asText().equals("any"), "the API needs a named user");
             }
         }
@@ -366,8 +395,10 @@ class DeployConfigTest {
         });
         assertEquals(Set.of("mediamtx", "switcher-client"), Set.copyOf(onMediaApi));
         // its own network stack: a MediaMTX restart leaves it untouched, and its readiness asks MediaMTX itself
-        assertTrue(services.path("switcher-client").path("network_mode").isMissingNode(), "no shared network namespace");
-        assertEquals("service_healthy", services.path("switcher-client").path("depends_on").path("mediamtx").path("condition").asText());
+        assertTrue(services.path("switcher-client").path("network_mode").isMissingNode(),
+                "no shared network namespace");
+        assertEquals("service_healthy",
+                services.path("switcher-client").path("depends_on").path("mediamtx").path("condition").asText());
     }
 
     @Test
@@ -409,7 +440,8 @@ class DeployConfigTest {
             }
             URI server = URI.create(traefik.serverUrl(service));
             if (server.getHost().equals("mediamtx") && !service.equals("switcher-client")) {
-                assertTrue(traefik.middlewares(router).contains("stream-access"), router + " reaches MediaMTX without the forwardAuth");
+                assertTrue(traefik.middlewares(router).contains("stream-access"),
+                        router + " reaches MediaMTX without the forwardAuth");
             }
         }
         // MediaMTX: reads from Traefik's fixed address only, publishing for nobody, no server but HLS and WebRTC
@@ -417,8 +449,10 @@ class DeployConfigTest {
         JsonNode traefikNet = compose.path("services").path("traefik").path("networks");
         String traefikAddress = traefikNet.path("edge").path("ipv4_address").asText();
         assertEquals(1, traefikNet.size(), "Traefik on the edge network only, so MediaMTX sees it at that one address");
-        String subnet = compose.path("networks").path("edge").path("ipam").path("config").path(0).path("subnet").asText();
-        assertTrue(subnet.endsWith("/24") && traefikAddress.startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1)),
+        String subnet =
+                compose.path("networks").path("edge").path("ipam").path("config").path(0).path("subnet").asText();
+        assertTrue(
+                subnet.endsWith("/24") && traefikAddress.startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1)),
                 traefikAddress + " in " + subnet);
         for (JsonNode user : mediamtx.path("authInternalUsers")) {
             List<String> actions = new ArrayList<>();
@@ -439,10 +473,12 @@ class DeployConfigTest {
         }
         assertEquals(":" + WEBRTC_MEDIA_PORT.substring(0, WEBRTC_MEDIA_PORT.indexOf(':')),
                 mediamtx.path("webrtcLocalUDPAddress").asText(), "the published port is WebRTC's media port");
-        assertTrue(mediamtx.path("webrtcLocalTCPAddress").asText().isEmpty(), "no WebRTC over TCP: the port is not published");
+        assertTrue(mediamtx.path("webrtcLocalTCPAddress").asText().isEmpty(),
+                "no WebRTC over TCP: the port is not published");
         // the viewers' shared login is gone
-        compose.path("services").path("mediamtx").path("environment").fieldNames().forEachRemaining(name ->
-                assertFalse(name.startsWith("MTX_AUTHINTERNALUSERS_1"), name + ": viewers have no MediaMTX credentials"));
+        compose.path("services").path("mediamtx").path("environment").fieldNames()
+                .forEachRemaining(name -> assertFalse(name.startsWith("MTX_AUTHINTERNALUSERS_1"),
+                        name + ": viewers have no MediaMTX credentials"));
     }
 
     private static boolean user(JsonNode mediamtx, String action) {
@@ -503,8 +539,9 @@ class DeployConfigTest {
     void adminApiHonoursTheOptionalAllowList() {
         String router = traefik.route("/api/admin/users").orElseThrow().router();
         assertEquals("auth-service", traefik.route("/api/admin/users").orElseThrow().service());
-        String allowList = traefik.middlewares(router).stream().filter(m -> middleware(m).has("ipAllowList")).findFirst()
-                .orElseThrow(() -> new AssertionError("/api/admin without an ipAllowList"));
+        String allowList =
+                traefik.middlewares(router).stream().filter(m -> middleware(m).has("ipAllowList")).findFirst()
+                        .orElseThrow(() -> new AssertionError("/api/admin without an ipAllowList"));
         assertEquals(List.of("0.0.0.0/0", "::/0"), texts(middleware(allowList).path("ipAllowList").path("sourceRange")),
                 "unset: every address may try");
         TraefikRoutes restricted = new TraefikRoutes(Repository.read("deploy/traefik/dynamic.yml"),
@@ -519,7 +556,8 @@ class DeployConfigTest {
     @Test
     void corsLetsTheBrowserAppReadRetryAfterAndWwwAuthenticate() {
         JsonNode cors = middleware("cors").path("headers");
-        assertTrue(texts(cors.path("accessControlExposeHeaders")).containsAll(List.of("Retry-After", "WWW-Authenticate")),
+        assertTrue(
+                texts(cors.path("accessControlExposeHeaders")).containsAll(List.of("Retry-After", "WWW-Authenticate")),
                 cors.toString());
     }
 
@@ -531,8 +569,9 @@ class DeployConfigTest {
                 .filter(m -> m.has("redirectRegex")).findFirst().orElseThrow().path("redirectRegex");
         // Go's ${1} is Java's $1
         String replacement = redirect.path("replacement").asText().replaceAll("\\$\\{(\\d)}", "\\$$1");
-        assertEquals("https://joystick.example.com/stream/cam1/?token=x", Pattern.compile(redirect.path("regex").asText())
-                .matcher("https://joystick.example.com/stream/cam1?token=x").replaceAll(replacement));
+        assertEquals("https://joystick.example.com/stream/cam1/?token=x",
+                Pattern.compile(redirect.path("regex").asText())
+                        .matcher("https://joystick.example.com/stream/cam1?token=x").replaceAll(replacement));
         assertEquals("https://joystick.example.com/stream/cam1/", Pattern.compile(redirect.path("regex").asText())
                 .matcher("https://joystick.example.com/stream/cam1").replaceAll(replacement));
         assertEquals("mediamtx-hls", traefik.route("/stream/cam1/").orElseThrow().service());
@@ -550,9 +589,11 @@ class DeployConfigTest {
         });
         JsonNode services = compose.path("services");
         assertTrue(services.path("traefik").path("image").asText().matches("traefik:v3\\.\\d+\\.\\d+"));
-        assertTrue(services.path("mediamtx").path("image").asText().matches("bluenviron/mediamtx:1\\.\\d+\\.\\d+-ffmpeg"));
+        assertTrue(
+                services.path("mediamtx").path("image").asText().matches("bluenviron/mediamtx:1\\.\\d+\\.\\d+-ffmpeg"));
         for (String postgres : List.of("postgres", "backup", "backup-init")) {
-            assertEquals(services.path("postgres").path("image").asText(), services.path(postgres).path("image").asText(),
+            assertEquals(services.path("postgres").path("image").asText(),
+                    services.path(postgres).path("image").asText(),
                     postgres + ": the server's own pg_dump");
         }
         for (String broker : List.of("mosquitto", "mosquitto-init")) {
@@ -568,26 +609,30 @@ class DeployConfigTest {
             JsonNode env = compose.path("services").path(name).path("environment");
             int ratio = env.path("JAVA_MAX_MEM_RATIO").asInt(0);
             assertTrue(ratio >= 50 && ratio <= 60, name + ": heap at 50-60 % of the limit, was " + ratio);
-            assertFalse(env.path("JAVA_OPTS_APPEND").asText().contains("MaxRAMPercentage"), name + " overrides the ratio");
+            assertFalse(env.path("JAVA_OPTS_APPEND").asText().contains("MaxRAMPercentage"),
+                    name + " overrides the ratio");
         }
     }
 
     @Test
     void everyContainerRotatesItsLogAndDropsItsCapabilities() {
-        Map<String, Set<String>> added = Map.of("traefik", Set.of("NET_BIND_SERVICE"), "backup-init", Set.of("CHOWN", "FOWNER"));
+        Map<String, Set<String>> added =
+                Map.of("traefik", Set.of("NET_BIND_SERVICE"), "backup-init", Set.of("CHOWN", "FOWNER"));
         compose.path("services").fields().forEachRemaining(e -> {
             JsonNode logging = e.getValue().path("logging");
             assertEquals("json-file", logging.path("driver").asText(), e.getKey());
             assertFalse(logging.path("options").path("max-size").asText().isEmpty(), e.getKey() + ": log max-size");
             assertFalse(logging.path("options").path("max-file").asText().isEmpty(), e.getKey() + ": log max-file");
             assertEquals(List.of("ALL"), texts(e.getValue().path("cap_drop")), e.getKey() + ": cap_drop");
-            assertEquals(added.getOrDefault(e.getKey(), Set.of()), Set.copyOf(texts(e.getValue().path("cap_add"))), e.getKey());
+            assertEquals(added.getOrDefault(e.getKey(), Set.of()), Set.copyOf(texts(e.getValue().path("cap_add"))),
+                    e.getKey());
         });
     }
 
     @Test
     void deviceServiceReapsItsChildrenAndPostgresIsCheckedOverTcp() {
-        assertTrue(compose.path("services").path("device-service").path("init").asBoolean(), "device-service: init: true");
+        assertTrue(compose.path("services").path("device-service").path("init").asBoolean(),
+                "device-service: init: true");
         assertEquals(List.of("CMD", "pg_isready", "-h", "127.0.0.1", "-U", "postgres"),
                 texts(compose.path("services").path("postgres").path("healthcheck").path("test")));
     }
@@ -620,8 +665,10 @@ class DeployConfigTest {
     void eachContainerIsOnTheNetworksItNeedsOnly() {
         Map<String, Set<String>> expected = Map.ofEntries(Map.entry("traefik", Set.of("edge")),
                 Map.entry("postgres", Set.of("backend")), Map.entry("mediamtx", Set.of("edge", "media-api")),
-                Map.entry("auth-service", Set.of("edge", "backend")), Map.entry("device-service", Set.of("edge", "backend")),
-                Map.entry("notification-service", Set.of("edge", "backend")), Map.entry("fleet-service", Set.of("edge", "backend")),
+                Map.entry("auth-service", Set.of("edge", "backend")),
+                Map.entry("device-service", Set.of("edge", "backend")),
+                Map.entry("notification-service", Set.of("edge", "backend")),
+                Map.entry("fleet-service", Set.of("edge", "backend")),
                 Map.entry("console", Set.of("edge")), Map.entry("switcher-client", Set.of("edge", "media-api")),
                 Map.entry("mosquitto-init", Set.of("backend")), Map.entry("mosquitto", Set.of("edge", "backend")),
                 Map.entry("backup", Set.of("backend")), Map.entry("backup-init", Set.of()));
@@ -638,23 +685,29 @@ class DeployConfigTest {
             if (e.getKey().equals("auth-service")) {
                 assertEquals(1, exec.size(), "auth-service: one exec tmpfs for argon2-jvm's library, was " + exec);
                 String dir = exec.get(0).substring(0, exec.get(0).indexOf(':'));
-                assertTrue(e.getValue().path("environment").path("JAVA_OPTS_APPEND").asText().contains("-Djna.tmpdir=" + dir + "/"),
+                assertTrue(
+                        e.getValue().path("environment").path("JAVA_OPTS_APPEND").asText()
+                                .contains("-Djna.tmpdir=" + dir + "/"),
                         "JNA unpacks into " + dir);
-                assertTrue(texts(e.getValue().path("tmpfs")).stream().anyMatch(t -> t.startsWith("/tmp:") && !t.contains("exec")),
+                assertTrue(
+                        texts(e.getValue().path("tmpfs")).stream()
+                                .anyMatch(t -> t.startsWith("/tmp:") && !t.contains("exec")),
                         "/tmp stays noexec");
             } else {
                 assertTrue(exec.isEmpty(), e.getKey() + " loads no native code: no exec tmpfs, was " + exec);
             }
         });
         String dockerfile = Repository.read("deploy/docker/Dockerfile.native");
-        assertTrue(dockerfile.contains("\"-Djava.io.tmpdir=/native\""), "telemetry's jSerialComm unpacks under /native");
+        assertTrue(dockerfile.contains("\"-Djava.io.tmpdir=/native\""),
+                "telemetry's jSerialComm unpacks under /native");
         assertTrue(dockerfile.contains("--tmpfs /native:exec"), "the documented docker run mounts /native with exec");
     }
 
     @Test
     void theBrokerLetsFleetServiceHoldAWholeBatchUnacknowledged() throws Exception {
         // fleet-service acknowledges after each commit; a small window caps ingest (fleet-service/README.md)
-        assertTrue(Repository.read("deploy/mosquitto/mosquitto.conf").lines().anyMatch(l -> l.equals("max_inflight_messages 1000")));
+        assertTrue(Repository.read("deploy/mosquitto/mosquitto.conf").lines()
+                .anyMatch(l -> l.equals("max_inflight_messages 1000")));
     }
 
     @Test
@@ -672,7 +725,8 @@ class DeployConfigTest {
         assertTrue(dockerfile.contains("-Dnative"), "the build asks for the native profile");
         List<String> froms = dockerfile.lines().filter(l -> l.startsWith("FROM ")).toList();
         assertTrue(froms.get(0).contains("/ubi9-quarkus-mandrel-builder-image:"), froms.get(0));
-        assertTrue(froms.get(1).contains("/ubi9-quarkus-micro-image:"), "a UBI 9 runtime for a UBI 9 build: " + froms.get(1));
+        assertTrue(froms.get(1).contains("/ubi9-quarkus-micro-image:"),
+                "a UBI 9 runtime for a UBI 9 build: " + froms.get(1));
 
         var pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(Repository.root().resolve("pom.xml").toFile());
@@ -699,12 +753,15 @@ class DeployConfigTest {
         JsonNode backup = compose.path("services").path("backup");
         JsonNode init = compose.path("services").path("backup-init");
         assertTrue(backup.path("profiles").isMissingNode(), "started by up: backups are automatic");
-        assertEquals("service_completed_successfully", backup.path("depends_on").path("backup-init").path("condition").asText());
+        assertEquals("service_completed_successfully",
+                backup.path("depends_on").path("backup-init").path("condition").asText());
         assertTrue(texts(init.path("entrypoint")).stream().anyMatch(c -> c.contains("chown 70:70 /backups")),
                 "the backup directory belongs to the backup's uid");
         assertEquals("70:70", backup.path("user").asText());
-        assertEquals(texts(init.path("volumes")), texts(backup.path("volumes")).stream().filter(v -> v.endsWith(":/backups")).toList());
-        assertEquals(List.of("CMD", "sh", "/deploy/backup-schedule.sh", "--check"), texts(backup.path("healthcheck").path("test")));
+        assertEquals(texts(init.path("volumes")),
+                texts(backup.path("volumes")).stream().filter(v -> v.endsWith(":/backups")).toList());
+        assertEquals(List.of("CMD", "sh", "/deploy/backup-schedule.sh", "--check"),
+                texts(backup.path("healthcheck").path("test")));
         assertEquals("${BACKUP_KEEP:-14}", backup.path("environment").path("BACKUP_KEEP").asText());
     }
 

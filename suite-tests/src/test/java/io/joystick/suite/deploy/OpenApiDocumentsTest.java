@@ -38,7 +38,8 @@ class OpenApiDocumentsTest {
                 missing.add(module + ": " + operation + " " + schemes);
             }
         });
-        assertTrue(missing.isEmpty(), "operations without the bearer and apiKey security schemes:\n" + String.join("\n", missing));
+        assertTrue(missing.isEmpty(),
+                "operations without the bearer and apiKey security schemes:\n" + String.join("\n", missing));
     }
 
     @Test
@@ -51,7 +52,8 @@ class OpenApiDocumentsTest {
             if (!typed.containsKey(operation)) {
                 return;
             }
-            JsonNode schema = node.path("responses").path("200").path("content").path("application/json").path("schema");
+            JsonNode schema =
+                    node.path("responses").path("200").path("content").path("application/json").path("schema");
             if (!schema.has("$ref") && !schema.has("properties")) {
                 untyped.add(module + ": " + operation + " " + schema);
             }

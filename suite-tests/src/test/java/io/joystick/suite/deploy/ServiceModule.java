@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 
-
 /** One service module: its HTTP port and the paths of the OpenAPI document its build wrote. */
 record ServiceModule(String name, int port) {
 

@@ -49,7 +49,8 @@ final class TraefikRoutes {
         }
     }
 
-    private record Router(String name, String host, String rule, List<Alternative> matchers, String service, List<String> middlewares,
+    private record Router(String name, String host, String rule, List<Alternative> matchers, String service,
+            List<String> middlewares,
             List<String> entryPoints, int priority) {
     }
 
@@ -58,7 +59,8 @@ final class TraefikRoutes {
 
     TraefikRoutes(String template, Map<String, String> environment) {
         this.document = Repository.yaml(render(template, environment));
-        document.path("http").path("routers").fields().forEachRemaining(e -> routers.add(router(e.getKey(), e.getValue())));
+        document.path("http").path("routers").fields()
+                .forEachRemaining(e -> routers.add(router(e.getKey(), e.getValue())));
     }
 
     static String render(String template, Map<String, String> environment) {
@@ -104,14 +106,16 @@ final class TraefikRoutes {
             for (String term : alternative.split("&&")) {
                 Matcher m = MATCHER.matcher(term.trim());
                 if (!m.matches()) {
-                    throw new IllegalArgumentException("Router " + name + ": rule part this test cannot evaluate: " + term);
+                    throw new IllegalArgumentException(
+                            "Router " + name + ": rule part this test cannot evaluate: " + term);
                 }
                 terms.add(new PathMatcher(!m.group(1).isEmpty(), m.group(2), m.group(3)));
             }
             matchers.add(new Alternative(terms));
         }
         int priority = node.has("priority") ? node.path("priority").asInt() : rule.length();
-        return new Router(name, host.group(1), rule, matchers, node.path("service").asText(), texts(node.path("middlewares")),
+        return new Router(name, host.group(1), rule, matchers, node.path("service").asText(),
+                texts(node.path("middlewares")),
                 texts(node.path("entryPoints")), priority);
     }
 
@@ -131,7 +135,8 @@ final class TraefikRoutes {
     private String forwarded(Router router, String path) {
         String result = path;
         for (String middleware : router.middlewares()) {
-            for (JsonNode prefix : document.path("http").path("middlewares").path(middleware).path("stripPrefix").path("prefixes")) {
+            for (JsonNode prefix : document.path("http").path("middlewares").path(middleware).path("stripPrefix")
+                    .path("prefixes")) {
                 if (result.startsWith(prefix.asText())) {
                     result = result.substring(prefix.asText().length());
                     result = result.startsWith("/") ? result : "/" + result;
@@ -144,7 +149,8 @@ final class TraefikRoutes {
     /** The plain (not negated) matchers of a router, as {@code Path:/x} or {@code PathPrefix:/x}. */
     List<String> matchers(String router) {
         return routers.stream().filter(r -> r.name().equals(router)).findFirst().orElseThrow().matchers().stream()
-                .flatMap(a -> a.terms().stream()).filter(t -> !t.negated()).map(t -> t.kind() + ":" + t.value()).toList();
+                .flatMap(a -> a.terms().stream()).filter(t -> !t.negated()).map(t -> t.kind() + ":" + t.value())
+                .toList();
     }
 
     /** The host name a router's rule requires. */

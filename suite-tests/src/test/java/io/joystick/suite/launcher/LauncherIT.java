@@ -98,9 +98,11 @@ class LauncherIT {
         assertEquals(0, up.exit(), up.output());
         Matcher password = Pattern.compile("Password: (\\S+)").matcher(up.output());
         assertTrue(password.find(), "the generated admin password is printed once:\n" + up.output());
-        assertTrue(up.output().replaceAll("\u001B\\[[0-9;]*m", "").strip().endsWith("Open http://localhost:8088"), "ends with the console's address:\n" + up.output());
-        String apiKey = Files.readAllLines(data.resolve("joystick.env")).stream().filter(l -> l.startsWith("JOYSTICK_API_KEY="))
-                .map(l -> l.substring("JOYSTICK_API_KEY=".length())).findFirst().orElseThrow();
+        assertTrue(up.output().replaceAll("\u001B\\[[0-9;]*m", "").strip().endsWith("Open http://localhost:8088"),
+                "ends with the console's address:\n" + up.output());
+        String apiKey =
+                Files.readAllLines(data.resolve("joystick.env")).stream().filter(l -> l.startsWith("JOYSTICK_API_KEY="))
+                        .map(l -> l.substring("JOYSTICK_API_KEY=".length())).findFirst().orElseThrow();
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(data.resolve("joystick.env"))));
 
@@ -123,12 +125,14 @@ class LauncherIT {
         assertEquals(200, gps.statusCode(), gps.body());
         assertEquals("simulated", JSON.readTree(gps.body()).path("source").asText());
         post("http://localhost:8002/api/notifications/send", "Bearer " + token,
-                "{\"type\":\"info\",\"title\":\"Hello\",\"message\":\"from the launcher test\",\"deviceId\":\"demo\"}", 200);
+                "{\"type\":\"info\",\"title\":\"Hello\",\"message\":\"from the launcher test\",\"deviceId\":\"demo\"}",
+                200);
 
         // fleet-service runs with its embedded broker, and the demo device got a broker account for the local
         // telemetry-service (the readings themselves arrive once it publishes).
-        HttpResponse<String> fleet = send(HttpRequest.newBuilder(URI.create("http://localhost:8003/api/fleet/devices/demo/telemetry"))
-                .header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> fleet =
+                send(HttpRequest.newBuilder(URI.create("http://localhost:8003/api/fleet/devices/demo/telemetry"))
+                        .header("Authorization", "Bearer " + token).GET());
         assertEquals(200, fleet.statusCode(), fleet.body());
         assertTrue(!up.output().contains("no broker account for the demo device"), up.output());
 
@@ -194,7 +198,8 @@ class LauncherIT {
     @Order(5)
     void ctrlCOnAnUpPipedIntoTeeStopsEveryService() throws Exception {
         Path log = data.resolve("up.log");
-        Process up = start(List.of("setsid", "bash", "-c", "'" + ROOT.resolve("joystick") + "' up --no-build | tee '" + log + "'"));
+        Process up = start(List.of("setsid", "bash", "-c",
+                "'" + ROOT.resolve("joystick") + "' up --no-build | tee '" + log + "'"));
         StringBuilder output = new StringBuilder();
         Thread reader = readInto(up, output);
         awaitOutput(output, "Press Ctrl-C to stop.", up);
@@ -219,7 +224,8 @@ class LauncherIT {
 
     private static Thread readInto(Process process, StringBuilder output) {
         Thread reader = new Thread(() -> {
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     synchronized (output) {
@@ -235,7 +241,8 @@ class LauncherIT {
         return reader;
     }
 
-    private static void awaitOutput(StringBuilder output, String expected, Process process) throws InterruptedException {
+    private static void awaitOutput(StringBuilder output, String expected, Process process)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             synchronized (output) {

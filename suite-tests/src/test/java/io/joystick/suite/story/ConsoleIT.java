@@ -6,8 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -56,7 +56,8 @@ class ConsoleIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("joystick.chromium", "/usr/bin/chromium"));
     private static final String OPERATOR = "operator@console.test";
     private static final String CONTROLLER = "controller@console.test";
-    private static final List<String> SENSOR_PERMISSIONS = List.of("device-gps", "device-imu", "device-battery", "device-cpsi");
+    private static final List<String> SENSOR_PERMISSIONS =
+            List.of("device-gps", "device-imu", "device-battery", "device-cpsi");
 
     private Path temp;
     private WireMockServer mediamtx;
@@ -70,7 +71,8 @@ class ConsoleIT {
 
     @BeforeAll
     void startTheSuiteAndSeedIt() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing (apt-get install chromium); .ci/run installs it");
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                CHROMIUM + " is missing (apt-get install chromium); .ci/run installs it");
         temp = Files.createTempDirectory("joystick-console");
         mediamtx = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         mediamtx.start();
@@ -135,9 +137,11 @@ class ConsoleIT {
         String auth = suite.url("auth-service");
         String device = suite.url("device-service");
         operatorId = created(admin.post(auth + "/api/admin/users", Map.of("email", OPERATOR, "name", "Operator",
-                "password", password(OPERATOR), "permissions", withSensors("notifications", "terminal-route", "media-route"))));
-        String controllerId = created(admin.post(auth + "/api/admin/users", Map.of("email", CONTROLLER, "name", "Controller",
-                "password", password(CONTROLLER), "permissions", List.of("control-mode"))));
+                "password", password(OPERATOR), "permissions",
+                withSensors("notifications", "terminal-route", "media-route"))));
+        String controllerId =
+                created(admin.post(auth + "/api/admin/users", Map.of("email", CONTROLLER, "name", "Controller",
+                        "password", password(CONTROLLER), "permissions", List.of("control-mode"))));
         created(admin.post(device + "/api/models", Map.of("name", "console-camera")));
         for (String action : List.of("say", "set-mode")) {
             created(admin.post(device + "/api/actions", Map.of("name", action)));
@@ -146,18 +150,21 @@ class ConsoleIT {
                 "command", "echo $msg from $device", "timeout", 10, "parameters", Map.of("type", "object",
                         "properties", Map.of("msg", Map.of("type", "string", "maxLength", 20)),
                         "required", List.of("msg"), "additionalProperties", false))));
-        created(admin.post(device + "/api/runs", Map.of("model", "console-camera", "action", "set-mode", "target", "local",
-                "command", "echo mode $mode", "timeout", 10, "parameters", Map.of("type", "object",
-                        "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))),
-                        "required", List.of("mode"), "additionalProperties", false))));
+        created(admin.post(device + "/api/runs",
+                Map.of("model", "console-camera", "action", "set-mode", "target", "local",
+                        "command", "echo mode $mode", "timeout", 10, "parameters", Map.of("type", "object",
+                                "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))),
+                                "required", List.of("mode"), "additionalProperties", false))));
         SshTarget cam2 = sshd.target("cam2");
-        Map<String, String> names = Map.of("cam1", "Camera one", "cam2", "Camera two", "cam3", "Camera three", "cam4", "Camera four");
+        Map<String, String> names =
+                Map.of("cam1", "Camera one", "cam2", "Camera two", "cam3", "Camera three", "cam4", "Camera four");
         Map<String, String> modes = Map.of("cam1", "live", "cam2", "live", "cam3", "off", "cam4", "off");
         names.forEach((id, name) -> created(admin.post(device + "/api/devices", Map.of("id", id, "name", name,
                 "model", "console-camera", "mode", modes.get(id),
                 "allow", id.equals("cam3") ? List.of() : List.of(operatorId, controllerId),
                 "information", id.equals("cam2")
-                        ? Map.of("host", "127.0.0.1", "port", cam2.port(), "user", cam2.user(), "key", cam2.privateKeyPem())
+                        ? Map.of("host", "127.0.0.1", "port", cam2.port(), "user", cam2.user(), "key",
+                                cam2.privateKeyPem())
                         : Map.of("host", "127.0.0.1", "port", 22, "user", "demo")))));
         // switcher-client takes each streaming device's status from MediaMTX's runtime paths
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -177,8 +184,9 @@ class ConsoleIT {
         Http admin = Http.bearer(login(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD));
         Http.Response issued = admin.post(fleetUrl + "/api/fleet/devices/cam1/credentials", null);
         assertEquals(200, issued.status(), issued.toString());
-        deviceAccount = Map.of("MQTT_PORT", String.valueOf(mqttPort), "MQTT_USERNAME", issued.body().path("username").asText(),
-                "MQTT_PASSWORD", issued.body().path("password").asText());
+        deviceAccount =
+                Map.of("MQTT_PORT", String.valueOf(mqttPort), "MQTT_USERNAME", issued.body().path("username").asText(),
+                        "MQTT_PASSWORD", issued.body().path("password").asText());
         Instant now = Instant.now();
         for (int i = 0; i < 3; i++) {
             Instant at = now.minus(Duration.ofMinutes(9 - 3L * i));
@@ -186,10 +194,12 @@ class ConsoleIT {
                     + ",\"altitude\":410.0,\"speed\":12.5,\"course\":45.0,\"satellites\":9,\"hdop\":0.9,\"fix\":\"3d\","
                     + "\"timestamp\":\"" + at + "\",\"source\":\"nmea\"}");
             publish("telemetry/battery", "{\"voltage\":" + (12600 - 100 * i) + ".0,\"current\":-800.0,\"power\":9600.0,"
-                    + "\"consumption\":120.0,\"capacity\":" + (90 - 5 * i) + ",\"status\":\"Discharging\",\"timestamp\":\"" + at
+                    + "\"consumption\":120.0,\"capacity\":" + (90 - 5 * i)
+                    + ",\"status\":\"Discharging\",\"timestamp\":\"" + at
                     + "\",\"source\":\"sysfs\"}");
             publish("telemetry/cpsi", "{\"technology\":\"LTE\",\"status\":\"Online\",\"operator\":\"Demo Mobile\","
-                    + "\"band\":\"EUTRAN-BAND3\",\"cellId\":\"1234567\",\"rsrp\":" + (-100 + 3 * i) + ".0,\"rsrq\":-9.0,"
+                    + "\"band\":\"EUTRAN-BAND3\",\"cellId\":\"1234567\",\"rsrp\":" + (-100 + 3 * i)
+                    + ".0,\"rsrq\":-9.0,"
                     + "\"rssi\":-65.0,\"sinr\":12.0,\"timestamp\":\"" + at + "\",\"source\":\"at\"}");
         }
         publish("telemetry/imu", "{\"x\":0.01,\"y\":-0.02,\"z\":0.98,\"gyro\":{\"x\":0.1,\"y\":0.0,\"z\":0.5},"
@@ -199,12 +209,14 @@ class ConsoleIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Http.Response history = admin.get(fleetUrl + "/api/fleet/devices/cam1/cpsi/history");
             assertEquals(3, history.body().path("total").asInt(), history.toString());
-            assertEquals("online", admin.get(fleetUrl + "/api/fleet/devices/cam1/presence").body().path("state").asText());
+            assertEquals("online",
+                    admin.get(fleetUrl + "/api/fleet/devices/cam1/presence").body().path("state").asText());
         });
     }
 
     private void publish(String topic, String message) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(mqttPort), "-i", "cam1-seed",
+        Process process = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(mqttPort), "-i",
+                "cam1-seed",
                 "-u", deviceAccount.get("MQTT_USERNAME"), "-P", deviceAccount.get("MQTT_PASSWORD"), "-q", "1",
                 "-t", "joystick/devices/cam1/" + topic, "-m", message).redirectErrorStream(true).start();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -215,8 +227,9 @@ class ConsoleIT {
     }
 
     private String login(String email, String password) {
-        Http.Response login = Http.anonymous().post(suite.url("auth-service") + "/api/collections/users/auth-with-password",
-                Map.of("identity", email, "password", password));
+        Http.Response login =
+                Http.anonymous().post(suite.url("auth-service") + "/api/collections/users/auth-with-password",
+                        Map.of("identity", email, "password", password));
         assertEquals(200, login.status(), login.toString());
         return login.body().path("token").asText();
     }
@@ -250,12 +263,14 @@ class ConsoleIT {
         env.put("CONTROLLER_EMAIL", CONTROLLER);
         env.put("CONTROLLER_PASSWORD", password(CONTROLLER));
         env.putAll(deviceAccount);
-        int exit = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "console.test.mjs"), env,
-                target.resolve("console-browser.log"));
+        int exit =
+                run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "console.test.mjs"), env,
+                        target.resolve("console-browser.log"));
         assertEquals(0, exit, "browser steps failed: " + Files.readString(target.resolve("console-browser.log")));
     }
 
-    private static int run(List<String> command, Map<String, String> env, Path log) throws IOException, InterruptedException {
+    private static int run(List<String> command, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER_TESTS.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

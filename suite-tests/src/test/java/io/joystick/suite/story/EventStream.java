@@ -26,13 +26,15 @@ final class EventStream {
     /** The events of the stream up to and including the {@code count}th one named {@code name}, within {@code limit}. */
     static List<Event> read(String url, String name, int count, Duration limit) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The stream answered " + response.statusCode());
             }
-            return CompletableFuture.supplyAsync(() -> parse(body, name, count)).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> parse(body, name, count)).get(limit.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

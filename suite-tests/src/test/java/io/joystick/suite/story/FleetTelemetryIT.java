@@ -98,12 +98,14 @@ class FleetTelemetryIT {
         leaToken = login("lea@fleet.test", "password of lea@fleet.test");
 
         Http admin = Http.bearer(adminToken);
-        assertEquals(201, admin.post(suite.url("device-service") + "/api/models", Map.of("name", "fleet-truck")).status());
+        assertEquals(201,
+                admin.post(suite.url("device-service") + "/api/models", Map.of("name", "fleet-truck")).status());
         Http.Response device = admin.post(suite.url("device-service") + "/api/devices", Map.of("id", DEVICE,
                 "name", "Truck 7", "model", "fleet-truck", "allow", List.of(mia, lea)));
         assertEquals(201, device.status(), device.toString());
 
-        Http.Response credentials = Http.apiKey(suite.apiKey).post(fleet + "/api/fleet/devices/" + DEVICE + "/credentials", null);
+        Http.Response credentials =
+                Http.apiKey(suite.apiKey).post(fleet + "/api/fleet/devices/" + DEVICE + "/credentials", null);
         assertEquals(200, credentials.status(), credentials.toString());
         JsonNode account = credentials.body();
 
@@ -140,7 +142,8 @@ class FleetTelemetryIT {
         assertTrue(history.body().path("total").asInt() >= 1, history.toString());
 
         // The stream starts with the latest reading, then each new one as the edge takes it.
-        List<EventStream.Event> events = EventStream.read(fleetDevice("/stream?token=" + encode(miaToken)), "gps", 3, WAIT);
+        List<EventStream.Event> events =
+                EventStream.read(fleetDevice("/stream?token=" + encode(miaToken)), "gps", 3, WAIT);
         List<Integer> fixes = events.stream().filter(e -> "gps".equals(e.name()))
                 .map(e -> NmeaGps.fixNumber(json(e.data()).path("latitude").asDouble())).toList();
         assertTrue(fixes.get(2) > fixes.get(0), "new readings arrive live: " + fixes);
@@ -170,11 +173,13 @@ class FleetTelemetryIT {
         Instant restarted = Instant.now();
         broker.start();
         List<Integer> takenDuringOutage = IntStream.range(firstDuringOutage, firstAfterOutage).boxed().toList();
-        assertTrue(takenDuringOutage.size() >= OUTAGE.toSeconds(), "fixes written during the outage: " + takenDuringOutage);
+        assertTrue(takenDuringOutage.size() >= OUTAGE.toSeconds(),
+                "fixes written during the outage: " + takenDuringOutage);
 
-        String window = fleetDevice("/gps/history?max=10000&from=" + stopped.minusSeconds(1) + "&to=" + Instant.now().plusSeconds(120));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                fixes(Http.bearer(miaToken).get(window)).containsAll(takenDuringOutage));
+        String window = fleetDevice(
+                "/gps/history?max=10000&from=" + stopped.minusSeconds(1) + "&to=" + Instant.now().plusSeconds(120));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> fixes(Http.bearer(miaToken).get(window)).containsAll(takenDuringOutage));
 
         JsonNode items = Http.bearer(miaToken).get(window).body().path("items");
         List<Integer> fixes = fixes(Http.bearer(miaToken).get(window));
@@ -199,7 +204,8 @@ class FleetTelemetryIT {
                 .path("state").asText()));
         // Online for longer than the debounce (1 s): had the edge gone again sooner, after the broker outage of
         // the test before, its users would rightly hear nothing new, as they were never told it came back.
-        Instant onlineSince = Instant.parse(Http.bearer(miaToken).get(fleetDevice("/presence")).body().path("since").asText());
+        Instant onlineSince =
+                Instant.parse(Http.bearer(miaToken).get(fleetDevice("/presence")).body().path("since").asText());
         await().atMost(WAIT).until(() -> Instant.now().isAfter(onlineSince.plusSeconds(3)));
         String title = "Device " + DEVICE + " is offline";
         long before = offlineNotices(title).size();
@@ -237,8 +243,9 @@ class FleetTelemetryIT {
     }
 
     private String login(String email, String password) {
-        Http.Response login = Http.anonymous().post(suite.url("auth-service") + "/api/collections/users/auth-with-password",
-                Map.of("identity", email, "password", password));
+        Http.Response login =
+                Http.anonymous().post(suite.url("auth-service") + "/api/collections/users/auth-with-password",
+                        Map.of("identity", email, "password", password));
         assertEquals(200, login.status(), login.toString());
         return login.body().path("token").asText();
     }

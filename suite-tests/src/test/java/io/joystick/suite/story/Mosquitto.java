@@ -61,7 +61,8 @@ final class Mosquitto implements AutoCloseable {
                 return;
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Mosquitto exited: " + Files.readString(dir.resolve("mosquitto.log")));
+                    throw new IllegalStateException(
+                            "Mosquitto exited: " + Files.readString(dir.resolve("mosquitto.log")));
                 }
                 Thread.sleep(100);
             }

@@ -30,7 +30,8 @@ final class NotificationSocket implements WebSocket.Listener, AutoCloseable {
 
     /** The payloads of the notifications received so far. */
     List<JsonNode> notifications() {
-        return received.stream().filter(m -> "notification".equals(m.path("type").asText())).map(m -> m.path("payload")).toList();
+        return received.stream().filter(m -> "notification".equals(m.path("type").asText())).map(m -> m.path("payload"))
+                .toList();
     }
 
     boolean received(String title) {

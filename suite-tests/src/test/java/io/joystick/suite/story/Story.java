@@ -152,13 +152,15 @@ abstract class Story {
         for (String action : List.of("say", "slot-check")) {
             assertEquals(201, admin.post(device("/api/actions"), Map.of("name", action)).status());
         }
-        Http.Response say = admin.post(device("/api/runs"), Map.of("model", "story-cam", "action", "say", "target", "device",
-                "command", "echo $msg from $device", "parameters", Map.of("type", "object",
-                        "properties", Map.of("msg", Map.of("type", "string")), "required", List.of("msg"))));
+        Http.Response say = admin.post(device("/api/runs"),
+                Map.of("model", "story-cam", "action", "say", "target", "device",
+                        "command", "echo $msg from $device", "parameters", Map.of("type", "object",
+                                "properties", Map.of("msg", Map.of("type", "string")), "required", List.of("msg"))));
         assertEquals(201, say.status(), say.toString());
         // A slot is healthy unless the test marks its host down.
         Http.Response slotCheck = admin.post(device("/api/runs"), Map.of("model", "story-cam", "action", "slot-check",
-                "target", "local", "command", "if [ -e " + downHosts + "/$host ]; then echo false; else echo true; fi"));
+                "target", "local", "command",
+                "if [ -e " + downHosts + "/$host ]; then echo false; else echo true; fi"));
         assertEquals(201, slotCheck.status(), slotCheck.toString());
         Http.Response created = admin.post(device("/api/devices"), Map.of("id", DEVICE, "name", "Roof camera",
                 "model", "story-cam", "allow", List.of(userId), "mode", "live",
@@ -177,9 +179,11 @@ abstract class Story {
         assertEquals(200, run.status(), run.toString());
         assertEquals("hello from " + DEVICE, run.body().path("output").asText().trim());
 
-        Http.Response refused = Http.bearer(otherToken).post(device("/api/run/" + DEVICE + "/say"), Map.of("msg", "hello"));
+        Http.Response refused =
+                Http.bearer(otherToken).post(device("/api/run/" + DEVICE + "/say"), Map.of("msg", "hello"));
         assertEquals(403, refused.status(), refused.toString());
-        assertEquals("Access denied: You don't have permission to control this device", refused.body().path("error").asText());
+        assertEquals("Access denied: You don't have permission to control this device",
+                refused.body().path("error").asText());
     }
 
     @Test
@@ -202,7 +206,8 @@ abstract class Story {
         otherSocket = new NotificationSocket(notifications.sockets(), otherToken);
 
         Http.Response sent = Http.bearer(adminToken).post(notifications.sends() + "/api/notifications/send",
-                Map.of("type", "warning", "title", "Roof camera battery low", "message", "12 % left", "deviceId", DEVICE));
+                Map.of("type", "warning", "title", "Roof camera battery low", "message", "12 % left", "deviceId",
+                        DEVICE));
         assertEquals(200, sent.status(), sent.toString());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> userSocket.received("Roof camera battery low"));
@@ -216,13 +221,14 @@ abstract class Story {
         int before = userSocket.notifications().size();
         Files.createFile(downHosts.resolve(PRIMARY));
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                "secondary".equals(Http.bearer(adminToken).get(device("/api/devices/" + DEVICE)).body()
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> "secondary".equals(Http.bearer(adminToken).get(device("/api/devices/" + DEVICE)).body()
                         .path("information").path("activeSlot").asText()));
         await().atMost(Duration.ofSeconds(10)).until(() -> userSocket.notifications().stream().skip(before)
                 .anyMatch(n -> DEVICE.equals(n.path("deviceId").asText())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> mediamtx.findAll(anyRequestedFor(urlPathMatching("/v3/config/paths/.*"))).stream()
-                .anyMatch(r -> r.getBodyAsString().contains(SECONDARY)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> mediamtx.findAll(anyRequestedFor(urlPathMatching("/v3/config/paths/.*"))).stream()
+                        .anyMatch(r -> r.getBodyAsString().contains(SECONDARY)));
     }
 
     @Test
@@ -247,9 +253,11 @@ abstract class Story {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             assertEquals(401, user.get(device("/api/devices")).status(), "device-service");
             assertEquals(401, user.get(suite.url("telemetry-service") + "/api/gps").status(), "telemetry-service");
-            assertEquals(401, user.get(notifications.sockets() + "/api/notifications").status(), "notification-service");
+            assertEquals(401, user.get(notifications.sockets() + "/api/notifications").status(),
+                    "notification-service");
             assertEquals(401, user.get(notifications.sends() + "/api/notifications").status(), "notification-service");
-            assertEquals(401, user.get(suite.url("switcher-client") + "/api/health/devices").status(), "switcher-client");
+            assertEquals(401, user.get(suite.url("switcher-client") + "/api/health/devices").status(),
+                    "switcher-client");
         });
     }
 }

@@ -21,7 +21,8 @@ class StoryOnPostgresIT extends Story {
 
     @Override
     void preconditions() {
-        assumeTrue(!SERVER.isBlank(), "runs in the PostgreSQL pass of .ci/run (-Djoystick.story.postgres=jdbc:postgresql://…)");
+        assumeTrue(!SERVER.isBlank(),
+                "runs in the PostgreSQL pass of .ci/run (-Djoystick.story.postgres=jdbc:postgresql://…)");
     }
 
     @Override
@@ -37,8 +38,11 @@ class StoryOnPostgresIT extends Story {
     NotificationUrls startNotifications() throws Exception {
         Map<String, String> database = storage("notification-service");
         // The other services (switcher-client) send to the configured URL, instance B; browsers use A.
-        String a = suite.start("notification-service", "notification-service-a", PackagedService.freePort(), database).url();
-        String b = suite.start("notification-service", "notification-service-b", suite.port("notification-service"), database).url();
+        String a = suite.start("notification-service", "notification-service-a", PackagedService.freePort(), database)
+                .url();
+        String b = suite
+                .start("notification-service", "notification-service-b", suite.port("notification-service"), database)
+                .url();
         return new NotificationUrls(a, b);
     }
 

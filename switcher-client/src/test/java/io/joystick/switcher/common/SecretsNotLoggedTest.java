@@ -81,7 +81,8 @@ class SecretsNotLoggedTest {
                             com.github.tomakehurst.wiremock.client.WireMock.equalTo(device)))
                     .willReturn(aResponse().withStatus(500)));
             String body = given().auth().oauth2(Stubs.admin()).post("/api/slot/" + device + "/secondary").then()
-                    .statusCode(502).body("error", equalTo("Slot switched to secondary, but the stream was not repointed: "
+                    .statusCode(502)
+                    .body("error", equalTo("Slot switched to secondary, but the stream was not repointed: "
                             + "MediaMTX refused (401): authentication failed (check JOYSTICK_MEDIAMTX_USER/PASSWORD)"))
                     .extract().asString();
             // device-service refuses the switcher's key

@@ -113,32 +113,40 @@ class SlotFailoverIT {
 
     /** A model whose slot-check looks for a file named after the slot's host, and a device with two slots. */
     static void catalog() throws Exception {
-        asAdmin(deviceService).body(Map.of("id", "e2e-model", "name", "e2e-model")).post("/api/models").then().statusCode(201);
-        String model = asAdmin(deviceService).get("/api/models").then().extract().path("find { it.name == 'e2e-model' }.id");
+        asAdmin(deviceService).body(Map.of("id", "e2e-model", "name", "e2e-model")).post("/api/models").then()
+                .statusCode(201);
+        String model =
+                asAdmin(deviceService).get("/api/models").then().extract().path("find { it.name == 'e2e-model' }.id");
         for (String action : List.of("slot-check", "set-mode")) {
             asAdmin(deviceService).body(Map.of("name", action)).post("/api/actions").then().statusCode(201);
         }
         asAdmin(deviceService).body(Map.of("model", model, "action", "slot-check", "target", "local",
-                "command", "test -e " + slots + "/$host && echo true || echo false")).post("/api/runs").then().statusCode(201);
-        asAdmin(deviceService).body(Map.of("model", model, "action", "set-mode", "target", "local", "command", "echo $mode",
-                "parameters", Map.of("type", "object", "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))),
-                        "required", List.of("mode")))).post("/api/runs").then().statusCode(201);
+                "command", "test -e " + slots + "/$host && echo true || echo false")).post("/api/runs").then()
+                .statusCode(201);
+        asAdmin(deviceService)
+                .body(Map.of("model", model, "action", "set-mode", "target", "local", "command", "echo $mode",
+                        "parameters",
+                        Map.of("type", "object", "properties",
+                                Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))),
+                                "required", List.of("mode"))))
+                .post("/api/runs").then().statusCode(201);
         Files.createFile(slots.resolve("slot-a.example"));
         Files.createFile(slots.resolve("slot-b.example"));
         asAdmin(deviceService).body(Map.of("id", DEVICE, "name", "E2E camera", "model", model, "mode", "live",
                 "configuration", Map.of("source", "rtsp://$host:8554/cam"),
-                "information", Map.of("host", "slot-a.example", "secondSlotHost", "slot-b.example", "autoSlotSwitch", true)))
+                "information",
+                Map.of("host", "slot-a.example", "secondSlotHost", "slot-b.example", "autoSlotSwitch", true)))
                 .post("/api/devices").then().statusCode(201);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (PackagedService process : new PackagedService[] { switcher, deviceService }) {
+        for (PackagedService process : new PackagedService[] {switcher, deviceService}) {
             if (process != null) {
                 process.close();
             }
         }
-        for (WireMockServer server : new WireMockServer[] { mediaMtx, notifications }) {
+        for (WireMockServer server : new WireMockServer[] {mediaMtx, notifications}) {
             if (server != null) {
                 server.stop();
             }
@@ -146,7 +154,8 @@ class SlotFailoverIT {
     }
 
     String activeSlot() {
-        return asAdmin(deviceService).get("/api/devices/" + DEVICE).then().statusCode(200).extract().path("information.activeSlot");
+        return asAdmin(deviceService).get("/api/devices/" + DEVICE).then().statusCode(200).extract()
+                .path("information.activeSlot");
     }
 
     @Test
@@ -178,7 +187,8 @@ class SlotFailoverIT {
                 .body("slots.primary.status", org.hamcrest.Matchers.equalTo("unhealthy"));
 
         // set-mode through the Joystick API: device-service stores it and the switcher removes the path
-        asAdmin(deviceService).body(Map.of("mode", "off")).post("/api/run/" + DEVICE + "/set-mode").then().statusCode(200);
+        asAdmin(deviceService).body(Map.of("mode", "off")).post("/api/run/" + DEVICE + "/set-mode").then()
+                .statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mediaMtx.verify(1,
                 deleteRequestedFor(urlPathEqualTo("/v3/config/paths/delete/" + DEVICE))));
     }

@@ -16,8 +16,8 @@ final class Dictionary {
     }
 
     static final byte[] V1 = (
-            // rarer: other sources, states and technologies, the NR leg, Quectel's reply
-            "\"source\":\"simulated\"}\"source\":\"sysfs\"}\"source\":\"iio\"}"
+    // rarer: other sources, states and technologies, the NR leg, Quectel's reply
+    "\"source\":\"simulated\"}\"source\":\"sysfs\"}\"source\":\"iio\"}"
             + "\"fix\":\"none\",\"fix\":\"2d\",\"status\":\"Charging\",\"status\":\"Full\",\"status\":\"Not charging\","
             + "\"technology\":\"NO SERVICE\",\"technology\":\"GSM\",\"status\":\"Online\",\"technology\":\"WCDMA\","
             + "\"status\":\"Online\",\"rscp\":-,\"ecio\":-,\"status\":\"NOCONN\",\"status\":\"SEARCH\","

@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.Deflater;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import io.joystick.telemetry.codec.TelemetryCodec.DecodeException;
 import io.joystick.telemetry.codec.TelemetryCodec.Encoding;
@@ -98,7 +98,8 @@ class TelemetryCodecTest {
         byte[] bomb = TelemetryCodec.deflate(huge);
 
         assertTrue(bomb.length < MAX, "the bomb itself is small: " + bomb.length);
-        assertEquals(Failure.OVERSIZED, assertThrows(DecodeException.class, () -> TelemetryCodec.decode(bomb, MAX)).failure());
+        assertEquals(Failure.OVERSIZED,
+                assertThrows(DecodeException.class, () -> TelemetryCodec.decode(bomb, MAX)).failure());
     }
 
     @Test
@@ -112,8 +113,10 @@ class TelemetryCodecTest {
         byte[] over = Arrays.copyOf(limit, MAX + 1);
         over[MAX] = ' ';
         assertEquals(Failure.OVERSIZED,
-                assertThrows(DecodeException.class, () -> TelemetryCodec.decode(TelemetryCodec.deflate(over), MAX)).failure());
-        assertEquals(Failure.OVERSIZED, assertThrows(DecodeException.class, () -> TelemetryCodec.decode(over, MAX)).failure());
+                assertThrows(DecodeException.class, () -> TelemetryCodec.decode(TelemetryCodec.deflate(over), MAX))
+                        .failure());
+        assertEquals(Failure.OVERSIZED,
+                assertThrows(DecodeException.class, () -> TelemetryCodec.decode(over, MAX)).failure());
     }
 
     @Test
@@ -125,7 +128,8 @@ class TelemetryCodecTest {
         assertEquals(Failure.FORMAT, refused.failure());
         assertEquals("unknown format byte 0x02", refused.getMessage());
         assertEquals(Failure.FORMAT,
-                assertThrows(DecodeException.class, () -> TelemetryCodec.decode(new byte[] {0x00, '{', '}'}, MAX)).failure());
+                assertThrows(DecodeException.class, () -> TelemetryCodec.decode(new byte[] {0x00, '{', '}'}, MAX))
+                        .failure());
     }
 
     @Test

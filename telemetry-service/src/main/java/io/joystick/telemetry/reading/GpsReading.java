@@ -14,5 +14,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpsReading(@Decimals(7) Double latitude, @Decimals(7) Double longitude, @Decimals(1) Double altitude,
-        @Decimals(2) Double speed, @Decimals(1) Double course, Integer satellites, @Decimals(2) Double hdop, String fix, Instant timestamp, String source) implements Reading {
+        @Decimals(2) Double speed, @Decimals(1) Double course, Integer satellites, @Decimals(2) Double hdop, String fix,
+        Instant timestamp, String source) implements Reading {
 }

@@ -31,7 +31,8 @@ public final class SerialPorts implements AutoCloseable {
             return created;
         });
         if (link.baud() != baud) {
-            LOG.warnf("Serial port %s is already open at %d baud; ignoring the request for %d", path, link.baud(), baud);
+            LOG.warnf("Serial port %s is already open at %d baud; ignoring the request for %d", path, link.baud(),
+                    baud);
         }
         return link;
     }

@@ -56,7 +56,7 @@ public final class MosquittoBroker implements AutoCloseable {
                     // started as root, mosquitto would switch to the user "mosquitto", who cannot write here
                     "user " + System.getProperty("user.name"),
                     "log_type error", "log_type warning", "log_type notice", "log_type information",
-                    "") , StandardCharsets.UTF_8);
+                    ""), StandardCharsets.UTF_8);
             MosquittoBroker broker = new MosquittoBroker(dir, port);
             broker.start();
             return broker;

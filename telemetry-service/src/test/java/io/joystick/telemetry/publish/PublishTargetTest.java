@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import io.joystick.telemetry.codec.TelemetryCodec.Encoding;
 import io.joystick.telemetry.publish.config.PublishConfig;
@@ -22,7 +22,8 @@ class PublishTargetTest {
 
     @Test
     void readsTheBrokerAddressAndTopics() {
-        PublishTarget target = PublishTarget.of(config("mqtts://fleet.example.com:8883", "truck_7-B", "truck_7-B", "s3cret"));
+        PublishTarget target =
+                PublishTarget.of(config("mqtts://fleet.example.com:8883", "truck_7-B", "truck_7-B", "s3cret"));
         assertTrue(target.tls());
         assertEquals("fleet.example.com", target.host());
         assertEquals(8883, target.port());
@@ -34,8 +35,8 @@ class PublishTargetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "with space", "slash/inside", "plus+", "hash#", "ümlaut",
-            "x12345678901234567890123456789012345678901234567890123456789012345" })
+    @ValueSource(strings = {"", "with space", "slash/inside", "plus+", "hash#", "ümlaut",
+            "x12345678901234567890123456789012345678901234567890123456789012345"})
     void refusesADeviceIdTheFleetWouldNot(String id) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PublishTarget.of(config("mqtt://broker:1883", id, null, null)));
@@ -43,8 +44,8 @@ class PublishTargetTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "http://broker:1883,mqtt:// or mqtts://", "mqtt://user:pw@broker:1883,must not carry credentials",
-            "mqtt:///nohost,names no host" })
+    @CsvSource({"http://broker:1883,mqtt:// or mqtts://", "mqtt://user:pw@broker:1883,must not carry credentials",
+            "mqtt:///nohost,names no host"})
     void refusesABrokerUrlItCannotUse(String url, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PublishTarget.of(config(url, "d1", null, null)));

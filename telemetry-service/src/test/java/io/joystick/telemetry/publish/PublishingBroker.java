@@ -28,7 +28,8 @@ public class PublishingBroker implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         dir = Path.of("target", "publish-tests", UUID.randomUUID().toString()).toAbsolutePath();
-        broker = MosquittoBroker.start(dir.resolve("broker"), Map.of(DEVICE, DEVICE_PASSWORD, OBSERVER, OBSERVER_PASSWORD));
+        broker = MosquittoBroker.start(dir.resolve("broker"),
+                Map.of(DEVICE, DEVICE_PASSWORD, OBSERVER, OBSERVER_PASSWORD));
         Map<String, String> config = new HashMap<>(Map.of(
                 "joystick.data-dir", dir.resolve("data").toString(),
                 "telemetry.publish.url", broker.url(),

@@ -88,7 +88,8 @@ class PublishingProcessIT {
         startService(Map.of("TELEMETRY_PUBLISH_DEVICE_ID", "truck 7/a"));
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/gps", 200) != null);
         String log = Files.readString(dir.resolve("service.log"));
-        assertTrue(log.contains("ERROR") && log.contains("Telemetry is NOT published: TELEMETRY_PUBLISH_DEVICE_ID must be"), log);
+        assertTrue(log.contains("ERROR")
+                && log.contains("Telemetry is NOT published: TELEMETRY_PUBLISH_DEVICE_ID must be"), log);
         assertTrue(get("/q/health/well", 503) != null, "the publishing check is DOWN");
         Subscriber anything = broker.subscribe("observer", "observer-secret", "joystick/#", null);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> anything.messages().isEmpty());
@@ -170,8 +171,10 @@ class PublishingProcessIT {
     /** The body when the status is {@code expected} (any 2xx for -1), else null. */
     private String get(String path, int expected) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                    .header("X-API-Key", API_KEY).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                            .header("X-API-Key", API_KEY).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             boolean ok = expected < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
             return ok ? response.body() : null;
         } catch (IOException e) {

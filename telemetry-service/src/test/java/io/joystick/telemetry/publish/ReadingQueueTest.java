@@ -46,7 +46,8 @@ class ReadingQueueTest {
             for (int i = 0; i < 5; i++) {
                 assertEquals(i % 2 == 0 ? "gps" : "imu", out.get(i).sensor());
                 assertEquals(T0.plusSeconds(i), out.get(i).timestamp());
-                assertEquals(new String(json(i), StandardCharsets.UTF_8), new String(out.get(i).json(), StandardCharsets.UTF_8));
+                assertEquals(new String(json(i), StandardCharsets.UTF_8),
+                        new String(out.get(i).json(), StandardCharsets.UTF_8));
             }
             assertEquals(5, queue.size(), "handed out is not delivered");
             out.forEach(reading -> queue.acknowledge(reading.sequence()));

@@ -44,7 +44,8 @@ class TelemetryPublishingTest {
         Subscriber late = broker().subscribe(OBSERVER, OBSERVER_PASSWORD, PREFIX + "#", null);
         Set<String> expected = Set.of(PREFIX + "telemetry/gps", PREFIX + "telemetry/imu", PREFIX + "telemetry/battery",
                 PREFIX + "telemetry/cpsi", PREFIX + "presence");
-        await().atMost(Duration.ofSeconds(20)).until(() -> late.messages().stream().map(Message::topic).toList().containsAll(expected));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> late.messages().stream().map(Message::topic).toList().containsAll(expected));
         for (String topic : expected) {
             Message first = late.messages().stream().filter(m -> m.topic().equals(topic)).findFirst().orElseThrow();
             assertTrue(first.retained(), topic + " is retained");

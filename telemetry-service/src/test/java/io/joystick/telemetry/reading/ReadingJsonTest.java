@@ -19,12 +19,14 @@ class ReadingJsonTest {
     void writesEachNumberWithItsSensorsDecimalsAndLeavesNullsOut() throws Exception {
         GpsReading gps = new GpsReading(47.661981666666666, -122.32639366666667, 76.54999, 0.037040000000000003,
                 359.96, 14, 0.8999999, "3d", AT, "nmea");
-        assertEquals("{\"latitude\":47.6619817,\"longitude\":-122.3263937,\"altitude\":76.5,\"speed\":0.04,\"course\":360.0,"
-                + "\"satellites\":14,\"hdop\":0.9,\"fix\":\"3d\",\"timestamp\":\"2026-12-04T12:00:00.123Z\",\"source\":\"nmea\"}",
+        assertEquals(
+                "{\"latitude\":47.6619817,\"longitude\":-122.3263937,\"altitude\":76.5,\"speed\":0.04,\"course\":360.0,"
+                        + "\"satellites\":14,\"hdop\":0.9,\"fix\":\"3d\",\"timestamp\":\"2026-12-04T12:00:00.123Z\",\"source\":\"nmea\"}",
                 JSON.writeValueAsString(gps));
 
         GpsReading noFix = new GpsReading(null, null, null, null, null, 0, null, "none", AT, "nmea");
-        assertEquals("{\"satellites\":0,\"fix\":\"none\",\"timestamp\":\"2026-12-04T12:00:00.123Z\",\"source\":\"nmea\"}",
+        assertEquals(
+                "{\"satellites\":0,\"fix\":\"none\",\"timestamp\":\"2026-12-04T12:00:00.123Z\",\"source\":\"nmea\"}",
                 JSON.writeValueAsString(noFix));
 
         ImuReading imu = new ImuReading(0.0123456, -0.98765, 1.00049, new ImuReading.Vector(0.0610352, -1.2207, 3.0),

@@ -1,9 +1,9 @@
 package io.joystick.telemetry.serial;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,8 @@ class SerialLinkTest {
 
     @Test
     void givesOnePortOneOwner() {
-        try (PtyPair pair = PtyPair.started(dir, "ttyModem"); SerialPorts ports = new SerialPorts(Duration.ofMillis(100))) {
+        try (PtyPair pair = PtyPair.started(dir, "ttyModem");
+                SerialPorts ports = new SerialPorts(Duration.ofMillis(100))) {
             SerialLink first = ports.link(pair.device().toString(), 115200);
             SerialLink second = ports.link(dir.resolve(".").resolve("ttyModem").toString(), 115200);
             assertSame(first, second);

@@ -1,8 +1,5 @@
 package io.joystick.device.accesscache.client;
 
-import io.joystick.auth.apikey.ApiKeyHeaders;
-import io.joystick.device.accesscache.config.AccessCacheConfig;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import io.joystick.auth.apikey.ApiKeyHeaders;
+import io.joystick.device.accesscache.config.AccessCacheConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**

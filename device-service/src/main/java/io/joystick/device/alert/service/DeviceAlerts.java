@@ -53,7 +53,8 @@ public class DeviceAlerts {
             return;
         }
         notifier.send(Notification.forDevice("error", deviceId, "SSH host key changed",
-                label(deviceId, deviceName) + " at " + host + " presented an SSH host key other than the pinned one, so "
+                label(deviceId, deviceName) + " at " + host
+                        + " presented an SSH host key other than the pinned one, so "
                         + "nothing runs on it. If it was re-installed, an admin forgets its host keys "
                         + "(DELETE /api/devices/" + deviceId + "/host-keys); if not, someone may be in between.",
                 Map.of("host", host)));

@@ -30,10 +30,12 @@ public class AutomationScheduler {
 
     private final Scheduler quartz;
 
-    AutomationScheduler(@ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind) throws SchedulerException {
+    AutomationScheduler(@ConfigProperty(name = "quarkus.datasource.db-kind") String databaseKind)
+            throws SchedulerException {
         Properties properties = new Properties();
         properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, NAME);
-        properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
+        properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID,
+                StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
         properties.setProperty("org.quartz.threadPool.threadCount", "4");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         if ("postgresql".equals(databaseKind)) {

@@ -19,8 +19,10 @@ public class AutomationRepository {
     }
 
     public void write(String deviceId, String automation, Instant since, Instant now) {
-        entities.createQuery("update Device d set d.automation = ?1, d.automationSince = ?2, d.automationApplied = null,"
-                + " d.updated = ?3 where d.id = ?4").setParameter(1, automation).setParameter(2, since)
+        entities.createQuery(
+                "update Device d set d.automation = ?1, d.automationSince = ?2, d.automationApplied = null,"
+                        + " d.updated = ?3 where d.id = ?4")
+                .setParameter(1, automation).setParameter(2, since)
                 .setParameter(3, now).setParameter(4, deviceId).executeUpdate();
     }
 
@@ -34,6 +36,7 @@ public class AutomationRepository {
     }
 
     public List<Device> scheduled() {
-        return entities.createQuery("select d from Device d where d.automation is not null", Device.class).getResultList();
+        return entities.createQuery("select d from Device d where d.automation is not null", Device.class)
+                .getResultList();
     }
 }

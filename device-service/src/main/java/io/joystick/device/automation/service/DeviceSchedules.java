@@ -110,7 +110,8 @@ public class DeviceSchedules {
 
     public void armAll() {
         java.util.Map<String, Device> scheduled = new java.util.HashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> automations.scheduled().forEach(device -> scheduled.put(device.id, device)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> automations.scheduled().forEach(device -> scheduled.put(device.id, device)));
         try {
             for (JobKey job : triggers.armed()) {
                 if (!scheduled.containsKey(job.getName())) {

@@ -106,7 +106,8 @@ public class TransitionTriggers {
         return JobKey.jobKey(deviceId, GROUP);
     }
 
-    private void schedule(String deviceId, Transition transition, Instant since, String kind) throws SchedulerException {
+    private void schedule(String deviceId, Transition transition, Instant since, String kind)
+            throws SchedulerException {
         TriggerKey key = TriggerKey.triggerKey(deviceId + "@" + transition.at().toEpochMilli() + "-" + kind, GROUP);
         if (quartz.checkExists(key)) {
             return;
@@ -118,7 +119,8 @@ public class TransitionTriggers {
                 .usingJobData(DEVICE, deviceId).usingJobData(AT, String.valueOf(transition.at().toEpochMilli()))
                 .usingJobData(MODE, transition.mode()).usingJobData(SINCE, String.valueOf(since.toEpochMilli()))
                 .startAt(fireAt)
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionNextWithRemainingCount())
+                .withSchedule(
+                        SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();
         try {
             quartz.scheduleJob(trigger);

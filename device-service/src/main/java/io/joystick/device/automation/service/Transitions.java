@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.automation.repository.AutomationRepository;
+import io.joystick.device.log.service.ActionLogService;
 import io.joystick.device.registry.repository.Device;
 import io.joystick.device.registry.repository.DeviceRepository;
-import io.joystick.device.log.service.ActionLogService;
 import io.joystick.device.run.service.ActionRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -1,14 +1,13 @@
 package io.joystick.device.catalog.repository;
 
-import io.joystick.device.catalog.service.CatalogInput;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.joystick.auth.error.ApiException;
 import io.joystick.auth.common.Ids;
+import io.joystick.auth.error.ApiException;
+import io.joystick.device.catalog.service.CatalogInput;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
@@ -16,7 +15,8 @@ import io.quarkus.panache.common.Sort;
  * The CRUD that models and actions share; looked up by id or by name. {@code I} is the catalog's input: the
  * shared fields, and whatever {@link #applyCreate} and {@link #applyUpdate} set besides.
  */
-public abstract class NamedCatalog<T extends Named, I extends CatalogInput> implements PanacheRepositoryBase<T, String> {
+public abstract class NamedCatalog<T extends Named, I extends CatalogInput>
+        implements PanacheRepositoryBase<T, String> {
 
     protected abstract String kind();
 
@@ -52,7 +52,8 @@ public abstract class NamedCatalog<T extends Named, I extends CatalogInput> impl
         entity.created = Instant.now();
         entity.updated = entity.created;
         applyCreate(entity, input);
-        UniqueInsert.run(() -> persistAndFlush(entity), kind() + " id or name already in use: " + entity.id + ", " + entity.name);
+        UniqueInsert.run(() -> persistAndFlush(entity),
+                kind() + " id or name already in use: " + entity.id + ", " + entity.name);
         return entity;
     }
 

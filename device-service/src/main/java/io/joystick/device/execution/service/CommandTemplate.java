@@ -129,7 +129,8 @@ public final class CommandTemplate {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Parameter value cannot be written as JSON: " + value.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "Parameter value cannot be written as JSON: " + value.getClass().getName(), e);
         }
     }
 

@@ -36,8 +36,9 @@ public final class NestedParsers {
     public record Reach(Word word, String context, Kind kind) {
     }
 
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "ksh93", "mksh", "pdksh", "ash",
-            "yash", "posh", "rbash", "fish", "csh", "tcsh");
+    private static final Set<String> SHELLS =
+            Set.of("sh", "bash", "dash", "zsh", "ksh", "ksh93", "mksh", "pdksh", "ash",
+                    "yash", "posh", "rbash", "fish", "csh", "tcsh");
     private static final Pattern INTERPRETER = Pattern.compile(
             "(python|pypy|perl|ruby|node|nodejs|php|lua|luajit|Rscript|R|tclsh|wish|expect|osascript|groovy|jrunscript"
                     + "|deno|bun|jshell|julia|guile|racket|sbcl|ocaml|ghci|runghc)[0-9.]*");
@@ -87,6 +88,7 @@ public final class NestedParsers {
             "zip", Set.of("-TT", "--unzip-command"),
             "less", Set.of("-K"),
             "curl", Set.of("-K", "--config"));
+
     /** Wrappers that run the rest of their arguments as a command: options with an argument, and operands before it. */
     private record Wrapper(Set<String> argumentOptions, int operands, Set<String> reparsingOptions) {
     }
@@ -100,30 +102,36 @@ public final class NestedParsers {
             Map.entry("nice", new Wrapper(Set.of("-n", "--adjustment"), 0, Set.of())),
             Map.entry("timeout", new Wrapper(Set.of("-s", "-k", "--signal", "--kill-after"), 1, Set.of())),
             Map.entry("stdbuf", new Wrapper(Set.of("-i", "-o", "-e"), 0, Set.of())),
-            Map.entry("ionice", new Wrapper(Set.of("-c", "-n", "-p", "-P", "-u", "--class", "--classdata"), 0, Set.of())),
+            Map.entry("ionice",
+                    new Wrapper(Set.of("-c", "-n", "-p", "-P", "-u", "--class", "--classdata"), 0, Set.of())),
             Map.entry("chrt", new Wrapper(Set.of("-T", "-P", "-D"), 1, Set.of())),
             Map.entry("taskset", new Wrapper(Set.of("-c", "--cpu-list"), 1, Set.of())),
             Map.entry("setsid", new Wrapper(Set.of(), 0, Set.of())),
             Map.entry("chroot", new Wrapper(Set.of("--userspec", "--groups"), 1, Set.of())),
-            Map.entry("unshare", new Wrapper(Set.of("-S", "-G", "--setuid", "--setgid", "-R", "--root", "-w", "--wd"), 0,
-                    Set.of())),
-            Map.entry("nsenter", new Wrapper(Set.of("-t", "--target", "-S", "-G", "--setuid", "--setgid", "-r", "-w"), 0,
-                    Set.of())),
+            Map.entry("unshare",
+                    new Wrapper(Set.of("-S", "-G", "--setuid", "--setgid", "-R", "--root", "-w", "--wd"), 0,
+                            Set.of())),
+            Map.entry("nsenter",
+                    new Wrapper(Set.of("-t", "--target", "-S", "-G", "--setuid", "--setgid", "-r", "-w"), 0,
+                            Set.of())),
             Map.entry("sudo", new Wrapper(Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user",
                     "--group", "--host", "--prompt", "--role", "--type", "--other-user", "--command-timeout",
                     "--chdir", "--chroot", "--close-from"), 0, Set.of("-s", "-i", "--shell", "--login"))),
             Map.entry("doas", new Wrapper(Set.of("-u", "-C"), 0, Set.of("-s"))),
             Map.entry("runuser", new Wrapper(Set.of("-u", "-g", "-G", "--user", "--group", "--supp-group", "-w",
-                    "--whitelist-environment", "-s", "--shell"), 0, Set.of("-c", "--command", "--session-command", "-l",
+                    "--whitelist-environment", "-s", "--shell"), 0,
+                    Set.of("-c", "--command", "--session-command", "-l",
                             "--login", "-"))),
             Map.entry("flock", new Wrapper(Set.of("-w", "--timeout", "-E", "--conflict-exit-code"), 1,
                     Set.of("-c", "--command"))),
-            Map.entry("env", new Wrapper(Set.of("-u", "--unset", "-C", "--chdir", "-P"), 0, Set.of("-S", "--split-string"))),
+            Map.entry("env",
+                    new Wrapper(Set.of("-u", "--unset", "-C", "--chdir", "-P"), 0, Set.of("-S", "--split-string"))),
             Map.entry("xargs", new Wrapper(Set.of("-I", "-L", "-n", "-P", "-s", "-d", "-E", "-a", "--arg-file",
                     "--delimiter", "--max-args", "--max-procs", "--max-chars", "--max-lines", "--process-slot-var"), 0,
                     Set.of())),
-            Map.entry("strace", new Wrapper(Set.of("-e", "-o", "-p", "-s", "-u", "-E", "-a", "-b", "-I", "-O", "-S", "-P"),
-                    0, Set.of())),
+            Map.entry("strace",
+                    new Wrapper(Set.of("-e", "-o", "-p", "-s", "-u", "-E", "-a", "-b", "-I", "-O", "-S", "-P"),
+                            0, Set.of())),
             Map.entry("ltrace", new Wrapper(Set.of("-e", "-o", "-p", "-s", "-u", "-a", "-n", "-l", "-F"), 0, Set.of())),
             Map.entry("busybox", new Wrapper(Set.of(), 0, Set.of())),
             Map.entry("unbuffer", new Wrapper(Set.of(), 0, Set.of())),
@@ -147,8 +155,9 @@ public final class NestedParsers {
             "lxc-attach", "systemd-nspawn", "machinectl");
     private static final Set<String> RUNNING_SUBCOMMANDS = Set.of("exec", "run", "create", "debug", "attach", "shell",
             "start");
-    private static final Set<String> RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until",
-            "!", "{", "}", "time", "coproc");
+    private static final Set<String> RESERVED =
+            Set.of("if", "then", "else", "elif", "fi", "do", "done", "while", "until",
+                    "!", "{", "}", "time", "coproc");
     private static final Set<String> NO_COMMAND = Set.of("for", "select", "case", "esac", "function", "in");
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\+?=.*", Pattern.DOTALL);
     /** Variables whose value the shell, or programs it starts, run or load as code. */
@@ -174,7 +183,8 @@ public final class NestedParsers {
                 }
                 for (ShellCommand earlier : commands) {
                     if (earlier.pipeline() == command.pipeline() && earlier.stage() < command.stage()) {
-                        earlier.words().forEach(word -> reaches.add(new Reach(word, context + " (piped into it)", Kind.CODE)));
+                        earlier.words()
+                                .forEach(word -> reaches.add(new Reach(word, context + " (piped into it)", Kind.CODE)));
                         earlier.redirects().forEach(r -> reaches.add(new Reach(r.target(), context + " (piped into it)",
                                 Kind.CODE)));
                     }
@@ -200,7 +210,8 @@ public final class NestedParsers {
     }
 
     private static boolean codeTaking(String name) {
-        return SHELLS.contains(name) || INTERPRETER.matcher(name).matches() || AWKS.contains(name) || SEDS.contains(name)
+        return SHELLS.contains(name) || INTERPRETER.matcher(name).matches() || AWKS.contains(name)
+                || SEDS.contains(name)
                 || REPARSING.containsKey(name) || WRAPPERS.containsKey(name) || COMMAND_OPTIONS.containsKey(name)
                 || "find".equals(name) || CONTAINER_TOOLS.contains(name);
     }
@@ -256,7 +267,8 @@ public final class NestedParsers {
             Word program = words.get(i);
             if (!program.literal()) {
                 reach(i, "the name of the command to run", Kind.COMMAND_NAME);
-                reachAll(i + 1, words.size(), "the arguments of a command whose name is only known at run time", Kind.CODE);
+                reachAll(i + 1, words.size(), "the arguments of a command whose name is only known at run time",
+                        Kind.CODE);
                 return;
             }
             String name = basename(program.text());
@@ -277,7 +289,8 @@ public final class NestedParsers {
                 reachAll(i + 1, words.size(), REPARSING.get(name), Kind.CODE);
                 if (Set.of("at", "batch").contains(name) && words.subList(i + 1, words.size()).stream()
                         .noneMatch(w -> w.text().startsWith("-f"))
-                        || "crontab".equals(name) && (words.size() == i + 1 || "-".equals(words.get(words.size() - 1).text()))) {
+                        || "crontab".equals(name)
+                                && (words.size() == i + 1 || "-".equals(words.get(words.size() - 1).text()))) {
                     readsCodeFromStdin = name;
                 }
             } else if (WRAPPERS.containsKey(name)) {
@@ -429,7 +442,8 @@ public final class NestedParsers {
                 if (text.startsWith("-") && text.length() > 1) {
                     reach(i, "an option of " + name + ", which could name the command it runs", Kind.COMMAND_NAME);
                     if (wrapper.argumentOptions().contains(text) && i + 1 < words.size()) {
-                        reach(++i, "an option of " + name + ", which could name the command it runs", Kind.COMMAND_NAME);
+                        reach(++i, "an option of " + name + ", which could name the command it runs",
+                                Kind.COMMAND_NAME);
                     }
                 } else if ("env".equals(name) && ASSIGNMENT.matcher(text).matches()) {
                     String variable = text.substring(0, text.indexOf('='));
@@ -468,7 +482,8 @@ public final class NestedParsers {
                 if (Set.of("-exec", "-execdir", "-ok", "-okdir").contains(text) && i + 1 < words.size()) {
                     reach(i + 1, "the command that find " + text + " runs", Kind.COMMAND_NAME);
                     int end = i + 1;
-                    while (end < words.size() && !";".equals(words.get(end).text()) && !"+".equals(words.get(end).text())) {
+                    while (end < words.size() && !";".equals(words.get(end).text())
+                            && !"+".equals(words.get(end).text())) {
                         end++;
                     }
                     new Analysis(words.subList(i + 1, end), reaches).command(0);

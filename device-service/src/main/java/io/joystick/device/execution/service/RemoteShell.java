@@ -150,7 +150,7 @@ public final class RemoteShell {
             String signal = channel.getExitSignal();
             ending = status != null ? new Ending(Kind.EXITED, "Shell exited with status " + status)
                     : signal != null ? new Ending(Kind.EXITED, "Shell ended by signal " + signal)
-                    : new Ending(Kind.LOST, "Connection to the device was lost");
+                            : new Ending(Kind.LOST, "Connection to the device was lost");
         }
         onEnd.accept(ending);
     }

@@ -56,7 +56,8 @@ final class SshConnector {
         try {
             ConnectFuture future = client.connect(target.user(), target.host(), target.port(),
                     AttributeRepository.ofAttributesMap(
-                            Map.of(PinningServerKeyVerifier.TARGET, target, PinningServerKeyVerifier.CHECK, check)), null);
+                            Map.of(PinningServerKeyVerifier.TARGET, target, PinningServerKeyVerifier.CHECK, check)),
+                    null);
             if (!future.await(wait.nanos(), TimeUnit.NANOSECONDS, CancelOption.CANCEL_ON_TIMEOUT)) {
                 if (wait.cutByDeadline()) {
                     throw new CommandTimeoutException("Timed out connecting to device " + target.deviceId());
@@ -96,10 +97,11 @@ final class SshConnector {
             Throwable cause) {
         String refusedKey = check.mismatch;
         if (refusedKey != null) {
-            return new HostKeyMismatchException("Host key for device " + target.deviceId() + " at " + target.host() + ":"
-                    + target.port() + " changed; refusing to connect."
-                    + " It now presents " + refusedKey + ", not the key pinned on first contact."
-                    + " If the device was re-installed, clear its pinned host key.");
+            return new HostKeyMismatchException(
+                    "Host key for device " + target.deviceId() + " at " + target.host() + ":"
+                            + target.port() + " changed; refusing to connect."
+                            + " It now presents " + refusedKey + ", not the key pinned on first contact."
+                            + " If the device was re-installed, clear its pinned host key.");
         }
         RuntimeException storeFailure = check.storeFailure;
         if (storeFailure != null) {
@@ -142,7 +144,8 @@ final class SshConnector {
 
         static Bounded of(Duration configured, long deadlineNanos) {
             long remaining = Math.max(1, deadlineNanos - System.nanoTime());
-            return remaining < configured.toNanos() ? new Bounded(remaining, true) : new Bounded(configured.toNanos(), false);
+            return remaining < configured.toNanos() ? new Bounded(remaining, true)
+                    : new Bounded(configured.toNanos(), false);
         }
     }
 }

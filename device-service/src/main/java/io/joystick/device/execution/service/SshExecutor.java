@@ -1,7 +1,5 @@
 package io.joystick.device.execution.service;
 
-import io.joystick.device.execution.config.SshConfig;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -33,6 +31,7 @@ import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.jboss.logging.Logger;
 
+import io.joystick.device.execution.config.SshConfig;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -145,7 +144,8 @@ public class SshExecutor {
                 }
             }
             RemoteShell shell = new RemoteShell(target.deviceId(), channel, lease, onEnd);
-            Set<RemoteShell> deviceShells = shells.computeIfAbsent(target.deviceId(), id -> ConcurrentHashMap.newKeySet());
+            Set<RemoteShell> deviceShells =
+                    shells.computeIfAbsent(target.deviceId(), id -> ConcurrentHashMap.newKeySet());
             deviceShells.add(shell);
             shell.watch(() -> deviceShells.remove(shell));
             return shell;
@@ -172,7 +172,8 @@ public class SshExecutor {
         if (!opened.await(connectTimeout.toNanos(), TimeUnit.NANOSECONDS) || !opened.isOpened()) {
             channel.close(true);
             Throwable cause = opened.getException();
-            throw new IOException("shell could not be opened" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+            throw new IOException("shell could not be opened" + (cause == null ? "" : ": " + cause.getMessage()),
+                    cause);
         }
         return channel;
     }
@@ -259,7 +260,8 @@ public class SshExecutor {
         if (!opened.await(wait, TimeUnit.NANOSECONDS) || !opened.isOpened()) {
             channel.close(true);
             Throwable cause = opened.getException();
-            throw new IOException("channel could not be opened" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+            throw new IOException("channel could not be opened" + (cause == null ? "" : ": " + cause.getMessage()),
+                    cause);
         }
         // Without an EOF on stdin, a command that reads input would wait until its timeout.
         channel.getInvertedIn().close();

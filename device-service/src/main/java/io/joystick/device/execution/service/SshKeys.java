@@ -27,7 +27,8 @@ final class SshKeys {
         NamedResource resource = NamedResource.ofName("private key of device " + target.deviceId());
         List<KeyPair> pairs = new ArrayList<>();
         try (InputStream in = new ByteArrayInputStream(target.privateKeyPem().getBytes(StandardCharsets.UTF_8))) {
-            Iterable<KeyPair> loaded = SecurityUtils.loadKeyPairIdentities(null, resource, in, FilePasswordProvider.EMPTY);
+            Iterable<KeyPair> loaded =
+                    SecurityUtils.loadKeyPairIdentities(null, resource, in, FilePasswordProvider.EMPTY);
             if (loaded != null) {
                 loaded.forEach(pairs::add);
             }

@@ -49,7 +49,8 @@ final class SshSessionPool implements AutoCloseable {
      * opening one if needed.
      */
     Lease lease(SshTarget target, long deadlineNanos) {
-        DevicePermits permits = perDevice.computeIfAbsent(target.deviceId(), id -> new DevicePermits(maxConcurrentPerDevice));
+        DevicePermits permits =
+                perDevice.computeIfAbsent(target.deviceId(), id -> new DevicePermits(maxConcurrentPerDevice));
         if (!acquire(permits.runs, deadlineNanos)) {
             throw new CommandTimeoutException("Timed out waiting for a free SSH channel to device " + target.deviceId()
                     + " (at most " + maxConcurrentPerDevice + " commands run on a device at once)");
@@ -69,7 +70,8 @@ final class SshSessionPool implements AutoCloseable {
      * take one of the device's run slots (runs would starve); the terminal limits bound shells instead.
      */
     Lease leaseForShell(SshTarget target, long deadlineNanos) {
-        DevicePermits permits = perDevice.computeIfAbsent(target.deviceId(), id -> new DevicePermits(maxConcurrentPerDevice));
+        DevicePermits permits =
+                perDevice.computeIfAbsent(target.deviceId(), id -> new DevicePermits(maxConcurrentPerDevice));
         Lease lease = new Lease(permits, target, keyOf(target), deadlineNanos, false);
         lease.attach();
         return lease;
@@ -128,7 +130,8 @@ final class SshSessionPool implements AutoCloseable {
             digest.update(String.valueOf(target.password()).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(String.valueOf(target.privateKeyPem()).getBytes(StandardCharsets.UTF_8));
-            return new SessionKey(target.host(), target.port(), target.user(), HexFormat.of().formatHex(digest.digest()));
+            return new SessionKey(target.host(), target.port(), target.user(),
+                    HexFormat.of().formatHex(digest.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -173,7 +176,8 @@ final class SshSessionPool implements AutoCloseable {
         private boolean reused;
         private boolean closed;
 
-        private Lease(DevicePermits permits, SshTarget target, SessionKey key, long deadlineNanos, boolean holdsPermit) {
+        private Lease(DevicePermits permits, SshTarget target, SessionKey key, long deadlineNanos,
+                boolean holdsPermit) {
             this.permits = permits;
             this.target = target;
             this.key = key;

@@ -1,9 +1,5 @@
 package io.joystick.device.log.rest;
 
-import io.joystick.device.log.repository.ActionLog;
-import io.joystick.device.log.repository.ActionLogRepository;
-import io.joystick.device.log.service.ActionLogPage;
-
 import java.util.List;
 
 import jakarta.transaction.Transactional;
@@ -18,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.device.DeviceAccess;
+import io.joystick.device.log.repository.ActionLog;
+import io.joystick.device.log.repository.ActionLogRepository;
+import io.joystick.device.log.service.ActionLogPage;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -1,9 +1,5 @@
 package io.joystick.device.log.rest;
 
-import io.joystick.device.log.repository.ActionLog;
-import io.joystick.device.log.repository.ActionLogRepository;
-import io.joystick.device.log.service.ActionLogPage;
-
 import java.util.List;
 
 import jakarta.transaction.Transactional;
@@ -19,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.log.repository.ActionLog;
+import io.joystick.device.log.repository.ActionLogRepository;
+import io.joystick.device.log.service.ActionLogPage;
 import io.joystick.device.search.rest.InstantParam;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -48,8 +47,10 @@ public class ActionLogSearchResource {
     public ActionLogPage search(
             @QueryParam("device") @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "not a device id") String device,
             @QueryParam("user") @Pattern(regexp = "[A-Za-z0-9_:-]{1,128}", message = "not a user id") String user,
-            @QueryParam("action") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}", message = "not an action name") String action,
-            @QueryParam("success") @Pattern(regexp = "true|false", message = "must be 'true' or 'false'") String success,
+            @QueryParam("action") @Pattern(regexp = "[A-Za-z0-9_.-]{1,100}",
+                    message = "not an action name") String action,
+            @QueryParam("success") @Pattern(regexp = "true|false",
+                    message = "must be 'true' or 'false'") String success,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("1") @Min(1) @Max(ActionLogPage.MAX_PAGE) int page,
             @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(ActionLogPage.MAX_PER_PAGE) int perPage) {
@@ -58,7 +59,8 @@ public class ActionLogSearchResource {
             access.check(identity, device); // 404 or 403 rather than an empty page that hides why
         }
         ActionLogRepository.Search search = new ActionLogRepository.Search(caller.privileged() ? null : caller.id(),
-                device, user, action, success == null ? null : Boolean.valueOf(success), InstantParam.parse("from", from),
+                device, user, action, success == null ? null : Boolean.valueOf(success),
+                InstantParam.parse("from", from),
                 InstantParam.parse("to", to));
         List<ActionLog> items = logs.search(search, page - 1, perPage);
         long total = logs.count(search);

@@ -1,8 +1,8 @@
 package io.joystick.device.log.service;
 
-import io.joystick.device.log.repository.ActionLog;
-
 import java.util.List;
+
+import io.joystick.device.log.repository.ActionLog;
 
 /** One PocketBase-style page of runs, newest first. */
 public record ActionLogPage(int page, int perPage, long totalItems, long totalPages, List<ActionLog> items) {

@@ -1,8 +1,5 @@
 package io.joystick.device.log.service;
 
-import io.joystick.device.log.repository.ActionLog;
-import io.joystick.device.log.repository.ActionLogRepository;
-
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.joystick.device.log.repository.ActionLog;
+import io.joystick.device.log.repository.ActionLogRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Writes the audit trail of runs, in its own transaction so failures are recorded too. */
@@ -20,7 +19,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ActionLogService {
 
     /** Parameter names whose values are never stored. */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|pwd|secret|token|key|credential|pin|puk|psk|auth).*");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(pass|pwd|secret|token|key|credential|pin|puk|psk|auth).*");
     private static final int MAX_OUTPUT = 8000;
 
     private final ActionLogRepository logs;
@@ -39,7 +39,8 @@ public class ActionLogService {
         log.deviceId = entry.deviceId();
         log.action = entry.action();
         log.userId = entry.userId();
-        log.parameters = entry.parameters() == null ? null : clip(mask(entry.parameters().deepCopy()).toString(), 20000);
+        log.parameters =
+                entry.parameters() == null ? null : clip(mask(entry.parameters().deepCopy()).toString(), 20000);
         log.success = entry.success();
         log.exitCode = entry.exitCode();
         log.output = clip(entry.output(), MAX_OUTPUT);

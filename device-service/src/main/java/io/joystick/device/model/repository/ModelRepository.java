@@ -1,13 +1,12 @@
 package io.joystick.device.model.repository;
 
-import io.joystick.device.model.service.ModelInput;
-
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.device.catalog.repository.NamedCatalog;
+import io.joystick.device.model.service.ModelInput;
 
 @ApplicationScoped
 public class ModelRepository extends NamedCatalog<DeviceModel, ModelInput> {
@@ -42,10 +41,12 @@ public class ModelRepository extends NamedCatalog<DeviceModel, ModelInput> {
     /** Devices keep their model (runs go with it): a model still in use is not removed. */
     @Override
     protected void refuseRemovalIfInUse(DeviceModel model) {
-        long devices = getEntityManager().createQuery("select count(d) from Device d where d.modelId = :model", Long.class)
-                .setParameter("model", model.id).getSingleResult();
+        long devices =
+                getEntityManager().createQuery("select count(d) from Device d where d.modelId = :model", Long.class)
+                        .setParameter("model", model.id).getSingleResult();
         if (devices > 0) {
-            throw ApiException.conflict("Model " + model.name + " is used by " + devices + " device(s); change or delete them first");
+            throw ApiException.conflict(
+                    "Model " + model.name + " is used by " + devices + " device(s); change or delete them first");
         }
     }
 }

@@ -1,15 +1,14 @@
 package io.joystick.device.model.rest;
 
-import io.joystick.device.model.repository.DeviceModel;
-import io.joystick.device.model.repository.ModelRepository;
-import io.joystick.device.model.service.ModelInput;
-
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.device.catalog.repository.NamedCatalog;
 import io.joystick.device.catalog.rest.NamedResource;
+import io.joystick.device.model.repository.DeviceModel;
+import io.joystick.device.model.repository.ModelRepository;
+import io.joystick.device.model.service.ModelInput;
 import io.quarkus.security.Authenticated;
 
 /** Models, with the catalogs' shared CRUD; a model's input adds {@code recordTerminal} ({@link ModelInput}). */

@@ -11,7 +11,8 @@ import io.joystick.device.catalog.service.CatalogInput;
  */
 public record ModelInput(
         @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "letters, digits, '_' or '-', at most 64") String id,
-        @Size(min = 1, max = 100) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '_', '.' or '-'") String name,
+        @Size(min = 1, max = 100) @Pattern(regexp = "[A-Za-z0-9_.-]+",
+                message = "letters, digits, '_', '.' or '-'") String name,
         @Size(max = 500) String description,
         Boolean recordTerminal) implements CatalogInput {
 }

@@ -51,7 +51,8 @@ public class PingResource {
             socket.connect(new InetSocketAddress(host, device.sshPort()), timeoutMillis);
             return PingResult.reachable(host, device.activeSlot, (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
-            return PingResult.unreachable(host, device.activeSlot, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return PingResult.unreachable(host, device.activeSlot,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }

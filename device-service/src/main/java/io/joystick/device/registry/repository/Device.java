@@ -1,7 +1,5 @@
 package io.joystick.device.registry.repository;
 
-import io.joystick.device.registry.service.DatabaseDeviceAllowList;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
+
+import io.joystick.device.registry.service.DatabaseDeviceAllowList;
 
 @Entity
 @Table(name = "devices")

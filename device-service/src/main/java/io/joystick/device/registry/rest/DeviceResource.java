@@ -1,11 +1,5 @@
 package io.joystick.device.registry.rest;
 
-import io.joystick.device.registry.repository.Device;
-import io.joystick.device.registry.service.DatabaseDeviceAllowList;
-import io.joystick.device.registry.service.DeviceInput;
-import io.joystick.device.registry.service.DeviceService;
-import io.joystick.device.registry.service.DeviceView;
-
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +23,10 @@ import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.device.accesscache.client.AllowListChanges;
 import io.joystick.device.alert.service.DeviceAlerts;
+import io.joystick.device.registry.service.DatabaseDeviceAllowList;
+import io.joystick.device.registry.service.DeviceInput;
+import io.joystick.device.registry.service.DeviceService;
+import io.joystick.device.registry.service.DeviceView;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -59,7 +57,8 @@ public class DeviceResource {
     public record AllowedUsers(String id, List<String> allow) {
     }
 
-    public record SlotChange(@NotNull @Pattern(regexp = "primary|secondary", message = "must be 'primary' or 'secondary'") String slot) {
+    public record SlotChange(
+            @NotNull @Pattern(regexp = "primary|secondary", message = "must be 'primary' or 'secondary'") String slot) {
     }
 
     public record StatusChange(@NotNull @Pattern(regexp = "[a-z0-9_-]{1,20}") String status) {
@@ -106,9 +105,10 @@ public class DeviceResource {
      */
     @GET
     @Path("/{id}/allow")
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed({Caller.ADMIN_ROLE, Caller.SERVICE_ROLE})
     public AllowedUsers allow(@PathParam("id") String id) {
-        Set<String> allowed = allowLists.allowed(id).orElseThrow(() -> ApiException.notFound("Device not found: " + id));
+        Set<String> allowed =
+                allowLists.allowed(id).orElseThrow(() -> ApiException.notFound("Device not found: " + id));
         return new AllowedUsers(id, allowed.stream().sorted().toList());
     }
 
@@ -123,14 +123,14 @@ public class DeviceResource {
 
     @PATCH
     @Path("/{id}/slot")
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed({Caller.ADMIN_ROLE, Caller.SERVICE_ROLE})
     public DeviceView setSlot(@PathParam("id") String id, @Valid @NotNull SlotChange body) {
         return devices.setSlot(id, body.slot());
     }
 
     @PATCH
     @Path("/{id}/status")
-    @RolesAllowed({ Caller.ADMIN_ROLE, Caller.SERVICE_ROLE })
+    @RolesAllowed({Caller.ADMIN_ROLE, Caller.SERVICE_ROLE})
     public DeviceView setStatus(@PathParam("id") String id, @Valid @NotNull StatusChange body) {
         DeviceService.StatusUpdate update = devices.setStatus(id, body.status());
         // after the commit: a notification never reports a change that was rolled back

@@ -1,8 +1,5 @@
 package io.joystick.device.registry.service;
 
-import io.joystick.device.registry.repository.Device;
-import io.joystick.device.registry.repository.DeviceRepository;
-
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.joystick.auth.device.DeviceAllowList;
+import io.joystick.device.registry.repository.Device;
+import io.joystick.device.registry.repository.DeviceRepository;
 
 /**
  * auth-lib's allow-list lookup, answered from this service's own table ({@link Device#allowedUsers()}: the owner

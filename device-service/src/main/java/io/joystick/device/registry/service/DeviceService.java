@@ -1,8 +1,5 @@
 package io.joystick.device.registry.service;
 
-import io.joystick.device.registry.repository.Device;
-import io.joystick.device.registry.repository.DeviceRepository;
-
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -17,17 +14,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.joystick.auth.common.Ids;
+import io.joystick.auth.common.MediaMtxPathFields;
 import io.joystick.auth.crypto.SecretBox;
 import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
-import io.joystick.auth.common.Ids;
-import io.joystick.auth.common.MediaMtxPathFields;
 import io.joystick.device.alert.service.DeviceAlerts;
 import io.joystick.device.catalog.repository.UniqueInsert;
 import io.joystick.device.execution.service.SshExecutor;
 import io.joystick.device.model.repository.ModelRepository;
+import io.joystick.device.registry.repository.Device;
+import io.joystick.device.registry.repository.DeviceRepository;
 
 /**
  * Devices and the collection rules of docs/architecture.md#4-device-service: users see devices whose allow-list holds them (or that
@@ -94,7 +93,8 @@ public class DeviceService {
         }
         Device device = new Device();
         device.id = input.id() != null ? input.id() : Ids.next();
-        device.owner = caller.privileged() && input.owner() != null ? input.owner() : caller.service() ? null : caller.id();
+        device.owner =
+                caller.privileged() && input.owner() != null ? input.owner() : caller.service() ? null : caller.id();
         device.mode = "off";
         device.status = "unknown";
         device.created = Instant.now();
@@ -271,7 +271,8 @@ public class DeviceService {
     public DeviceView view(Device device) {
         return new DeviceView(device.id, device.name, device.modelId, device.owner,
                 device.allow.stream().sorted().toList(), device.mode, device.status, parse(device.configuration),
-                new DeviceView.InformationView(device.host, device.port, device.user, device.phone, device.secondSlotHost,
+                new DeviceView.InformationView(device.host, device.port, device.user, device.phone,
+                        device.secondSlotHost,
                         device.secondSlotPhone, device.activeSlot, device.autoSlotSwitch, device.passwordSealed != null,
                         device.privateKeySealed != null),
                 device.created, device.updated, parse(device.automation));

@@ -1,13 +1,7 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.run.service.ActionRunner;
-import io.joystick.device.run.service.ParameterException;
-import io.joystick.device.run.service.RunOutcome;
-import io.joystick.device.run.service.RunPermissions;
-
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.validation.Valid;
@@ -28,10 +22,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.permission.PermissionsRequired;
-import io.joystick.auth.common.ClientAddress;
+import io.joystick.device.run.service.ActionRunner;
+import io.joystick.device.run.service.ParameterException;
+import io.joystick.device.run.service.RunOutcome;
+import io.joystick.device.run.service.RunPermissions;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -55,7 +53,8 @@ public class BatchModeResource {
     private final ObjectMapper json;
     private final ManagedExecutor executor;
 
-    public BatchModeResource(ActionRunner runner, SecurityIdentity identity, ObjectMapper json, ManagedExecutor executor) {
+    public BatchModeResource(ActionRunner runner, SecurityIdentity identity, ObjectMapper json,
+            ManagedExecutor executor) {
         this.runner = runner;
         this.identity = identity;
         this.json = json;
@@ -63,9 +62,11 @@ public class BatchModeResource {
     }
 
     public record Batch(
-            @NotNull @Size(min = 1, max = 100, message = "between 1 and 100 device ids")
-            List<@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "not a device id") String> deviceIds,
-            @NotNull @Pattern(regexp = "[a-z0-9_-]{1,20}", message = "lower-case letters, digits, '_' or '-'") String mode) {
+            @NotNull @Size(min = 1, max = 100,
+                    message = "between 1 and 100 device ids") List<@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}",
+                            message = "not a device id") String> deviceIds,
+            @NotNull @Pattern(regexp = "[a-z0-9_-]{1,20}",
+                    message = "lower-case letters, digits, '_' or '-'") String mode) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,7 +79,8 @@ public class BatchModeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsRequired(RunPermissions.CONTROL_MODE)
-    public BatchResult setMode(@Valid @NotNull Batch batch, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public BatchResult setMode(@Valid @NotNull Batch batch, @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
         Caller caller = Caller.of(identity);
         String clientAddress = ClientAddress.of(request);
         String userAgent = headers.getHeaderString(HttpHeaders.USER_AGENT);
@@ -88,7 +90,8 @@ public class BatchModeResource {
                 .toList();
         List<DeviceResult> results = pending.stream().map(CompletableFuture::join).toList();
         int succeeded = (int) results.stream().filter(result -> "ok".equals(result.result())).count();
-        return new BatchResult(succeeded == results.size(), batch.mode(), succeeded, results.size() - succeeded, results);
+        return new BatchResult(succeeded == results.size(), batch.mode(), succeeded, results.size() - succeeded,
+                results);
     }
 
     private DeviceResult setMode(Caller caller, String deviceId, String mode, String clientAddress, String userAgent) {

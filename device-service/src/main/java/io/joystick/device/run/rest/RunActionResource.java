@@ -1,8 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.run.service.ActionRunner;
-import io.joystick.device.run.service.ParameterException;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,10 +16,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
-import io.joystick.auth.common.ClientAddress;
+import io.joystick.device.run.service.ActionRunner;
+import io.joystick.device.run.service.ParameterException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,9 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.run.service.RunInput;
-import io.joystick.device.run.service.RunService;
-import io.joystick.device.run.service.RunView;
-
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.run.service.RunInput;
+import io.joystick.device.run.service.RunService;
+import io.joystick.device.run.service.RunView;
 import io.quarkus.security.Authenticated;
 
 /**

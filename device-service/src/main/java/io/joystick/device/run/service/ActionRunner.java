@@ -1,8 +1,5 @@
 package io.joystick.device.run.service;
 
-import io.joystick.device.run.repository.RunDefinition;
-import io.joystick.device.run.repository.RunRepository;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +18,6 @@ import io.joystick.auth.permission.Caller;
 import io.joystick.device.action.repository.Action;
 import io.joystick.device.action.repository.ActionRepository;
 import io.joystick.device.alert.service.DeviceAlerts;
-import io.joystick.device.run.config.RunConfig;
-import io.joystick.device.registry.repository.Device;
-import io.joystick.device.registry.service.DeviceService;
 import io.joystick.device.execution.service.CommandResult;
 import io.joystick.device.execution.service.CommandTemplate;
 import io.joystick.device.execution.service.CommandTimeoutException;
@@ -33,6 +27,11 @@ import io.joystick.device.execution.service.LocalExecutor;
 import io.joystick.device.execution.service.SshExecutor;
 import io.joystick.device.execution.service.SshTarget;
 import io.joystick.device.log.service.ActionLogService;
+import io.joystick.device.registry.repository.Device;
+import io.joystick.device.registry.service.DeviceService;
+import io.joystick.device.run.config.RunConfig;
+import io.joystick.device.run.repository.RunDefinition;
+import io.joystick.device.run.repository.RunRepository;
 import io.joystick.device.switcher.service.StreamModes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -119,12 +118,14 @@ public class ActionRunner {
                     ? local.run(command, timeout, config.outputLimitBytes())
                     : ssh.run(sshTarget(plan), command, timeout, config.outputLimitBytes());
             result = executed.exitCode() == 0
-                    ? new Result(200, RunOutcome.succeeded(executed.output(), 0, executed.durationMs(), executed.truncated()))
+                    ? new Result(200,
+                            RunOutcome.succeeded(executed.output(), 0, executed.durationMs(), executed.truncated()))
                     : new Result(500, RunOutcome.exited(executed.output(), executed.exitCode(), executed.durationMs(),
                             executed.truncated()));
         } catch (CommandTimeoutException e) {
-            result = new Result(504, RunOutcome.failed("Timed out after " + timeout.toSeconds() + " s: " + e.getMessage(),
-                    millisSince(start)));
+            result = new Result(504,
+                    RunOutcome.failed("Timed out after " + timeout.toSeconds() + " s: " + e.getMessage(),
+                            millisSince(start)));
         } catch (HostKeyMismatchException e) {
             alerts.hostKeyChanged(plan.device().id, plan.device().name, plan.host());
             result = new Result(502, RunOutcome.failed(e.getMessage(), millisSince(start)));
@@ -161,8 +162,9 @@ public class ActionRunner {
     /** A definition stored before the template rules (or written to the database directly) does not run. */
     private void refuse(Plan plan, Request request, String reason) {
         String error = "Refused, nothing ran: " + reason;
-        logs.record(new ActionLogService.Entry(plan.device().id, plan.action(), request.caller().id(), request.parameters(),
-                false, null, null, error, 0, request.clientAddress(), request.userAgent(), request.quiet()));
+        logs.record(
+                new ActionLogService.Entry(plan.device().id, plan.action(), request.caller().id(), request.parameters(),
+                        false, null, null, error, 0, request.clientAddress(), request.userAgent(), request.quiet()));
         throw ApiException.badRequest(error);
     }
 
@@ -174,11 +176,13 @@ public class ActionRunner {
         Action action = actions.findByIdOrName(request.action())
                 .orElseThrow(() -> ApiException.notFound("Action not found: " + request.action()));
         RunDefinition run = runs.forModelAndAction(device.modelId, action.id)
-                .orElseThrow(() -> ApiException.notFound("Action " + action.name + " is not defined for this device's model"));
+                .orElseThrow(() -> ApiException
+                        .notFound("Action " + action.name + " is not defined for this device's model"));
         RunPermissions.require(request.caller(), action.name, run);
         if (RunDefinition.Target.local.name().equals(run.target) && !config.localEnabled()) {
-            throw ApiException.conflict("Action " + action.name + " runs on the device-service host (target local), and "
-                    + "local runs are switched off on this service (JOYSTICK_LOCAL_RUNS=false)");
+            throw ApiException
+                    .conflict("Action " + action.name + " runs on the device-service host (target local), and "
+                            + "local runs are switched off on this service (JOYSTICK_LOCAL_RUNS=false)");
         }
         JsonNode parameters = request.parameters();
         if (parameters == null || !parameters.isObject()) {
@@ -226,7 +230,8 @@ public class ActionRunner {
         Duration timeout = requested != null ? Duration.ofSeconds(requested)
                 : defined != null ? min(Duration.ofSeconds(defined), config.maxTimeout()) : config.defaultTimeout();
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(config.maxTimeout()) > 0) {
-            throw ApiException.badRequest("timeout: must be between 1 and " + config.maxTimeout().toSeconds() + " seconds");
+            throw ApiException
+                    .badRequest("timeout: must be between 1 and " + config.maxTimeout().toSeconds() + " seconds");
         }
         return timeout;
     }

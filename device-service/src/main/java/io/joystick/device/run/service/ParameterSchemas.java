@@ -2,14 +2,15 @@ package io.joystick.device.run.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -18,7 +19,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
 import com.networknt.schema.resource.MetaSchemaMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.joystick.auth.error.ApiException;
 
@@ -40,7 +40,8 @@ public class ParameterSchemas {
     /** Keywords whose values are data, not schemas: a "$ref" member there is not a reference. */
     private static final Set<String> DATA = Set.of("enum", "const", "default", "examples");
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(ParameterSchemas::isMetaSchema))));
+            builder -> builder
+                    .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(ParameterSchemas::isMetaSchema))));
     private static final MetaSchemaMapper MAPPER = new MetaSchemaMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
@@ -111,7 +112,8 @@ public class ParameterSchemas {
 
     private static boolean bundled(String metaSchema) {
         AbsoluteIri mapped = MAPPER.map(AbsoluteIri.of(metaSchema.endsWith("#")
-                ? metaSchema.substring(0, metaSchema.length() - 1) : metaSchema));
+                ? metaSchema.substring(0, metaSchema.length() - 1)
+                : metaSchema));
         return mapped != null && BUNDLED_META_SCHEMA.matcher(mapped.toString()).matches();
     }
 

@@ -16,5 +16,6 @@ public record RunInput(
         @Pattern(regexp = "device|local", message = "must be 'device' or 'local'") String target,
         JsonNode parameters,
         @Min(1) @Max(3600) Integer timeout,
-        @Pattern(regexp = "[a-z0-9_-]{1,64}", message = "a permission name: lower-case letters, digits, '_' or '-'") String permission) {
+        @Pattern(regexp = "[a-z0-9_-]{1,64}",
+                message = "a permission name: lower-case letters, digits, '_' or '-'") String permission) {
 }

@@ -1,13 +1,12 @@
 package io.joystick.device.run.service;
 
-import io.joystick.device.run.repository.RunDefinition;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.run.repository.RunDefinition;
 
 /**
  * The feature permissions a run needs besides the device's allow-list: the one its definition names

@@ -1,8 +1,5 @@
 package io.joystick.device.run.service;
 
-import io.joystick.device.run.repository.RunDefinition;
-import io.joystick.device.run.repository.RunRepository;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -13,18 +10,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.joystick.auth.error.ApiException;
 import io.joystick.auth.common.Ids;
+import io.joystick.auth.error.ApiException;
 import io.joystick.device.action.repository.Action;
 import io.joystick.device.action.repository.ActionRepository;
-import io.joystick.device.run.config.RunConfig;
 import io.joystick.device.model.repository.DeviceModel;
 import io.joystick.device.model.repository.ModelRepository;
+import io.joystick.device.run.config.RunConfig;
+import io.joystick.device.run.repository.RunDefinition;
+import io.joystick.device.run.repository.RunRepository;
 
 @ApplicationScoped
 public class RunService {
 
-    static final String LOCAL_RUNS_OFF = "target: local runs are switched off on this service (JOYSTICK_LOCAL_RUNS=false)";
+    static final String LOCAL_RUNS_OFF =
+            "target: local runs are switched off on this service (JOYSTICK_LOCAL_RUNS=false)";
 
     private final RunRepository runs;
     private final ModelRepository models;
@@ -60,7 +60,8 @@ public class RunService {
         DeviceModel model = models.require(input.model());
         Action action = actions.require(input.action());
         if (runs.forModelAndAction(model.id, action.id).isPresent()) {
-            throw ApiException.conflict("A run for model " + model.name + " and action " + action.name + " already exists");
+            throw ApiException
+                    .conflict("A run for model " + model.name + " and action " + action.name + " already exists");
         }
         RunDefinition run = new RunDefinition();
         run.id = Ids.next();
@@ -78,7 +79,8 @@ public class RunService {
         DeviceModel model = models.require(input.model());
         Action action = actions.require(input.action());
         runs.forModelAndAction(model.id, action.id).filter(other -> !other.id.equals(id)).ifPresent(other -> {
-            throw ApiException.conflict("A run for model " + model.name + " and action " + action.name + " already exists");
+            throw ApiException
+                    .conflict("A run for model " + model.name + " and action " + action.name + " already exists");
         });
         run.modelId = model.id;
         run.actionId = action.id;

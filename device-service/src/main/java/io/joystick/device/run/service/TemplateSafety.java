@@ -34,10 +34,11 @@ import io.joystick.device.execution.service.ShellCommand;
 @ApplicationScoped
 public class TemplateSafety {
 
-    private static final String HOW = "declare it \"type\":\"integer\", \"number\" or \"boolean\", an \"enum\" of words made of"
-            + " letters, digits and _.,:/+=@%-, or (as code only, never as a command name) \"type\":\"string\" with a"
-            + " \"pattern\" anchored with ^ and $ that admits only those characters; or pass it to the inner command as a"
-            + " positional parameter (sh -c '… \"$1\" …' sh $param)";
+    private static final String HOW =
+            "declare it \"type\":\"integer\", \"number\" or \"boolean\", an \"enum\" of words made of"
+                    + " letters, digits and _.,:/+=@%-, or (as code only, never as a command name) \"type\":\"string\" with a"
+                    + " \"pattern\" anchored with ^ and $ that admits only those characters; or pass it to the inner command as a"
+                    + " positional parameter (sh -c '… \"$1\" …' sh $param)";
 
     private final ObjectMapper json;
 
@@ -58,7 +59,8 @@ public class TemplateSafety {
     }
 
     /** Refuses (400) values that would be read as options: strings, device id, host or user beginning with '-'. */
-    public void requireSafeValues(String command, String schemaText, JsonNode parameters, Map<String, String> builtins) {
+    public void requireSafeValues(String command, String schemaText, JsonNode parameters,
+            Map<String, String> builtins) {
         for (String builtin : List.of("device", "host", "user")) {
             String value = builtins.get(builtin);
             if (value != null && value.startsWith("-")) {
@@ -81,7 +83,8 @@ public class TemplateSafety {
             JsonNode value = field.getValue();
             if (value.isTextual() && value.asText().startsWith("-") && tokens.stream().anyMatch(t -> fills(name, t))
                     && !patternAdmitsLeadingDash(schema.property(name), value.asText())) {
-                throw ApiException.badRequest("Parameter " + name + ": a value may not begin with '-', since the command"
+                throw ApiException.badRequest("Parameter " + name
+                        + ": a value may not begin with '-', since the command"
                         + " would read it as an option; if it may, give the parameter a \"pattern\" anchored with ^"
                         + " that admits a leading '-'");
             }
@@ -109,7 +112,8 @@ public class TemplateSafety {
         List<ShellCommand> commands = commands(command);
         // a parameter that some token may be filled with, and that is not proven inert as code
         Optional<String> unproven = commands.stream()
-                .flatMap(c -> java.util.stream.Stream.concat(c.words().stream(), c.redirects().stream().map(r -> r.target())))
+                .flatMap(c -> java.util.stream.Stream.concat(c.words().stream(),
+                        c.redirects().stream().map(r -> r.target())))
                 .flatMap(w -> w.tokens().stream()).flatMap(t -> candidates(t).stream())
                 .filter(name -> schema.admits(name) && schema.proof(name) == SafePatterns.Proof.NONE).findFirst();
         for (Reach reach : NestedParsers.reaches(commands)) {
@@ -123,12 +127,15 @@ public class TemplateSafety {
                             || proof == SafePatterns.Proof.SAFE_CHARACTERS && reach.kind() == Kind.CODE;
                     if (!inert) {
                         String what = schema.property(name) == null ? "is not declared in the run's parameter schema"
-                                + (name.equals(token) ? "" : " (a parameter named " + name + " would fill $" + token + ")")
-                                + ", so any request may send it" : "has a JSON Schema that does not prove it inert there";
+                                + (name.equals(token) ? ""
+                                        : " (a parameter named " + name + " would fill $" + token + ")")
+                                + ", so any request may send it"
+                                : "has a JSON Schema that does not prove it inert there";
                         return Optional.of("Parameter " + name + " reaches " + reach.context() + " in `"
                                 + reach.word().text() + "`, where it would be parsed again; it " + what + ". Either "
                                 + HOW + (schema.property(name) == null
-                                        ? ", or close the parameter list with \"additionalProperties\": false" : ""));
+                                        ? ", or close the parameter list with \"additionalProperties\": false"
+                                        : ""));
                     }
                 }
             }
@@ -178,7 +185,8 @@ public class TemplateSafety {
     }
 
     private static boolean patternAdmitsLeadingDash(JsonNode property, String value) {
-        if (property == null || !property.path("pattern").isTextual() || !property.get("pattern").asText().startsWith("^")) {
+        if (property == null || !property.path("pattern").isTextual()
+                || !property.get("pattern").asText().startsWith("^")) {
             return false;
         }
         try {

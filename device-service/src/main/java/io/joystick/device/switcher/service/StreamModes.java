@@ -1,13 +1,13 @@
 package io.joystick.device.switcher.service;
 
-import io.joystick.device.switcher.client.SwitcherClient;
-
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+
+import io.joystick.device.switcher.client.SwitcherClient;
 
 /**
  * After {@code set-mode} stored a device's mode, switcher-client adds or removes its MediaMTX path. The

@@ -1,7 +1,5 @@
 package io.joystick.device.terminal.repository;
 
-import io.joystick.device.terminal.service.TerminalSession;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -10,10 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.joystick.device.search.repository.Filters;
+import io.joystick.device.terminal.service.TerminalSession;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Writes each terminal session to {@code terminal_sessions}: a row when it opens, completed when it ends. */
 @ApplicationScoped

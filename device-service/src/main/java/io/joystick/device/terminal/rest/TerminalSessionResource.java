@@ -1,10 +1,5 @@
 package io.joystick.device.terminal.rest;
 
-import io.joystick.device.terminal.repository.TerminalAudit;
-import io.joystick.device.terminal.repository.TerminalAuditEntry;
-import io.joystick.device.terminal.service.TerminalAuditPage;
-import io.joystick.device.terminal.service.TerminalTranscripts;
-
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +19,10 @@ import jakarta.ws.rs.core.Response;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.search.rest.InstantParam;
+import io.joystick.device.terminal.repository.TerminalAudit;
+import io.joystick.device.terminal.repository.TerminalAuditEntry;
+import io.joystick.device.terminal.service.TerminalAuditPage;
+import io.joystick.device.terminal.service.TerminalTranscripts;
 
 /**
  * The terminal audit for admins (a JWT with {@code admin}; not the service key): {@code GET /api/terminal/sessions}
@@ -52,7 +51,8 @@ public class TerminalSessionResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("1") @Min(1) int page,
             @QueryParam("perPage") @DefaultValue("30") @Min(1) @Max(500) int perPage) {
-        TerminalAudit.Search search = new TerminalAudit.Search(device, user, InstantParam.parse("from", from), InstantParam.parse("to", to));
+        TerminalAudit.Search search =
+                new TerminalAudit.Search(device, user, InstantParam.parse("from", from), InstantParam.parse("to", to));
         List<TerminalAuditEntry> items = audit.search(search, page - 1, perPage);
         long total = audit.count(search);
         return TerminalAuditPage.of(page, perPage, total, items);
@@ -71,7 +71,8 @@ public class TerminalSessionResource {
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     public Response transcript(@PathParam("id") String id) {
         byte[] transcript = transcripts.read(id).orElseThrow(() -> ApiException.notFound(
-                "No transcript of terminal session " + id + ": no such session, or its device's model does not record terminals"));
+                "No transcript of terminal session " + id
+                        + ": no such session, or its device's model does not record terminals"));
         return Response.ok(transcript).header("Cache-Control", "no-store").build();
     }
 }

@@ -1,9 +1,5 @@
 package io.joystick.device.terminal.rest;
 
-import io.joystick.device.terminal.service.TerminalClose;
-import io.joystick.device.terminal.service.TerminalSession;
-import io.joystick.device.terminal.service.TerminalSessions;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -14,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.terminal.service.TerminalClose;
+import io.joystick.device.terminal.service.TerminalSession;
+import io.joystick.device.terminal.service.TerminalSessions;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -150,7 +149,8 @@ public class TerminalSocket {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new TerminalSessions.Refused(TerminalClose.BAD_REQUEST, name + " must be an integer from 1 to " + MAX_SIZE);
+        throw new TerminalSessions.Refused(TerminalClose.BAD_REQUEST,
+                name + " must be an integer from 1 to " + MAX_SIZE);
     }
 
     private static String clip(String value) {

@@ -1,13 +1,12 @@
 package io.joystick.device.terminal.rest;
 
-import io.joystick.device.terminal.service.TerminalSessions;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
-import io.joystick.auth.common.ClientAddress;
+import io.joystick.device.terminal.service.TerminalSessions;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.execution.service.RemoteShell;
 import io.quarkus.websockets.next.CloseReason;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * One shell on a device and the WebSocket currently showing it, if any. The shell outlives a dropped

@@ -1,8 +1,5 @@
 package io.joystick.device.terminal.service;
 
-import io.joystick.device.terminal.config.TerminalConfig;
-import io.joystick.device.terminal.repository.TerminalAudit;
-
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +18,16 @@ import io.joystick.auth.device.DeviceAccess;
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.revocation.CredentialLifetime;
 import io.joystick.device.alert.service.DeviceAlerts;
-import io.joystick.device.registry.repository.Device;
-import io.joystick.device.registry.repository.DeviceRepository;
 import io.joystick.device.execution.service.ExecutionException;
 import io.joystick.device.execution.service.HostKeyMismatchException;
 import io.joystick.device.execution.service.RemoteShell;
 import io.joystick.device.execution.service.SshExecutor;
 import io.joystick.device.execution.service.SshTarget;
 import io.joystick.device.model.repository.ModelRepository;
+import io.joystick.device.registry.repository.Device;
+import io.joystick.device.registry.repository.DeviceRepository;
+import io.joystick.device.terminal.config.TerminalConfig;
+import io.joystick.device.terminal.repository.TerminalAudit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
@@ -85,7 +84,8 @@ public class TerminalSessions {
     }
 
     /** Opens a shell on the device's active slot; the session counts against the limits from here on. */
-    public TerminalSession open(Caller caller, Principal credential, String deviceId, String clientAddress, int columns, int rows) {
+    public TerminalSession open(Caller caller, Principal credential, String deviceId, String clientAddress, int columns,
+            int rows) {
         Device device = QuarkusTransaction.requiringNew().call(() -> devices.findByIdOptional(deviceId).orElse(null));
         boolean recorded = device != null
                 && QuarkusTransaction.requiringNew().call(() -> models.recordsTerminal(device.modelId));
@@ -94,7 +94,8 @@ public class TerminalSessions {
         }
         String host = device.hostOf(device.activeSlot);
         if (host == null || host.isBlank() || device.user == null) {
-            throw new Refused(TerminalClose.DEVICE_FAILED, "Device " + deviceId + " has no SSH host or user configured");
+            throw new Refused(TerminalClose.DEVICE_FAILED,
+                    "Device " + deviceId + " has no SSH host or user configured");
         }
         SshTarget target = new SshTarget(device.id, host, device.sshPort(), device.user,
                 device.passwordSealed == null ? null : secrets.decrypt(device.passwordSealed),
@@ -114,9 +115,11 @@ public class TerminalSessions {
             sessions.remove(session.id());
             alerts.hostKeyChanged(device.id, device.name, host);
             // the device's other terminals may still run over an older connection (e.g. one gone silent); end them too
-            sessions.values().stream().filter(other -> other.deviceId().equals(deviceId) && other.shell() != null).forEach(other -> end(other,
-                    TerminalClose.CONNECTION_CHANGED, "The device's SSH host key changed"));
-            throw new Refused(TerminalClose.CONNECTION_CHANGED, "The device's SSH host key changed; refusing to connect");
+            sessions.values().stream().filter(other -> other.deviceId().equals(deviceId) && other.shell() != null)
+                    .forEach(other -> end(other,
+                            TerminalClose.CONNECTION_CHANGED, "The device's SSH host key changed"));
+            throw new Refused(TerminalClose.CONNECTION_CHANGED,
+                    "The device's SSH host key changed; refusing to connect");
         } catch (ExecutionException e) {
             sessions.remove(session.id());
             throw new Refused(TerminalClose.DEVICE_FAILED, e.getMessage());
@@ -159,10 +162,12 @@ public class TerminalSessions {
         session.close(TerminalClose.of(code, reason));
         transcripts.flush(session);
         audit.ended(session, reason);
-        LOG.infof("Terminal %s of %s on device %s ended: %s", session.id(), session.userId(), session.deviceId(), reason);
+        LOG.infof("Terminal %s of %s on device %s ended: %s", session.id(), session.userId(), session.deviceId(),
+                reason);
     }
 
-    @Scheduled(every = "${joystick.terminal.check-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${joystick.terminal.check-interval:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
         for (TerminalSession session : sessions.values()) {
             if (session.shell() == null) {
@@ -182,8 +187,10 @@ public class TerminalSessions {
             end(session, TerminalClose.CREDENTIAL_LAPSED, "Token expired or revoked: sign in again");
         } else if (!session.caller().has(PERMISSION) || !access.allows(session.caller(), session.deviceId())) {
             end(session, TerminalClose.ACCESS_LOST, "You no longer have access to this device's terminal");
-        } else if (java.time.Duration.between(session.started(), java.time.Instant.now()).compareTo(config.maxDuration()) > 0) {
-            end(session, TerminalClose.TOO_LONG, "Terminal open for the longest allowed (" + human(config.maxDuration()) + ")");
+        } else if (java.time.Duration.between(session.started(), java.time.Instant.now())
+                .compareTo(config.maxDuration()) > 0) {
+            end(session, TerminalClose.TOO_LONG,
+                    "Terminal open for the longest allowed (" + human(config.maxDuration()) + ")");
         } else if (session.idleNanos() > config.idleTimeout().toNanos()) {
             end(session, TerminalClose.IDLE, "Idle for " + human(config.idleTimeout()) + ": closed");
         } else if (session.detachedLongerThan(config.resumeWindow().toNanos())) {

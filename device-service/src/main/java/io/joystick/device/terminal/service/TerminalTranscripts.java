@@ -1,7 +1,5 @@
 package io.joystick.device.terminal.service;
 
-import io.joystick.device.terminal.repository.TerminalAuditEntry;
-
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.device.terminal.repository.TerminalAuditEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -40,7 +39,8 @@ public class TerminalTranscripts {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> entities
-                    .createNativeQuery("INSERT INTO terminal_transcript_chunks (session_id, seq, data) VALUES (?1, ?2, ?3)")
+                    .createNativeQuery(
+                            "INSERT INTO terminal_transcript_chunks (session_id, seq, data) VALUES (?1, ?2, ?3)")
                     .setParameter(1, session.id()).setParameter(2, chunk.seq()).setParameter(3, chunk.data())
                     .executeUpdate());
         } catch (RuntimeException e) {

@@ -1,9 +1,5 @@
 package io.joystick.device.accesscache.client;
 
-import io.joystick.device.Fixtures;
-import io.joystick.device.HangGuard;
-import io.joystick.device.PeerServiceStubs;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -25,6 +21,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
+import io.joystick.device.HangGuard;
+import io.joystick.device.PeerServiceStubs;
 import io.joystick.device.execution.service.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +51,8 @@ class AllowListCachesTest {
         fleet = PeerServiceStubs.client(PeerServiceStubs.FLEET_URL);
         device = Fixtures.device(Fixtures.model(), Map.of("host", "10.4.0.1"), "nora");
         for (WireMock peer : List.of(notifications, switcher, fleet)) {
-            peer.register(delete(urlPathEqualTo("/api/internal/device-access/" + device)).willReturn(aResponse().withStatus(204)));
+            peer.register(delete(urlPathEqualTo("/api/internal/device-access/" + device))
+                    .willReturn(aResponse().withStatus(204)));
         }
     }
 
@@ -89,12 +89,14 @@ class AllowListCachesTest {
 
     @Test
     void aRefusedChangeTellsNobody() {
-        given().auth().oauth2(Fixtures.user("nora")).contentType(ContentType.JSON).body(Map.of("allow", List.of("nora", "eve")))
+        given().auth().oauth2(Fixtures.user("nora")).contentType(ContentType.JSON)
+                .body(Map.of("allow", List.of("nora", "eve")))
                 .put("/api/devices/" + device + "/allow").then().statusCode(403);
         given().auth().oauth2(Fixtures.user("nora")).delete("/api/devices/" + device).then().statusCode(403);
         given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device).then().statusCode(204);
         allForgot(1);
-        assertEquals(1, notifications.find(deleteRequestedFor(urlPathEqualTo("/api/internal/device-access/" + device))).size());
+        assertEquals(1,
+                notifications.find(deleteRequestedFor(urlPathEqualTo("/api/internal/device-access/" + device))).size());
     }
 
     /**
@@ -108,12 +110,15 @@ class AllowListCachesTest {
         notifications.register(delete(urlPathEqualTo("/api/internal/device-access/" + device))
                 .willReturn(aResponse().withStatus(503)));
         try (LogCapture logs = new LogCapture()) {
-            HangGuard.given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("allow", List.of()))
+            HangGuard.given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("allow", List.of()))
                     .put("/api/devices/" + device + "/allow").then().statusCode(200);
             String switcherGaveUp = "switcher not told to forget the cached allow-list of device " + device;
-            assertFalse(logs.lines().stream().anyMatch(line -> line.contains(switcherGaveUp)), "the change waited for the stuck switcher");
+            assertFalse(logs.lines().stream().anyMatch(line -> line.contains(switcherGaveUp)),
+                    "the change waited for the stuck switcher");
             allForgot(1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> logs.lines().stream().anyMatch(line -> line.contains(switcherGaveUp)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> logs.lines().stream().anyMatch(line -> line.contains(switcherGaveUp)));
         }
     }
 }

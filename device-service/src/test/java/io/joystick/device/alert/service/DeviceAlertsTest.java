@@ -1,9 +1,5 @@
 package io.joystick.device.alert.service;
 
-import io.joystick.device.Fixtures;
-import io.joystick.device.HangGuard;
-import io.joystick.device.PeerServiceStubs;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -25,6 +21,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
+import io.joystick.device.HangGuard;
+import io.joystick.device.PeerServiceStubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,7 +45,8 @@ class DeviceAlertsTest {
     }
 
     private void reportStatus(String status) {
-        HangGuard.given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("status", status))
+        HangGuard.given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+                .body(Map.of("status", status))
                 .patch("/api/devices/" + device + "/status").then().statusCode(200).body("status", equalTo(status));
     }
 

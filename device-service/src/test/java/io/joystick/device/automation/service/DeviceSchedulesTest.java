@@ -1,8 +1,5 @@
 package io.joystick.device.automation.service;
 
-import io.joystick.device.Fixtures;
-import io.joystick.device.PeerServiceStubs;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -32,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.device.automation.service.DeviceSchedules;
-import io.joystick.device.automation.service.TransitionTriggers;
+import io.joystick.device.Fixtures;
+import io.joystick.device.PeerServiceStubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,7 +73,8 @@ class DeviceSchedulesTest {
 
     /** The schedule's clock stands at {@code now} and runs on from there. */
     static void clockAt(Instant now) {
-        QuarkusMock.installMockForType(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now)), Clock.class);
+        QuarkusMock.installMockForType(Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now)),
+                Clock.class);
     }
 
     String device(String owner, String... allowed) {
@@ -115,8 +113,10 @@ class DeviceSchedulesTest {
         bad.put("offMinutes ", Map.of("type", "duration", "onMinutes", 5, "enabled", true));
         bad.put("on", Map.of("type", "timeOfDay", "on", "24:00", "off", "06:00", "zone", "UTC", "enabled", true));
         bad.put("off", Map.of("type", "timeOfDay", "on", "06:00", "off", "06:00", "zone", "UTC", "enabled", true));
-        bad.put("zone", Map.of("type", "timeOfDay", "on", "06:00", "off", "07:00", "zone", "Mars/Olympus", "enabled", true));
-        bad.put("onMode", Map.of("type", "duration", "onMinutes", 5, "offMinutes", 5, "onMode", "standby", "enabled", true));
+        bad.put("zone",
+                Map.of("type", "timeOfDay", "on", "06:00", "off", "07:00", "zone", "Mars/Olympus", "enabled", true));
+        bad.put("onMode",
+                Map.of("type", "duration", "onMinutes", 5, "offMinutes", 5, "onMode", "standby", "enabled", true));
         bad.put("enabled", Map.of("type", "duration", "onMinutes", 5, "offMinutes", 5));
         bad.forEach((field, body) -> put(admin, device, body).statusCode(400)
                 .body("error", containsString(field.trim() + ":")));
@@ -129,9 +129,11 @@ class DeviceSchedulesTest {
         String device = device("olga", "ivan");
         Map<String, Object> schedule = Map.of("type", "duration", "onMinutes", 30, "offMinutes", 90, "enabled", false);
         put(Fixtures.user("olga"), device, schedule).statusCode(403).body("error", containsString("control-mode"));
-        put(Fixtures.user("ivan", "control-mode"), device, schedule).statusCode(403).body("error", containsString("owner"));
+        put(Fixtures.user("ivan", "control-mode"), device, schedule).statusCode(403).body("error",
+                containsString("owner"));
         put(Fixtures.user("zoe", "control-mode"), device, schedule).statusCode(403);
-        given().auth().oauth2(Fixtures.user("zoe")).get("/api/devices/" + device + "/automation").then().statusCode(403);
+        given().auth().oauth2(Fixtures.user("zoe")).get("/api/devices/" + device + "/automation").then()
+                .statusCode(403);
         given().auth().oauth2(Fixtures.user("olga", "control-mode")).delete("/api/devices/nope/automation").then()
                 .statusCode(404);
 
@@ -143,9 +145,11 @@ class DeviceSchedulesTest {
         given().auth().oauth2(Fixtures.user("ivan")).delete("/api/devices/" + device + "/automation").then()
                 .statusCode(403);
         given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device + "/automation").then().statusCode(204);
-        given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device + "/automation").then().statusCode(200)
+        given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device + "/automation").then()
+                .statusCode(200)
                 .body("automation", nullValue());
-        given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device).then().body("automation", nullValue());
+        given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device).then().body("automation",
+                nullValue());
         assertEquals(0, modeCalls(device, "live") + modeCalls(device, "off"), "a disabled schedule switches nothing");
     }
 
@@ -154,7 +158,8 @@ class DeviceSchedulesTest {
         String device = device("olga");
         clockAt(BEFORE_EIGHT);
         put(Fixtures.user("olga", "control-mode"), device, EIGHT_TO_EIGHT).statusCode(200)
-                .body("nextTransition.at", equalTo("2026-12-07T07:00:00Z")).body("nextTransition.mode", equalTo("live"));
+                .body("nextTransition.at", equalTo("2026-12-07T07:00:00Z"))
+                .body("nextTransition.mode", equalTo("live"));
 
         // at once the state it says now (off before eight), then on at eight
         await().atMost(Duration.ofSeconds(30)).until(() -> modeCalls(device, "live") == 1);
@@ -162,7 +167,9 @@ class DeviceSchedulesTest {
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("live"));
         List<Map<String, Object>> logs = automationLogs(device);
         assertEquals(2, logs.size(), logs.toString());
-        assertTrue(logs.stream().allMatch(log -> "set-mode".equals(log.get("action")) && Boolean.TRUE.equals(log.get("success"))),
+        assertTrue(
+                logs.stream().allMatch(
+                        log -> "set-mode".equals(log.get("action")) && Boolean.TRUE.equals(log.get("success"))),
                 logs.toString());
         assertEquals(List.of(Instant.parse("2026-12-07T19:00:00Z")), triggers.pending(device), "then off at eight");
     }
@@ -201,8 +208,10 @@ class DeviceSchedulesTest {
         String device = device("olga");
         Instant enabled = Instant.parse("2026-12-07T10:00:00Z");
         clockAt(enabled);
-        String off = put(Fixtures.admin(), device, Map.of("type", "duration", "onMinutes", 1, "offMinutes", 10, "onMode",
-                "auto", "enabled", true)).statusCode(200).body("nextTransition.mode", equalTo("off")).extract()
+        String off = put(Fixtures.admin(), device,
+                Map.of("type", "duration", "onMinutes", 1, "offMinutes", 10, "onMode",
+                        "auto", "enabled", true))
+                .statusCode(200).body("nextTransition.mode", equalTo("off")).extract()
                 .path("nextTransition.at");
         List<Instant> onAgain = List.of(Instant.parse(off).plus(Duration.ofMinutes(10)));
         await().atMost(Duration.ofSeconds(30)).until(() -> modeCalls(device, "auto") == 1);

@@ -8,8 +8,6 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
-import io.joystick.device.automation.service.Automation;
-import io.joystick.device.automation.service.TransitionCalculator;
 import io.joystick.device.automation.service.TransitionCalculator.Transition;
 
 class TransitionCalculatorTest {
@@ -34,7 +32,8 @@ class TransitionCalculatorTest {
         Automation schedule = duration(10, 5);
         Instant since = at("2026-12-04T10:00:00Z");
         assertEquals(new Transition(since, "auto"), TransitionCalculator.current(schedule, since, since));
-        assertEquals(new Transition(at("2026-12-04T10:10:00Z"), "off"), TransitionCalculator.next(schedule, since, since));
+        assertEquals(new Transition(at("2026-12-04T10:10:00Z"), "off"),
+                TransitionCalculator.next(schedule, since, since));
         assertEquals(new Transition(at("2026-12-04T10:10:00Z"), "off"),
                 TransitionCalculator.current(schedule, since, at("2026-12-04T10:12:00Z")));
         assertEquals(new Transition(at("2026-12-04T10:15:00Z"), "auto"),
@@ -50,14 +49,16 @@ class TransitionCalculatorTest {
     void durationCountsRealMinutesAcrossAClockChange() {
         Automation schedule = duration(60, 60);
         Instant since = at("2026-03-29T00:30:00Z"); // 01:30 CET, half an hour before Berlin skips to 03:00
-        assertEquals(new Transition(at("2026-03-29T01:30:00Z"), "off"), TransitionCalculator.next(schedule, since, since));
+        assertEquals(new Transition(at("2026-03-29T01:30:00Z"), "off"),
+                TransitionCalculator.next(schedule, since, since));
     }
 
     @Test
     void timeOfDayIsReadInTheZone() {
         Automation schedule = timeOfDay("08:00", "20:00", BERLIN);
         Instant now = at("2026-12-04T12:00:00Z"); // 13:00 CET
-        assertEquals(new Transition(at("2026-12-04T07:00:00Z"), "live"), TransitionCalculator.current(schedule, null, now));
+        assertEquals(new Transition(at("2026-12-04T07:00:00Z"), "live"),
+                TransitionCalculator.current(schedule, null, now));
         assertEquals(new Transition(at("2026-12-04T19:00:00Z"), "off"), TransitionCalculator.next(schedule, null, now));
     }
 
@@ -65,11 +66,15 @@ class TransitionCalculatorTest {
     void anOvernightScheduleIsOnAcrossMidnight() {
         Automation schedule = timeOfDay("22:00", "06:00", ZoneId.of("UTC"));
         Instant night = at("2026-12-04T03:00:00Z");
-        assertEquals(new Transition(at("2026-12-03T22:00:00Z"), "live"), TransitionCalculator.current(schedule, null, night));
-        assertEquals(new Transition(at("2026-12-04T06:00:00Z"), "off"), TransitionCalculator.next(schedule, null, night));
+        assertEquals(new Transition(at("2026-12-03T22:00:00Z"), "live"),
+                TransitionCalculator.current(schedule, null, night));
+        assertEquals(new Transition(at("2026-12-04T06:00:00Z"), "off"),
+                TransitionCalculator.next(schedule, null, night));
         Instant day = at("2026-12-04T12:00:00Z");
-        assertEquals(new Transition(at("2026-12-04T06:00:00Z"), "off"), TransitionCalculator.current(schedule, null, day));
-        assertEquals(new Transition(at("2026-12-04T22:00:00Z"), "live"), TransitionCalculator.next(schedule, null, day));
+        assertEquals(new Transition(at("2026-12-04T06:00:00Z"), "off"),
+                TransitionCalculator.current(schedule, null, day));
+        assertEquals(new Transition(at("2026-12-04T22:00:00Z"), "live"),
+                TransitionCalculator.next(schedule, null, day));
     }
 
     @Test
@@ -79,7 +84,8 @@ class TransitionCalculatorTest {
         Instant midnight = at("2026-03-28T23:00:00Z");
         Transition on = TransitionCalculator.next(schedule, null, midnight);
         assertEquals(new Transition(at("2026-03-29T01:00:00Z"), "live"), on);
-        assertEquals(new Transition(at("2026-03-29T04:00:00Z"), "off"), TransitionCalculator.next(schedule, null, on.at()));
+        assertEquals(new Transition(at("2026-03-29T04:00:00Z"), "off"),
+                TransitionCalculator.next(schedule, null, on.at()));
         // the day after, 02:30 CEST again
         assertEquals(new Transition(at("2026-03-30T00:30:00Z"), "live"),
                 TransitionCalculator.next(schedule, null, at("2026-03-29T12:00:00Z")));

@@ -1,7 +1,5 @@
 package io.joystick.device.catalog.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,7 +32,8 @@ class CatalogWritesTest {
         Fixtures.run(model, action, "echo ok", "device", null, null);
         String run = given().auth().oauth2(Fixtures.admin()).get("/api/runs").then().statusCode(200).extract()
                 .path("find { it.model == '" + model + "' }.id");
-        Map<String, Object> runBody = Map.of("model", model, "action", action, "target", "local", "command", "id; hostname");
+        Map<String, Object> runBody =
+                Map.of("model", model, "action", action, "target", "local", "command", "id; hostname");
 
         asService().body(Map.of("name", Fixtures.unique("model"))).post("/api/models").then().statusCode(403);
         asService().body(Map.of("name", "renamed")).patch("/api/models/" + model).then().statusCode(403);

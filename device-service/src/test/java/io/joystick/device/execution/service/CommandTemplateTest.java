@@ -37,7 +37,8 @@ class CommandTemplateTest {
 
     @Test
     void builtinsWinOverParametersOfTheSameName() {
-        String rendered = CommandTemplate.render("ssh $user@$host", BUILTINS, Map.of("host", "evil.example", "user", "root"));
+        String rendered =
+                CommandTemplate.render("ssh $user@$host", BUILTINS, Map.of("host", "evil.example", "user", "root"));
         assertEquals("ssh 'pi'@'10.0.0.7'", rendered);
     }
 
@@ -60,7 +61,8 @@ class CommandTemplateTest {
 
     @Test
     void leavesUnknownTokensAsTheyAre() {
-        assertEquals("echo $HOME $unknown ${device}", CommandTemplate.render("echo $HOME $unknown ${device}", BUILTINS, Map.of()));
+        assertEquals("echo $HOME $unknown ${device}",
+                CommandTemplate.render("echo $HOME $unknown ${device}", BUILTINS, Map.of()));
     }
 
     @Test
@@ -144,7 +146,8 @@ class CommandTemplateTest {
         assertEquals("[[ '$(x)' == live ]]", CommandTemplate.render("[[ $n == live ]]", BUILTINS, Map.of("n", "$(x)")),
                 "a string test in [[ ]] is quoted as usual");
         for (String shell : Shells.available()) {
-            assertEquals("42\n", Shells.run(shell, CommandTemplate.render("echo $(( $n * 2 ))", BUILTINS, Map.of("n", 21)), dir));
+            assertEquals("42\n",
+                    Shells.run(shell, CommandTemplate.render("echo $(( $n * 2 ))", BUILTINS, Map.of("n", 21)), dir));
             assertEquals("21\n", Shells.run(shell,
                     CommandTemplate.render("echo \"${UNSET_VAR:-$n}\"", BUILTINS, Map.of("n", 21)), dir));
         }
@@ -337,7 +340,8 @@ class CommandTemplateTest {
         List<Arguments> cases = new ArrayList<>();
         for (String shell : Shells.available()) {
             for (String template : DATA_TEMPLATES) {
-                Stream.concat(hostileValues(), Stream.of("'); open('CANARY', 'w'); print('", "\"; system(\"touch CANARY\")"))
+                Stream.concat(hostileValues(),
+                        Stream.of("'); open('CANARY', 'w'); print('", "\"; system(\"touch CANARY\")"))
                         .filter(value -> !value.isEmpty())
                         .forEach(value -> cases.add(Arguments.of(shell, template, value)));
             }
@@ -365,12 +369,14 @@ class CommandTemplateTest {
                 "FOO=1 sh -c 'a '$msg\" b\" 2>/dev/null | xargs -I{} echo \"$(id -u $user)\"; ls # $x");
         assertEquals(4, commands.size(), commands.toString());
         ShellCommand sh = commands.get(0);
-        assertEquals(List.of("FOO=1", "sh", "-c", "a $msg b"), sh.words().stream().map(ShellCommand.Word::text).toList());
+        assertEquals(List.of("FOO=1", "sh", "-c", "a $msg b"),
+                sh.words().stream().map(ShellCommand.Word::text).toList());
         assertEquals(java.util.Set.of("msg"), sh.words().get(3).tokens());
         assertEquals(">", sh.redirects().get(0).operator());
         assertEquals(sh.pipeline(), commands.get(2).pipeline(), "xargs is in the same pipeline");
         assertEquals(1, commands.get(2).stage());
-        assertEquals(List.of("id", "-u", "$user"), commands.get(1).words().stream().map(ShellCommand.Word::text).toList(),
+        assertEquals(List.of("id", "-u", "$user"),
+                commands.get(1).words().stream().map(ShellCommand.Word::text).toList(),
                 "the command substitution is a command of its own");
         assertTrue(commands.get(2).words().get(3).tokens().contains("user"), "and its tokens belong to the outer word");
         assertEquals(List.of("ls"), commands.get(3).words().stream().map(ShellCommand.Word::text).toList());

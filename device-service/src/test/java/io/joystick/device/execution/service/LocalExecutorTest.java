@@ -85,7 +85,8 @@ class LocalExecutorTest {
         String command = "echo started; " + sleep + " & " + sleep + "; wait";
 
         // Left alone the command would end well after 30 s with exit code 0; a timeout is what stopped it.
-        CommandTimeoutException e = assertThrows(CommandTimeoutException.class, () -> executor.run(command, Duration.ofSeconds(1), MIB));
+        CommandTimeoutException e =
+                assertThrows(CommandTimeoutException.class, () -> executor.run(command, Duration.ofSeconds(1), MIB));
 
         assertTrue(e.getMessage().contains("timed out after 1000 ms"), e.getMessage());
         await().atMost(Duration.ofSeconds(5)).until(() -> Processes.matching(sleep).isEmpty());
@@ -100,7 +101,8 @@ class LocalExecutorTest {
 
         LocalExecutor.withoutSecrets(environment);
 
-        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/root", "LANG", "C.UTF-8", "JOYSTICK_DATA_DIR", "./data"), environment);
+        assertEquals(Map.of("PATH", "/usr/bin", "HOME", "/root", "LANG", "C.UTF-8", "JOYSTICK_DATA_DIR", "./data"),
+                environment);
     }
 
     @Test

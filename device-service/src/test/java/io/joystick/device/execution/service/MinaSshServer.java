@@ -48,7 +48,8 @@ public final class MinaSshServer implements AutoCloseable {
         server.setPort(port);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
+                && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setCommandFactory(new ProcessCommandFactory());
         server.addSessionListener(new SessionListener() {
             @Override

@@ -1,6 +1,5 @@
 package io.joystick.device.execution.service;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,7 +73,8 @@ class OpenSshExecutorTest {
     void hostileParameterValuesCannotRunCommandsOnTheDevice() {
         Path canary = dir.resolve("canary");
         for (String value : List.of("; touch " + canary, "$(touch " + canary + ")", "`touch " + canary + "`",
-                "' ; touch " + canary + " ; '", "x\ntouch " + canary, "x && touch " + canary, "x | touch " + canary, "*")) {
+                "' ; touch " + canary + " ; '", "x\ntouch " + canary, "x && touch " + canary, "x | touch " + canary,
+                "*")) {
             String command = CommandTemplate.render("printf %s $msg; printf '|%s' \"$msg\"", Map.of("device", "edge-3"),
                     Map.of("msg", value));
 
@@ -99,7 +99,8 @@ class OpenSshExecutorTest {
         long loginsBefore = logins();
 
         List<CompletableFuture<CommandResult>> runs = IntStream.range(0, 12)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> executor.run(target, "echo " + i, Duration.ofSeconds(60), MIB)))
+                .mapToObj(i -> CompletableFuture
+                        .supplyAsync(() -> executor.run(target, "echo " + i, Duration.ofSeconds(60), MIB)))
                 .toList();
         for (int i = 0; i < runs.size(); i++) {
             assertEquals(i + "\n", runs.get(i).get().output());

@@ -32,8 +32,9 @@ public final class OpenSshServer implements AutoCloseable {
 
     public static OpenSshServer start(Path dir) throws Exception {
         if (!Files.isExecutable(SSHD)) {
-            throw new IllegalStateException(SSHD + " is missing: install OpenSSH's server (apt-get install -y openssh-server)"
-                    + " to run the end-to-end SSH tests");
+            throw new IllegalStateException(
+                    SSHD + " is missing: install OpenSSH's server (apt-get install -y openssh-server)"
+                            + " to run the end-to-end SSH tests");
         }
         ensurePrivilegeSeparationDirectory();
         TestKeys hostKey = TestKeys.generate(dir, "ssh_host_ed25519_key", "-t", "ed25519");

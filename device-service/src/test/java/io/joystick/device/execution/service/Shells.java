@@ -12,7 +12,8 @@ final class Shells {
 
     /** /bin/sh (what local runs use; dash on Debian), bash (the usual login shell of a device user) and dash. */
     static List<String> available() {
-        return List.of("/bin/sh", "/bin/bash", "/bin/dash").stream().filter(shell -> Files.isExecutable(Path.of(shell))).toList();
+        return List.of("/bin/sh", "/bin/bash", "/bin/dash").stream().filter(shell -> Files.isExecutable(Path.of(shell)))
+                .toList();
     }
 
     static String run(String shell, String command, Path workDir) throws IOException, InterruptedException {

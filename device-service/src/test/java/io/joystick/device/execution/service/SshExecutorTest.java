@@ -122,7 +122,8 @@ class SshExecutorTest {
 
     @Test
     void capsLargeOutputAndStillLetsTheCommandFinish() {
-        CommandResult result = executor.run(target(), "head -c 5000000 /dev/zero | tr '\\0' a; exit 3", TEN_SECONDS, 1000);
+        CommandResult result =
+                executor.run(target(), "head -c 5000000 /dev/zero | tr '\\0' a; exit 3", TEN_SECONDS, 1000);
 
         assertEquals(3, result.exitCode());
         assertEquals("a".repeat(1000), result.output());
@@ -180,9 +181,11 @@ class SshExecutorTest {
 
     @Test
     void reconnectsWhenThePooledSessionsLinkDiedSilently() throws Exception {
-        SshExecutor quickToGiveUp = new SshExecutor(TestSshConfig.defaults().withConnectTimeout(Duration.ofSeconds(1)), hostKeys);
+        SshExecutor quickToGiveUp =
+                new SshExecutor(TestSshConfig.defaults().withConnectTimeout(Duration.ofSeconds(1)), hostKeys);
         try (DeviceLinkProxy link = new DeviceLinkProxy(server.port())) {
-            SshTarget viaLink = new SshTarget(DEVICE, "127.0.0.1", link.port(), MinaSshServer.USER, MinaSshServer.PASSWORD, null);
+            SshTarget viaLink =
+                    new SshTarget(DEVICE, "127.0.0.1", link.port(), MinaSshServer.USER, MinaSshServer.PASSWORD, null);
             quickToGiveUp.run(viaLink, "true", TEN_SECONDS, MIB);
             ClientSession stale = quickToGiveUp.pooledSessions(DEVICE).get(0);
 
@@ -201,7 +204,8 @@ class SshExecutorTest {
     @Test
     void opensSeparateSessionsForAnotherSlotHostOrChangedCredentials() {
         executor.run(target(), "true", TEN_SECONDS, MIB);
-        executor.run(new SshTarget(DEVICE, "localhost", server.port(), MinaSshServer.USER, MinaSshServer.PASSWORD, null),
+        executor.run(
+                new SshTarget(DEVICE, "localhost", server.port(), MinaSshServer.USER, MinaSshServer.PASSWORD, null),
                 "true", TEN_SECONDS, MIB);
         executor.run(withKey(ed25519Key), "true", TEN_SECONDS, MIB);
         executor.run(target(), "true", TEN_SECONDS, MIB);
@@ -329,12 +333,14 @@ class SshExecutorTest {
         DeviceAuthenticationException e = assertThrows(DeviceAuthenticationException.class,
                 () -> executor.run(withKey(unknown), "true", TEN_SECONDS, MIB));
 
-        assertEquals("SSH authentication refused by device cam-1 for user 'operator' (tried private key)", e.getMessage());
+        assertEquals("SSH authentication refused by device cam-1 for user 'operator' (tried private key)",
+                e.getMessage());
     }
 
     @Test
     void unreadableKeyIsAnAuthenticationErrorThatDoesNotQuoteTheKey() {
-        String garbage = "-----BEGIN OPENSSH PRIVATE KEY-----\nTm90QUtleVNlY3JldE1hdGVyaWFs\n-----END OPENSSH PRIVATE KEY-----\n";
+        String garbage =
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nTm90QUtleVNlY3JldE1hdGVyaWFs\n-----END OPENSSH PRIVATE KEY-----\n";
         SshTarget target = new SshTarget(DEVICE, "127.0.0.1", server.port(), MinaSshServer.USER, null, garbage);
 
         DeviceAuthenticationException e = assertThrows(DeviceAuthenticationException.class,
@@ -347,7 +353,8 @@ class SshExecutorTest {
 
     @Test
     void deviceWithoutCredentialsIsAnAuthenticationError() {
-        assertThrows(DeviceAuthenticationException.class, () -> executor.run(withPassword(null), "true", TEN_SECONDS, MIB));
+        assertThrows(DeviceAuthenticationException.class,
+                () -> executor.run(withPassword(null), "true", TEN_SECONDS, MIB));
     }
 
     @Test
@@ -365,7 +372,8 @@ class SshExecutorTest {
 
     @Test
     void serverThatNeverSpeaksSshIsReportedUnreachableAfterTheLoginTimeout() throws Exception {
-        SshExecutor impatient = new SshExecutor(TestSshConfig.defaults().withAuthTimeout(Duration.ofSeconds(1)), hostKeys);
+        SshExecutor impatient =
+                new SshExecutor(TestSshConfig.defaults().withAuthTimeout(Duration.ofSeconds(1)), hostKeys);
         List<Socket> accepted = new ArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
             Thread acceptor = new Thread(() -> {
@@ -402,7 +410,8 @@ class SshExecutorTest {
         try {
             List<CompletableFuture<CommandResult>> running = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                running.add(CompletableFuture.supplyAsync(() -> bounded.run(target(), blocking, Duration.ofSeconds(60), MIB), threads));
+                running.add(CompletableFuture
+                        .supplyAsync(() -> bounded.run(target(), blocking, Duration.ofSeconds(60), MIB), threads));
             }
             await().atMost(TEN_SECONDS).until(() -> server.openChannels() == 2);
 
@@ -437,7 +446,8 @@ class SshExecutorTest {
 
     @Test
     void closesSessionsIdleLongerThanTheIdleTimeout() {
-        SshExecutor shortIdle = new SshExecutor(TestSshConfig.defaults().withIdleTimeout(Duration.ofMillis(1)), hostKeys);
+        SshExecutor shortIdle =
+                new SshExecutor(TestSshConfig.defaults().withIdleTimeout(Duration.ofMillis(1)), hostKeys);
         try {
             shortIdle.run(target(), "true", TEN_SECONDS, MIB);
 

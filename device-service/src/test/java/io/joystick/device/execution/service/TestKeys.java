@@ -18,12 +18,14 @@ public record TestKeys(Path privateKeyFile, String privateKey, String publicKeyL
         MinaSecurity.useOwnProviderInstances();
     }
 
-    public static TestKeys generate(Path dir, String name, String... keygenOptions) throws IOException, InterruptedException {
+    public static TestKeys generate(Path dir, String name, String... keygenOptions)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path file = dir.resolve(name);
         Files.deleteIfExists(file);
         Files.deleteIfExists(dir.resolve(name + ".pub"));
-        List<String> command = new java.util.ArrayList<>(List.of("ssh-keygen", "-q", "-N", "", "-C", name, "-f", file.toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of("ssh-keygen", "-q", "-N", "", "-C", name, "-f", file.toString()));
         command.addAll(List.of(keygenOptions));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -34,6 +36,7 @@ public record TestKeys(Path privateKeyFile, String privateKey, String publicKeyL
     }
 
     PublicKey publicKey() throws Exception {
-        return AuthorizedKeyEntry.parseAuthorizedKeyEntry(publicKeyLine).resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
+        return AuthorizedKeyEntry.parseAuthorizedKeyEntry(publicKeyLine).resolvePublicKey(null,
+                PublicKeyEntryResolver.FAILING);
     }
 }

@@ -1,12 +1,14 @@
 package io.joystick.device.execution.service;
 
-import io.joystick.device.execution.config.SshConfig;
-
 import java.time.Duration;
 
+import io.joystick.device.execution.config.SshConfig;
+
 /** {@link SshConfig} with its documented defaults, adjustable per test. */
-public record TestSshConfig(Duration connectTimeout, Duration authTimeout, int maxConcurrentPerDevice, Duration idleTimeout)
-        implements SshConfig {
+public record TestSshConfig(Duration connectTimeout, Duration authTimeout, int maxConcurrentPerDevice,
+        Duration idleTimeout)
+        implements
+            SshConfig {
 
     public static TestSshConfig defaults() {
         return new TestSshConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), 4, Duration.ofMinutes(10));

@@ -1,7 +1,5 @@
 package io.joystick.device.log.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,7 +76,8 @@ class ActionLogSearchTest {
     @Test
     void adminsSeeEveryDevice() {
         as(Fixtures.admin()).queryParam("action", ping).get("/api/action-logs").then().statusCode(200)
-                .body("totalItems", equalTo(3)).body("items.deviceId", hasItem(ritas)).body("items.deviceId", hasItem(sams));
+                .body("totalItems", equalTo(3)).body("items.deviceId", hasItem(ritas))
+                .body("items.deviceId", hasItem(sams));
         given().header("X-API-Key", Fixtures.SERVICE_KEY).queryParam("action", ping).get("/api/action-logs").then()
                 .statusCode(200).body("totalItems", equalTo(3));
     }

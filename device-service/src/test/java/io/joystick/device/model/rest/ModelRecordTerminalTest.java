@@ -34,7 +34,8 @@ class ModelRecordTerminalTest {
         String model = admin().body(Map.of("name", name, "description", "records", "recordTerminal", true))
                 .post("/api/models").then().statusCode(201).body("recordTerminal", equalTo(true)).extract().path("id");
         admin().body(Map.of("recordTerminal", false)).patch("/api/models/" + model).then().statusCode(200)
-                .body("recordTerminal", equalTo(false)).body("name", equalTo(name)).body("description", equalTo("records"));
+                .body("recordTerminal", equalTo(false)).body("name", equalTo(name))
+                .body("description", equalTo("records"));
         admin().body(Map.of("description", "renamed only")).patch("/api/models/" + model).then().statusCode(200)
                 .body("recordTerminal", equalTo(false));
         admin().body(Map.of("recordTerminal", true)).patch("/api/models/" + model).then().statusCode(200);
@@ -48,7 +49,8 @@ class ModelRecordTerminalTest {
                 .then().statusCode(400);
         String model = Fixtures.model();
         admin().body(Map.of("recordTerminal", Map.of("on", true))).patch("/api/models/" + model).then().statusCode(400);
-        given().auth().oauth2(Fixtures.admin()).get("/api/models/" + model).then().body("recordTerminal", equalTo(false));
+        given().auth().oauth2(Fixtures.admin()).get("/api/models/" + model).then().body("recordTerminal",
+                equalTo(false));
     }
 
     @Test
@@ -61,11 +63,13 @@ class ModelRecordTerminalTest {
 
     @Test
     void theServiceKeyCannotTurnRecordingOff() {
-        String model = admin().body(Map.of("name", Fixtures.unique("camera"), "recordTerminal", true)).post("/api/models")
-                .then().statusCode(201).extract().path("id");
+        String model =
+                admin().body(Map.of("name", Fixtures.unique("camera"), "recordTerminal", true)).post("/api/models")
+                        .then().statusCode(201).extract().path("id");
         given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
                 .body(Map.of("recordTerminal", false)).patch("/api/models/" + model).then().statusCode(403);
-        given().auth().oauth2(Fixtures.admin()).get("/api/models/" + model).then().body("recordTerminal", equalTo(true));
+        given().auth().oauth2(Fixtures.admin()).get("/api/models/" + model).then().body("recordTerminal",
+                equalTo(true));
     }
 
     private static io.restassured.specification.RequestSpecification admin() {

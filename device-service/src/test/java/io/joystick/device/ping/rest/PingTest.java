@@ -1,14 +1,12 @@
 package io.joystick.device.ping.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import java.net.ServerSocket;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,7 +27,8 @@ class PingTest {
     @Test
     void reportsAReachableActiveSlotWithItsLatency() throws Exception {
         try (ServerSocket listening = new ServerSocket(0)) {
-            String device = Fixtures.device(Fixtures.model(), Map.of("host", "127.0.0.1", "port", listening.getLocalPort()), "mia");
+            String device = Fixtures.device(Fixtures.model(),
+                    Map.of("host", "127.0.0.1", "port", listening.getLocalPort()), "mia");
             given().auth().oauth2(Fixtures.user("mia")).get("/api/ping/" + device).then().statusCode(200)
                     .body("success", equalTo(true)).body("available", equalTo(true)).body("host", equalTo("127.0.0.1"))
                     .body("latencyMs", greaterThanOrEqualTo(0)).body("$", not(hasKey("error")));
@@ -44,7 +44,8 @@ class PingTest {
         String device = Fixtures.device(Fixtures.model(), Map.of("host", "127.0.0.1", "port", closed), "mia");
         given().auth().oauth2(Fixtures.user("mia")).get("/api/ping/" + device).then().statusCode(200)
                 .body("available", equalTo(false))
-                .body("$", hasKey("latencyMs")).body("latencyMs", nullValue()).body("error", containsString("ConnectException"));
+                .body("$", hasKey("latencyMs")).body("latencyMs", nullValue())
+                .body("error", containsString("ConnectException"));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package io.joystick.device.registry.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -59,11 +58,13 @@ class DeviceApiTest {
                 .post("/api/devices").then().statusCode(201).extract().path("id");
         given().auth().oauth2(Fixtures.user("erin")).contentType(ContentType.JSON).body(Map.of("name", "hijacked"))
                 .patch("/api/devices/" + id).then().statusCode(403);
-        given().auth().oauth2(Fixtures.user("erin")).contentType(ContentType.JSON).body(Map.of("allow", List.of("erin", "mallory")))
+        given().auth().oauth2(Fixtures.user("erin")).contentType(ContentType.JSON)
+                .body(Map.of("allow", List.of("erin", "mallory")))
                 .put("/api/devices/" + id + "/allow").then().statusCode(403);
         given().auth().oauth2(Fixtures.user("dave")).contentType(ContentType.JSON).body(Map.of("name", "renamed"))
                 .patch("/api/devices/" + id).then().statusCode(200).body("name", equalTo("renamed"));
-        given().auth().oauth2(Fixtures.user("dave")).contentType(ContentType.JSON).body(Map.of("allow", List.of("frank")))
+        given().auth().oauth2(Fixtures.user("dave")).contentType(ContentType.JSON)
+                .body(Map.of("allow", List.of("frank")))
                 .put("/api/devices/" + id + "/allow").then().statusCode(200).body("allow", equalTo(List.of("frank")));
         // what other services check access with: the owner is allowed too
         given().header("X-API-Key", Fixtures.SERVICE_KEY).get("/api/devices/" + id + "/allow").then().statusCode(200)
@@ -94,8 +95,10 @@ class DeviceApiTest {
         String id = Fixtures.device(model, Map.of("host", "10.0.0.4", "secondSlotHost", "10.0.1.4"), "gina");
         given().auth().oauth2(Fixtures.user("gina")).contentType(ContentType.JSON).body(Map.of("slot", "secondary"))
                 .patch("/api/devices/" + id + "/slot").then().statusCode(403);
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "secondary"))
-                .patch("/api/devices/" + id + "/slot").then().statusCode(200).body("information.activeSlot", equalTo("secondary"));
+        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+                .body(Map.of("slot", "secondary"))
+                .patch("/api/devices/" + id + "/slot").then().statusCode(200)
+                .body("information.activeSlot", equalTo("secondary"));
         given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("status", "online"))
                 .patch("/api/devices/" + id + "/status").then().statusCode(200).body("status", equalTo("online"));
         given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "tertiary"))
@@ -142,7 +145,8 @@ class DeviceApiTest {
     @Test
     void refusesSecondarySlotWithoutSecondaryHost() {
         String id = Fixtures.device(Fixtures.model(), Map.of("host", "10.0.0.5"));
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "secondary"))
+        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+                .body(Map.of("slot", "secondary"))
                 .patch("/api/devices/" + id + "/slot").then().statusCode(400)
                 .body("error", containsString("no secondary slot"));
     }
@@ -151,7 +155,8 @@ class DeviceApiTest {
     void refusesInvalidDeviceInput() {
         String model = Fixtures.model();
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "x", "model", model, "information", Map.of("host", "bad host; rm -rf /", "port", 70000)))
+                .body(Map.of("name", "x", "model", model, "information",
+                        Map.of("host", "bad host; rm -rf /", "port", 70000)))
                 .post("/api/devices").then().statusCode(400).body("success", equalTo(false))
                 .body("details.size()", equalTo(2));
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("name", "x", "model", "nope"))

@@ -1,7 +1,5 @@
 package io.joystick.device.registry.service;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -59,8 +58,10 @@ class DeviceAccessAgreementTest {
                     .body("id", who.allowed() ? hasItem(device) : not(hasItem(device)));
             // the allow-list (DeviceAccess over DatabaseDeviceAllowList), as pings, logs and runs check it
             assertEquals(status, who.request().get().get("/api/ping/" + device).statusCode(), who.name() + " pings");
-            assertEquals(status, who.request().get().get("/api/devices/" + device + "/logs").statusCode(), who.name() + " reads logs");
-            assertEquals(status, who.request().get().post("/api/run/" + device + "/" + action).statusCode(), who.name() + " runs");
+            assertEquals(status, who.request().get().get("/api/devices/" + device + "/logs").statusCode(),
+                    who.name() + " reads logs");
+            assertEquals(status, who.request().get().post("/api/run/" + device + "/" + action).statusCode(),
+                    who.name() + " runs");
             // the action-log search, whose rule is a database query
             who.request().get().queryParam("action", action).get("/api/action-logs").then().statusCode(200)
                     .body("items.deviceId", who.allowed() ? hasItem(device) : not(hasItem(device)));

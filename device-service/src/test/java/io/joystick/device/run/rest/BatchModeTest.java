@@ -1,8 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.Fixtures;
-import io.joystick.device.PeerServiceStubs;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
+import io.joystick.device.PeerServiceStubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -63,7 +62,8 @@ class BatchModeTest {
                 .post("/api/devices/mode").then().statusCode(200)
                 .body("success", equalTo(false)).body("mode", equalTo("live"))
                 .body("succeeded", equalTo(2)).body("failed", equalTo(4))
-                .body("results.deviceId", equalTo(List.of(first, second, notAllowed, "ghost-device", withoutSetMode, failing)))
+                .body("results.deviceId",
+                        equalTo(List.of(first, second, notAllowed, "ghost-device", withoutSetMode, failing)))
                 .body("results[0].result", equalTo("ok")).body("results[0].status", equalTo(200))
                 .body("results[1].result", equalTo("ok"))
                 .body("results[2].result", equalTo("forbidden")).body("results[2].status", equalTo(403))

@@ -1,7 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,8 +12,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.auth.common.Ids;
+import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.joystick.device.run.repository.RunDefinition;
 import io.joystick.device.run.repository.RunRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,7 +53,8 @@ class LocalRunsSwitchedOffTest {
                 .path("find { it.model == '" + model + "' }.id");
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
                 .body(Map.of("model", model, "action", action, "target", "local", "command", "id"))
-                .patch("/api/runs/" + run).then().statusCode(400).body("error", containsString("local runs are switched off"));
+                .patch("/api/runs/" + run).then().statusCode(400)
+                .body("error", containsString("local runs are switched off"));
         given().auth().oauth2(Fixtures.admin()).get("/api/runs/" + run).then().statusCode(200)
                 .body("target", equalTo("device"));
     }

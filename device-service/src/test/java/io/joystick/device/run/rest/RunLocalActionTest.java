@@ -1,8 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.Fixtures;
-import io.joystick.device.HangGuard;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +20,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
+import io.joystick.device.HangGuard;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,13 +47,15 @@ class RunLocalActionTest {
     void catalog() {
         model = Fixtures.model();
         Fixtures.run(model, Fixtures.action("echo"), "printf '%s|%s' $msg $device", "local", MESSAGE_SCHEMA, null);
-        Fixtures.run(model, Fixtures.action("builtins"), "printf '%s|%s|%s|%s' $deviceId $device $host $userId", "local",
+        Fixtures.run(model, Fixtures.action("builtins"), "printf '%s|%s|%s|%s' $deviceId $device $host $userId",
+                "local",
                 null, null);
         Fixtures.run(model, Fixtures.action("sleepy"), "sleep 30", "local", null, 60);
         Fixtures.run(model, Fixtures.action("fail"), "echo broken >&2; exit 3", "local", null, null);
         Fixtures.run(model, Fixtures.action("flood"), "head -c 3000000 /dev/zero | tr '\\0' x", "local", null, null);
         Fixtures.run(model, Fixtures.action("set-mode"), "echo $mode", "local", Map.of("type", "object",
-                "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))), "required", List.of("mode")), null);
+                "properties", Map.of("mode", Map.of("enum", List.of("live", "off", "auto"))), "required",
+                List.of("mode")), null);
         Fixtures.run(model, Fixtures.action("slot-check"), "echo $host", "local", null, null);
         Fixtures.run(model, Fixtures.action("login"), "true", "local", null, null);
         Fixtures.run(model, Fixtures.action("binary"), "printf 'a\\000b'", "local", null, null);
@@ -73,7 +74,8 @@ class RunLocalActionTest {
     void noParameterCanRunACommandOfItsOwn() throws Exception {
         Path canary = Files.createTempDirectory("canary").resolve("pwned");
         List<String> attacks = List.of(
-                "; touch " + canary, "$(touch " + canary + ")", "`touch " + canary + "`", "' ; touch " + canary + " ; '",
+                "; touch " + canary, "$(touch " + canary + ")", "`touch " + canary + "`",
+                "' ; touch " + canary + " ; '",
                 "\"; touch " + canary + "; \"", "x\ntouch " + canary, "x && touch " + canary, "x | touch " + canary,
                 "* ?", "$HOME ${PATH}", "\\'; touch " + canary);
         for (String attack : attacks) {
@@ -82,7 +84,8 @@ class RunLocalActionTest {
                     .body("output", equalTo(attack + "|" + device));
             assertFalse(Files.exists(canary), "injection ran: " + attack);
         }
-        given().auth().oauth2(Fixtures.user("ivan")).contentType(ContentType.JSON).body("{\"msg\":\"a\\u0000; touch " + canary + "\"}")
+        given().auth().oauth2(Fixtures.user("ivan")).contentType(ContentType.JSON)
+                .body("{\"msg\":\"a\\u0000; touch " + canary + "\"}")
                 .post("/api/run/" + device + "/echo").then().statusCode(400);
         assertFalse(Files.exists(canary));
     }
@@ -138,7 +141,8 @@ class RunLocalActionTest {
 
     @Test
     void timesOutWith504AndKillsTheProcess() {
-        HangGuard.given().auth().oauth2(Fixtures.user("ivan")).queryParam("timeout", 1).contentType(ContentType.JSON).body("{}")
+        HangGuard.given().auth().oauth2(Fixtures.user("ivan")).queryParam("timeout", 1).contentType(ContentType.JSON)
+                .body("{}")
                 .post("/api/run/" + device + "/sleepy").then().statusCode(504)
                 .body("success", equalTo(false)).body("error", containsString("Timed out after 1 s"));
     }
@@ -163,7 +167,8 @@ class RunLocalActionTest {
     void refusesOutOfRangeTimeouts() {
         given().auth().oauth2(Fixtures.user("ivan")).queryParam("timeout", 0).contentType(ContentType.JSON).body("{}")
                 .post("/api/run/" + device + "/fail").then().statusCode(400);
-        given().auth().oauth2(Fixtures.user("ivan")).queryParam("timeout", 100000).contentType(ContentType.JSON).body("{}")
+        given().auth().oauth2(Fixtures.user("ivan")).queryParam("timeout", 100000).contentType(ContentType.JSON)
+                .body("{}")
                 .post("/api/run/" + device + "/fail").then().statusCode(400);
     }
 
@@ -173,17 +178,21 @@ class RunLocalActionTest {
                 .post("/api/run/" + device + "/set-mode").then().statusCode(403)
                 .body("error", equalTo("Missing required permissions: control-mode"));
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("off"));
-        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON).body(Map.of("mode", "live"))
+        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON)
+                .body(Map.of("mode", "live"))
                 .post("/api/run/" + device + "/set-mode").then().statusCode(200).body("output", equalTo("live\n"));
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("live"));
     }
 
     @Test
     void slotCheckRunsAgainstTheRequestedSlotsHost() {
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "secondary"))
-                .post("/api/run/" + device + "/slot-check").then().statusCode(200).body("output", equalTo("10.2.0.1\n"));
+        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+                .body(Map.of("slot", "secondary"))
+                .post("/api/run/" + device + "/slot-check").then().statusCode(200)
+                .body("output", equalTo("10.2.0.1\n"));
         given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "primary"))
-                .post("/api/run/" + device + "/slot-check").then().statusCode(200).body("output", equalTo("10.1.0.1\n"));
+                .post("/api/run/" + device + "/slot-check").then().statusCode(200)
+                .body("output", equalTo("10.1.0.1\n"));
     }
 
     @Test
@@ -221,7 +230,8 @@ class RunLocalActionTest {
     @Test
     void setModeCalledByItsActionIdStoresTheModeAndIsLoggedByName() {
         String actionId = Fixtures.action("set-mode");
-        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON).body(Map.of("mode", "auto"))
+        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON)
+                .body(Map.of("mode", "auto"))
                 .post("/api/run/" + device + "/" + actionId).then().statusCode(200);
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo("auto"));
         given().auth().oauth2(Fixtures.user("ivan")).get("/api/devices/" + device + "/logs").then().statusCode(200)
@@ -231,7 +241,8 @@ class RunLocalActionTest {
     @Test
     void aRunDefinitionCannotOutlastTheMaximumTimeout() {
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON)
-                .body(Map.of("model", model, "action", Fixtures.action("too-patient"), "command", "true", "timeout", 3600))
+                .body(Map.of("model", model, "action", Fixtures.action("too-patient"), "command", "true", "timeout",
+                        3600))
                 .post("/api/runs").then().statusCode(400).body("error", containsString("at most"));
     }
 

@@ -1,7 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.joystick.device.execution.service.OpenSshServer;
 import io.joystick.device.execution.service.SshTarget;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -57,7 +56,8 @@ class RunOverOpenSshTest {
                 .body("output", equalTo("hello on " + device + " as " + target.user() + "\n"));
 
         Path canary = dir.resolve("pwned");
-        for (String attack : List.of("$(touch " + canary + ")", "\"; touch " + canary + "; \"", "`touch " + canary + "`")) {
+        for (String attack : List.of("$(touch " + canary + ")", "\"; touch " + canary + "; \"",
+                "`touch " + canary + "`")) {
             given().auth().oauth2(Fixtures.user("liam")).contentType(ContentType.JSON).body(Map.of("msg", attack))
                     .post("/api/run/" + device + "/say").then().statusCode(200)
                     .body("output", equalTo(attack + " on " + device + " as " + target.user() + "\n"));

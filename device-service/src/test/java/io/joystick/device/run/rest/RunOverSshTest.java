@@ -1,9 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.Fixtures;
-import io.joystick.device.HangGuard;
-import io.joystick.device.PeerServiceStubs;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -31,6 +27,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
+import io.joystick.device.HangGuard;
+import io.joystick.device.PeerServiceStubs;
 import io.joystick.device.execution.service.LogCapture;
 import io.joystick.device.execution.service.MinaSshServer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -63,7 +62,8 @@ class RunOverSshTest {
     void catalog() {
         model = Fixtures.model();
         Fixtures.run(model, Fixtures.action("say"), "printf '%s from %s' $msg $device", "device",
-                Map.of("type", "object", "properties", Map.of("msg", Map.of("type", "string")), "required", List.of("msg")),
+                Map.of("type", "object", "properties", Map.of("msg", Map.of("type", "string")), "required",
+                        List.of("msg")),
                 null);
         Fixtures.run(model, Fixtures.action("sleepy"), "sleep 30", "device", null, null);
         device = Fixtures.device(model, information(MinaSshServer.PASSWORD), "kate");
@@ -85,7 +85,8 @@ class RunOverSshTest {
 
     @Test
     void runsOverOnePooledSessionAcrossRuns() {
-        say(device, "hello").statusCode(200).body("output", equalTo("hello from " + device)).body("exitCode", equalTo(0));
+        say(device, "hello").statusCode(200).body("output", equalTo("hello from " + device)).body("exitCode",
+                equalTo(0));
         int sessions = server.sessionsCreated();
         say(device, "again").statusCode(200).body("output", equalTo("again from " + device));
         say(device, "and again").statusCode(200);
@@ -111,7 +112,8 @@ class RunOverSshTest {
 
     @Test
     void timesOutWith504() {
-        HangGuard.given().auth().oauth2(Fixtures.user("kate")).queryParam("timeout", 1).contentType(ContentType.JSON).body("{}")
+        HangGuard.given().auth().oauth2(Fixtures.user("kate")).queryParam("timeout", 1).contentType(ContentType.JSON)
+                .body("{}")
                 .post("/api/run/" + device + "/sleepy").then().statusCode(504)
                 .body("success", equalTo(false)).body("error", containsString("Timed out after 1 s"));
     }
@@ -124,7 +126,8 @@ class RunOverSshTest {
             String body = say(wrong, "hi").statusCode(502).body("success", equalTo(false))
                     .body("error", containsString("uthenticat")).extract().asString();
             assertFalse(body.contains(secret), body);
-            String deviceView = given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + wrong).then().extract().asString();
+            String deviceView =
+                    given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + wrong).then().extract().asString();
             assertFalse(deviceView.contains(secret), deviceView);
             assertEquals(List.of(), logs.lines().stream().filter(line -> line.contains(secret)).toList(),
                     "log lines held the password");
@@ -150,7 +153,8 @@ class RunOverSshTest {
         say(device, "pin it").statusCode(200);
         server.restartWithNewHostKey();
         say(device, "spoofed?").statusCode(502).body("error", containsString("ost key"));
-        given().auth().oauth2(Fixtures.user("kate")).delete("/api/devices/" + device + "/host-keys").then().statusCode(403);
+        given().auth().oauth2(Fixtures.user("kate")).delete("/api/devices/" + device + "/host-keys").then()
+                .statusCode(403);
         given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device + "/host-keys").then().statusCode(204);
         say(device, "re-pinned").statusCode(200).body("output", equalTo("re-pinned from " + device));
     }

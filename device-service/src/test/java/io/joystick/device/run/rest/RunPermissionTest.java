@@ -1,7 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,7 +53,8 @@ class RunPermissionTest {
 
     @Test
     void thePermissionDoesNotReplaceTheAllowList() {
-        given().auth().oauth2(Fixtures.user("quentin", "control-ptz")).contentType(ContentType.JSON).body(Map.of("x", 1))
+        given().auth().oauth2(Fixtures.user("quentin", "control-ptz")).contentType(ContentType.JSON)
+                .body(Map.of("x", 1))
                 .post("/api/run/" + device + "/set-x").then().statusCode(403)
                 .body("error", equalTo("Access denied: You don't have permission to control this device"));
     }

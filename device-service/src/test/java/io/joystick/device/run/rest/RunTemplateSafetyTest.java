@@ -1,7 +1,5 @@
 package io.joystick.device.run.rest;
 
-import io.joystick.device.Fixtures;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
 import io.joystick.device.run.repository.RunDefinition;
 import io.joystick.device.run.repository.RunRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -68,7 +67,8 @@ class RunTemplateSafetyTest {
         if (schema != null) {
             body.put("parameters", schema);
         }
-        return given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(body).post("/api/runs").then().log().ifValidationFails();
+        return given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(body).post("/api/runs").then()
+                .log().ifValidationFails();
     }
 
     private ValidatableResponse run(String action, Object parameters) {
@@ -124,7 +124,8 @@ class RunTemplateSafetyTest {
                 .body(Map.of("model", model, "action", Fixtures.action("to-update"), "command", "bash -c 'echo $msg'",
                         "target", "local", "parameters", STRING_MSG))
                 .patch("/api/runs/" + id).then().statusCode(400).body("error", containsString("bash -c"));
-        given().auth().oauth2(Fixtures.admin()).get("/api/runs/" + id).then().body("command", equalTo("printf %s $msg"));
+        given().auth().oauth2(Fixtures.admin()).get("/api/runs/" + id).then().body("command",
+                equalTo("printf %s $msg"));
     }
 
     @Test
@@ -187,7 +188,8 @@ class RunTemplateSafetyTest {
         write("ref-classpath", "printf %s $msg", Map.of("$ref", "classpath:draft/2020-12/meta/core")).statusCode(400)
                 .body("error", containsString("only refer inside itself"));
         write("ref-nested", "printf %s $msg", Map.of("type", "object", "properties",
-                Map.of("msg", Map.of("$ref", "classpath:META-INF/maven/com.networknt/json-schema-validator/pom.properties"))))
+                Map.of("msg",
+                        Map.of("$ref", "classpath:META-INF/maven/com.networknt/json-schema-validator/pom.properties"))))
                 .statusCode(400).body("error", containsString("only refer inside itself"));
         write("ref-id", "printf %s $msg", Map.of("$id", "classpath:draft/2020-12/schema", "$ref", "#")).statusCode(400);
         write("ref-local", "printf %s $msg", Map.of("$defs", Map.of("text", Map.of("type", "string")),

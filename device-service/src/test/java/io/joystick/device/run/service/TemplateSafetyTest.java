@@ -36,7 +36,8 @@ class TemplateSafetyTest {
     @Test
     void unprovenParametersAreRefused() {
         for (String template : List.of(
-                "sh -c \"echo $msg\"", "$name --version", "x=$msg; sh -c \"echo $x\"", "sh -c \"echo $HOME\"; echo $msg",
+                "sh -c \"echo $msg\"", "$name --version", "x=$msg; sh -c \"echo $x\"",
+                "sh -c \"echo $HOME\"; echo $msg",
                 "sh -c 'echo $msgX'", "sh -c 'echo $HOME'")) {
             String schema = template.contains("HOME") ? null : CLOSED;
             assertTrue(safety.refusal(template, schema).isPresent(), template);
@@ -48,7 +49,9 @@ class TemplateSafetyTest {
         String schema = "{\"type\":\"object\",\"additionalProperties\":false,\"required\":[\"level\",\"msg\"],"
                 + "\"properties\":{\"level\":{\"enum\":[\"info\",\"warning\"]},\"msg\":{\"type\":\"string\"}}}";
         assertEquals(Optional.empty(), safety.refusal("sh -c 'logger -p user.$0 -- \"$1\"' $level $msg", schema));
-        assertTrue(safety.refusal("sh -c \"logger -- $msg\"", "{\"type\":\"object\",\"properties\":{\"msg\":{\"type\":\"string\"}}}")
+        assertTrue(safety
+                .refusal("sh -c \"logger -- $msg\"",
+                        "{\"type\":\"object\",\"properties\":{\"msg\":{\"type\":\"string\"}}}")
                 .orElseThrow().startsWith("Parameter msg reaches sh -c's command string in `logger -- $msg`"));
     }
 
@@ -64,7 +67,8 @@ class TemplateSafetyTest {
         for (String safe : List.of("^[a-z0-9_-]{1,20}$", "^\\d+(\\.\\d+)?$", "^(on|off)$", "^[A-Za-z][\\w.-]*$")) {
             assertTrue(SafePatterns.safeCharactersOnly(safe), safe);
         }
-        for (String unsafe : List.of("[a-z]+", "^[a-z]+", "^.+$", "^[^;]+$", "^a|b$", "^[ -~]+$", "^\\S+$", "^[a-z\\s]+$",
+        for (String unsafe : List.of("[a-z]+", "^[a-z]+", "^.+$", "^[^;]+$", "^a|b$", "^[ -~]+$", "^\\S+$",
+                "^[a-z\\s]+$",
                 "^(?=x).*$", "^[a-z&&[^b]]$", "^[a-z]+\\$")) {
             assertFalse(SafePatterns.safeCharactersOnly(unsafe), unsafe);
         }

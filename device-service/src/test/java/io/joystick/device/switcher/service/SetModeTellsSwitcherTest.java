@@ -1,8 +1,5 @@
 package io.joystick.device.switcher.service;
 
-import io.joystick.device.Fixtures;
-import io.joystick.device.PeerServiceStubs;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -23,6 +20,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.device.Fixtures;
+import io.joystick.device.PeerServiceStubs;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,14 +47,16 @@ class SetModeTellsSwitcherTest {
     }
 
     void setMode(String mode) {
-        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON).body(Map.of("mode", mode))
+        given().auth().oauth2(Fixtures.user("ivan", "control-mode")).contentType(ContentType.JSON)
+                .body(Map.of("mode", mode))
                 .post("/api/run/" + device + "/set-mode").then().statusCode(200).body("output", equalTo(mode + "\n"));
         given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + device).then().body("mode", equalTo(mode));
     }
 
     @Test
     void setModeTellsTheSwitcherWithTheApiKey() {
-        switcher.register(post(urlPathEqualTo("/api/mode/" + device + "/live")).willReturn(aResponse().withStatus(200)));
+        switcher.register(
+                post(urlPathEqualTo("/api/mode/" + device + "/live")).willReturn(aResponse().withStatus(200)));
         setMode("live");
         switcher.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/mode/" + device + "/live"))
                 .withHeader("X-API-Key", WireMock.equalTo(Fixtures.SERVICE_KEY)));
@@ -64,7 +65,8 @@ class SetModeTellsSwitcherTest {
     @Test
     void aFailingSwitcherDoesNotFailTheRun() {
         switcher.register(post(urlPathEqualTo("/api/mode/" + device + "/off")).willReturn(aResponse().withStatus(502)
-                .withHeader("Content-Type", "application/json").withBody("{\"success\":false,\"error\":\"MediaMTX refused\"}")));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"success\":false,\"error\":\"MediaMTX refused\"}")));
         setMode("off");
         switcher.register(post(urlPathEqualTo("/api/mode/" + device + "/auto"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

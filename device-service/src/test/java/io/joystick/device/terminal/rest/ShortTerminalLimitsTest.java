@@ -55,7 +55,8 @@ class ShortTerminalLimitsTest {
     @Test
     void closesAnIdleTerminal() throws Exception {
         String user = Fixtures.unique("ida");
-        try (TerminalClient terminal = TerminalClient.open(device(user), Fixtures.user(user, TerminalTest.PERMISSION))) {
+        try (TerminalClient terminal =
+                TerminalClient.open(device(user), Fixtures.user(user, TerminalTest.PERMISSION))) {
             terminal.session();
             assertTrue(terminal.awaitClose().startsWith("4408 Idle"), terminal.awaitClose());
         }
@@ -83,7 +84,8 @@ class ShortTerminalLimitsTest {
                 .body(Map.of("name", Fixtures.unique("recorded"), "recordTerminal", true)).post("/api/models")
                 .then().statusCode(201).extract().path("id");
         String session;
-        try (TerminalClient terminal = TerminalClient.open(device(model, user), Fixtures.user(user, TerminalTest.PERMISSION))) {
+        try (TerminalClient terminal =
+                TerminalClient.open(device(model, user), Fixtures.user(user, TerminalTest.PERMISSION))) {
             session = terminal.sessionId();
             terminal.type("head -c 20000 /dev/zero | tr '\\0' y; echo; echo past-the-cap-$((8*8))\r");
             terminal.awaitOutput("past-the-cap-64");
@@ -95,8 +97,9 @@ class ShortTerminalLimitsTest {
         given().auth().oauth2(Fixtures.admin()).get("/api/terminal/sessions/" + session).then().statusCode(200)
                 .body("recorded", is(true)).body("transcriptTruncated", is(true)).body("transcriptBytes", is(4096))
                 .body("bytesOut", greaterThan(20000));
-        String transcript = given().auth().oauth2(Fixtures.admin()).get("/api/terminal/sessions/" + session + "/transcript")
-                .then().statusCode(200).extract().asString();
+        String transcript =
+                given().auth().oauth2(Fixtures.admin()).get("/api/terminal/sessions/" + session + "/transcript")
+                        .then().statusCode(200).extract().asString();
         assertTrue(transcript.endsWith("[Transcript truncated: recording stopped after 4096 bytes of output]\r\n"),
                 transcript.substring(Math.max(0, transcript.length() - 200)));
         assertFalse(transcript.contains("past-the-cap-64"));

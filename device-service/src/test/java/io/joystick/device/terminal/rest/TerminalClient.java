@@ -41,7 +41,8 @@ final class TerminalClient implements AutoCloseable {
         volatile String tail = "";
     }
 
-    private TerminalClient(WebSocket socket, List<JsonPath> messages, CompletableFuture<String> closed, Counted counted) {
+    private TerminalClient(WebSocket socket, List<JsonPath> messages, CompletableFuture<String> closed,
+            Counted counted) {
         this.socket = socket;
         this.messages = messages;
         this.closed = closed;
@@ -49,7 +50,8 @@ final class TerminalClient implements AutoCloseable {
     }
 
     static URI uri(String device, String query) {
-        return URI.create("ws://localhost:" + RestAssured.port + "/api/terminal/" + device + (query == null ? "" : "?" + query));
+        return URI.create(
+                "ws://localhost:" + RestAssured.port + "/api/terminal/" + device + (query == null ? "" : "?" + query));
     }
 
     static TerminalClient open(String device, String token) throws Exception {
@@ -141,7 +143,8 @@ final class TerminalClient implements AutoCloseable {
 
     String output() {
         StringBuilder all = new StringBuilder();
-        messages.stream().filter(m -> "output".equals(m.getString("type"))).forEach(m -> all.append(m.getString("data")));
+        messages.stream().filter(m -> "output".equals(m.getString("type")))
+                .forEach(m -> all.append(m.getString("data")));
         return all.toString();
     }
 

@@ -1,8 +1,5 @@
 package io.joystick.device.terminal.rest;
 
-import io.joystick.device.terminal.repository.TerminalAudit;
-import io.joystick.device.terminal.repository.TerminalAuditEntry;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +28,8 @@ import io.joystick.device.Fixtures;
 import io.joystick.device.execution.service.DeviceLinkProxy;
 import io.joystick.device.execution.service.OpenSshServer;
 import io.joystick.device.execution.service.SshTarget;
+import io.joystick.device.terminal.repository.TerminalAudit;
+import io.joystick.device.terminal.repository.TerminalAuditEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,7 +144,8 @@ class TerminalTest {
         try (TerminalClient terminal = TerminalClient.open(device, Fixtures.user(user, PERMISSION))) {
             terminal.session();
             io.restassured.RestAssured.given().auth().oauth2(Fixtures.admin()).contentType("application/json")
-                    .body(Map.of("allow", java.util.List.of())).put("/api/devices/" + device + "/allow").then().statusCode(200);
+                    .body(Map.of("allow", java.util.List.of())).put("/api/devices/" + device + "/allow").then()
+                    .statusCode(200);
             assertTrue(terminal.awaitClose().startsWith("4403 "), terminal.awaitClose());
         }
     }
@@ -235,7 +235,8 @@ class TerminalTest {
         String device = device(user);
         try (TerminalClient terminal = TerminalClient.open(device, Fixtures.user(user, PERMISSION))) {
             terminal.session();
-            io.restassured.RestAssured.given().auth().oauth2(Fixtures.admin()).delete("/api/devices/" + device + "/host-keys")
+            io.restassured.RestAssured.given().auth().oauth2(Fixtures.admin())
+                    .delete("/api/devices/" + device + "/host-keys")
                     .then().statusCode(org.hamcrest.Matchers.lessThan(300));
             assertTrue(terminal.awaitClose().startsWith("4503 "), terminal.awaitClose());
         }
@@ -310,7 +311,8 @@ class TerminalTest {
                 "/api/terminal/sessions/" + session + "/transcript")) {
             RestAssured.given().get(path).then().statusCode(401);
             RestAssured.given().auth().oauth2(token).get(path).then().statusCode(403);
-            RestAssured.given().auth().oauth2(Fixtures.user(user, PERMISSION, "fleet-route")).get(path).then().statusCode(403);
+            RestAssured.given().auth().oauth2(Fixtures.user(user, PERMISSION, "fleet-route")).get(path).then()
+                    .statusCode(403);
             RestAssured.given().header("X-API-Key", Fixtures.SERVICE_KEY).get(path).then().statusCode(403);
         }
         RestAssured.given().auth().oauth2(Fixtures.admin()).get("/api/terminal/sessions/" + session + "/transcript")
@@ -363,9 +365,11 @@ class TerminalTest {
         assertEquals("Shell exited with status 0", page.getString("items[0].endReason"));
         assertTrue(page.getLong("items[0].bytesIn") > 0);
         assertTrue(page.getLong("items[0].bytesOut") > 0);
-        RestAssured.given().auth().oauth2(Fixtures.admin()).queryParam("device", device).queryParam("to", before.toString())
+        RestAssured.given().auth().oauth2(Fixtures.admin()).queryParam("device", device)
+                .queryParam("to", before.toString())
                 .get("/api/terminal/sessions").then().statusCode(200).body("totalItems", org.hamcrest.Matchers.is(0));
-        RestAssured.given().auth().oauth2(Fixtures.admin()).queryParam("from", "yesterday").get("/api/terminal/sessions")
+        RestAssured.given().auth().oauth2(Fixtures.admin()).queryParam("from", "yesterday")
+                .get("/api/terminal/sessions")
                 .then().statusCode(400);
     }
 
@@ -409,7 +413,8 @@ class TerminalTest {
             assertTrue(terminal.awaitClose().startsWith("4401 "), terminal.awaitClose());
             Thread.sleep(2100); // a token issued after the revocation
             String withoutPermission = Fixtures.user(user);
-            assertEquals(403, TerminalClient.refusal(TerminalClient.uri(device, "token=" + withoutPermission + "&session=" + session)));
+            assertEquals(403, TerminalClient
+                    .refusal(TerminalClient.uri(device, "token=" + withoutPermission + "&session=" + session)));
         }
     }
 
@@ -429,7 +434,8 @@ class TerminalTest {
                 try (TerminalClient another = TerminalClient.open(device, token)) {
                     assertTrue(another.awaitClose().startsWith("4503 "), another.awaitClose());
                 }
-                assertTrue(terminal.awaitClose().startsWith("4503 The device's SSH host key changed"), terminal.awaitClose());
+                assertTrue(terminal.awaitClose().startsWith("4503 The device's SSH host key changed"),
+                        terminal.awaitClose());
             }
         }
     }
@@ -474,6 +480,7 @@ class TerminalTest {
     }
 
     private TerminalAuditEntry ended(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.findByIdOptional(id).filter(e -> e.ended != null).orElse(null));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> audit.findByIdOptional(id).filter(e -> e.ended != null).orElse(null));
     }
 }

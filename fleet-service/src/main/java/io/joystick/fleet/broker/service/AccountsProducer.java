@@ -19,7 +19,8 @@ public class AccountsProducer {
         if (broker.embedded()) {
             return embedded;
         }
-        String clientId = config.clientId().orElse("joystick-fleet") + "-admin-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String clientId = config.clientId().orElse("joystick-fleet") + "-admin-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
         return new DynsecAccounts(vertx, broker, clientId, mapper);
     }
 

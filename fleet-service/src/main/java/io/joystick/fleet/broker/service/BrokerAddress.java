@@ -10,7 +10,8 @@ public record BrokerAddress(String host, int port, boolean tls) {
         boolean tls = switch (String.valueOf(uri.getScheme())) {
             case "mqtt", "tcp" -> false;
             case "mqtts", "ssl" -> true;
-            default -> throw new IllegalArgumentException("JOYSTICK_MQTT_URL must be mqtt://host:port or mqtts://host:port");
+            default ->
+                throw new IllegalArgumentException("JOYSTICK_MQTT_URL must be mqtt://host:port or mqtts://host:port");
         };
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("JOYSTICK_MQTT_URL has no host");

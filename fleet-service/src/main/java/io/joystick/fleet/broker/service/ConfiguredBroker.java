@@ -31,7 +31,8 @@ public class ConfiguredBroker implements Broker {
 
     @Override
     public BrokerAddress address() {
-        return config.url().map(BrokerAddress::parse).orElseGet(() -> new BrokerAddress("127.0.0.1", config.port(), false));
+        return config.url().map(BrokerAddress::parse)
+                .orElseGet(() -> new BrokerAddress("127.0.0.1", config.port(), false));
     }
 
     /** The address devices are told to use. */

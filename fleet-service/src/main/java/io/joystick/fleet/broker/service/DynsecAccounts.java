@@ -60,7 +60,8 @@ public class DynsecAccounts implements BrokerAccounts {
                         Map.of("acltype", "publishClientSend", "topic", "joystick/devices/" + deviceId + "/#",
                                 "priority", 0, "allow", true))),
                 Map.of("command", "createClient", "username", username, "password", password,
-                        "roles", List.of(Map.of("rolename", role)))), false);
+                        "roles", List.of(Map.of("rolename", role)))),
+                false);
     }
 
     @Override

@@ -16,8 +16,8 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.fleet.ingest.service.Topic;
 import io.joystick.fleet.credentials.repository.DeviceCredential;
+import io.joystick.fleet.ingest.service.Topic;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;

@@ -20,7 +20,8 @@ public class IngestMetrics {
             dropped.put(reason, Counter.builder("fleet.messages.dropped").tag("reason", reason.tag())
                     .description("MQTT messages not stored, by reason").register(registry));
         }
-        stored = Counter.builder("fleet.readings.stored").description("Readings added to the history").register(registry);
+        stored = Counter.builder("fleet.readings.stored").description("Readings added to the history")
+                .register(registry);
     }
 
     public void dropped(DropReason reason) {

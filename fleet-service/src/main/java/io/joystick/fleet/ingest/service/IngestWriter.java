@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 
 import io.joystick.fleet.live.service.LiveEvent;
 import io.joystick.fleet.live.service.LiveEvents;
-import io.joystick.fleet.presence.service.PresenceNotices;
 import io.joystick.fleet.presence.repository.PresenceRepository;
+import io.joystick.fleet.presence.service.PresenceNotices;
 import io.joystick.fleet.reading.repository.ReadingRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -98,7 +98,8 @@ public class IngestWriter {
                 store(batch);
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Storing %d messages failed (%s); retrying in %d ms", batch.size(), e.getClass().getSimpleName(),
+                LOG.warnf("Storing %d messages failed (%s); retrying in %d ms", batch.size(),
+                        e.getClass().getSimpleName(),
                         backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 10_000);
@@ -140,7 +141,8 @@ public class IngestWriter {
         added.forEach(r -> live.publish(new LiveEvent(r.deviceId(), r.sensor().key(), r.json())));
         for (Incoming.Presence p : changed) {
             live.publish(new LiveEvent(p.deviceId(), "presence",
-                    "{\"deviceId\":\"" + p.deviceId() + "\",\"state\":\"" + p.state() + "\",\"since\":\"" + p.at() + "\"}"));
+                    "{\"deviceId\":\"" + p.deviceId() + "\",\"state\":\"" + p.state() + "\",\"since\":\"" + p.at()
+                            + "\"}"));
             notices.changed(p.deviceId(), p.state(), p.at());
         }
     }

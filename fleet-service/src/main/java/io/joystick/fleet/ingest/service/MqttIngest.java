@@ -16,9 +16,9 @@ import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
+import io.joystick.fleet.broker.config.MqttConfig;
 import io.joystick.fleet.broker.service.Broker;
 import io.joystick.fleet.broker.service.BrokerAddress;
-import io.joystick.fleet.broker.config.MqttConfig;
 import io.joystick.fleet.presence.repository.DevicePresence;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.quarkus.runtime.ShutdownEvent;
@@ -101,7 +101,8 @@ public class MqttIngest {
         options.setSsl(address.tls()).setConnectTimeout(5000);
         MqttClient attempt = MqttClient.create(vertx, options);
         attempt.publishHandler(message -> onMessage(attempt, message));
-        attempt.exceptionHandler(failure -> LOG.warnf("MQTT connection to %s failed: %s", address.url(), failure.toString()));
+        attempt.exceptionHandler(
+                failure -> LOG.warnf("MQTT connection to %s failed: %s", address.url(), failure.toString()));
         attempt.closeHandler(v -> {
             if (client == attempt) {
                 subscribed = false;

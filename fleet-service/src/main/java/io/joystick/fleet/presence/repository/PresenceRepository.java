@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.joystick.fleet.presence.repository.DevicePresence;
-
 /** Presence rows. Callers bring the transaction. */
 @ApplicationScoped
 public class PresenceRepository {

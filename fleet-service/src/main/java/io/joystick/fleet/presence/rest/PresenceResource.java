@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.fleet.access.service.FleetAccess;
-import io.joystick.fleet.presence.repository.PresenceRepository;
 import io.joystick.fleet.presence.repository.DevicePresence;
+import io.joystick.fleet.presence.repository.PresenceRepository;
 import io.quarkus.security.Authenticated;
 
 /** Whether a device is online, and since when; behind the device's allow-list. */

@@ -43,7 +43,8 @@ public class LatestReading extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(deviceId, key.deviceId) && Objects.equals(sensor, key.sensor);
+            return other instanceof Key key && Objects.equals(deviceId, key.deviceId)
+                    && Objects.equals(sensor, key.sensor);
         }
 
         @Override

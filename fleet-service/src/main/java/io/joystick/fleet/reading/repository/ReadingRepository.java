@@ -87,8 +87,9 @@ public class ReadingRepository {
         return added;
     }
 
-    private static final Comparator<LatestReading.Key> BY_KEY = Comparator.<LatestReading.Key, String>comparing(k -> k.deviceId)
-            .thenComparing(k -> k.sensor);
+    private static final Comparator<LatestReading.Key> BY_KEY =
+            Comparator.<LatestReading.Key, String>comparing(k -> k.deviceId)
+                    .thenComparing(k -> k.sensor);
 
     private static void bind(PreparedStatement statement, ValidReading reading) throws SQLException {
         statement.setString(1, reading.deviceId());
@@ -105,12 +106,13 @@ public class ReadingRepository {
             sql = postgres ? """
                     INSERT INTO latest_reading (device_id, sensor, ts, payload) VALUES (?, ?, ?, ?)
                     ON CONFLICT (device_id, sensor) DO UPDATE SET ts = EXCLUDED.ts, payload = EXCLUDED.payload
-                    WHERE latest_reading.ts < EXCLUDED.ts""" : """
-                    MERGE INTO latest_reading t USING (SELECT CAST(? AS VARCHAR(64)) device_id, CAST(? AS VARCHAR(16)) sensor,
-                        CAST(? AS TIMESTAMP WITH TIME ZONE) ts, CAST(? AS VARCHAR(8192)) payload) s
-                    ON t.device_id = s.device_id AND t.sensor = s.sensor
-                    WHEN MATCHED AND t.ts < s.ts THEN UPDATE SET ts = s.ts, payload = s.payload
-                    WHEN NOT MATCHED THEN INSERT (device_id, sensor, ts, payload) VALUES (s.device_id, s.sensor, s.ts, s.payload)""";
+                    WHERE latest_reading.ts < EXCLUDED.ts"""
+                    : """
+                            MERGE INTO latest_reading t USING (SELECT CAST(? AS VARCHAR(64)) device_id, CAST(? AS VARCHAR(16)) sensor,
+                                CAST(? AS TIMESTAMP WITH TIME ZONE) ts, CAST(? AS VARCHAR(8192)) payload) s
+                            ON t.device_id = s.device_id AND t.sensor = s.sensor
+                            WHEN MATCHED AND t.ts < s.ts THEN UPDATE SET ts = s.ts, payload = s.payload
+                            WHEN NOT MATCHED THEN INSERT (device_id, sensor, ts, payload) VALUES (s.device_id, s.sensor, s.ts, s.payload)""";
             upsertLatest = sql;
         }
         return sql;
@@ -143,7 +145,9 @@ public class ReadingRepository {
 
     /** Deletes at most {@code batch} readings older than {@code before}; answers how many. */
     public int prune(Instant before, int batch) {
-        return em.createNativeQuery("DELETE FROM reading WHERE id IN (SELECT id FROM reading WHERE ts < ?1 ORDER BY ts FETCH FIRST "
-                + batch + " ROWS ONLY)").setParameter(1, before).executeUpdate();
+        return em.createNativeQuery(
+                "DELETE FROM reading WHERE id IN (SELECT id FROM reading WHERE ts < ?1 ORDER BY ts FETCH FIRST "
+                        + batch + " ROWS ONLY)")
+                .setParameter(1, before).executeUpdate();
     }
 }

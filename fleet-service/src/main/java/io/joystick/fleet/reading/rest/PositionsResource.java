@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import io.joystick.auth.permission.Caller;
 import io.joystick.fleet.access.service.FleetAccess;
 import io.joystick.fleet.reading.Sensor;
-import io.joystick.fleet.reading.service.StoredJson;
 import io.joystick.fleet.reading.repository.LatestReading;
 import io.joystick.fleet.reading.repository.ReadingRepository;
+import io.joystick.fleet.reading.service.StoredJson;
 import io.quarkus.security.Authenticated;
 
 /** The fleet map: the latest GPS reading of every device the caller may see. */

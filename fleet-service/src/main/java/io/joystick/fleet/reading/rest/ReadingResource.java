@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.joystick.auth.error.ApiException;
 import io.joystick.fleet.access.service.FleetAccess;
 import io.joystick.fleet.reading.Sensor;
-import io.joystick.fleet.reading.service.StoredJson;
 import io.joystick.fleet.reading.repository.ReadingRepository;
+import io.joystick.fleet.reading.service.StoredJson;
 import io.quarkus.security.Authenticated;
 
 /**

@@ -23,7 +23,8 @@ public class RetentionPruner {
         this.config = config;
     }
 
-    @Scheduled(every = "${fleet.prune-every:1m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${fleet.prune-every:1m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         pruneOlderThan(Instant.now().minus(config.retention()));
     }

@@ -27,7 +27,8 @@ public class DeviceLookup {
 
     public Device require(SecurityIdentity identity, String deviceId) {
         if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
-            throw ApiException.notFound("Device not found: " + (deviceId == null ? "" : deviceId.replaceAll("[^A-Za-z0-9_-]", "?")));
+            throw ApiException.notFound(
+                    "Device not found: " + (deviceId == null ? "" : deviceId.replaceAll("[^A-Za-z0-9_-]", "?")));
         }
         access.check(identity, deviceId);
         return devices.device(deviceId).orElseThrow(() -> ApiException.notFound("Device not found: " + deviceId));

@@ -81,7 +81,8 @@ public final class FailoverPolicy {
             Instant healthySince = health.slot(Device.PRIMARY).healthySince();
             if (primaryResult.isHealthy() && healthySince != null
                     && !healthySince.plus(settings.failbackAfter()).isAfter(now())) {
-                String reason = "failback: primary healthy for " + Duration.between(healthySince, now()).toSeconds() + " s";
+                String reason =
+                        "failback: primary healthy for " + Duration.between(healthySince, now()).toSeconds() + " s";
                 if (held(health)) {
                     return Decision.held(heldReason(health, reason), heldUntil(health));
                 }
@@ -92,7 +93,8 @@ public final class FailoverPolicy {
             return Decision.stay("check inconclusive" + describe(activeResult.detail()));
         }
         return Decision.stay(failures == 0 ? Decision.HEALTHY
-                : "threshold not reached: " + active + " failed " + failures + " of " + settings.threshold() + " checks");
+                : "threshold not reached: " + active + " failed " + failures + " of " + settings.threshold()
+                        + " checks");
     }
 
     private String heldReason(DeviceHealth health, String reason) {

@@ -15,9 +15,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.switcher.config.SwitcherConfig;
 import io.joystick.device.client.Device;
 import io.joystick.device.client.DeviceServiceClient;
+import io.joystick.switcher.config.SwitcherConfig;
 import io.quarkus.runtime.ShutdownEvent;
 
 /** Checks devices through device-service's {@code slot-check} and switches them when the policy says so. */

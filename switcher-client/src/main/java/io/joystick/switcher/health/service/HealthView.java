@@ -12,7 +12,8 @@ import io.joystick.device.client.Device;
  * {@code switchHeldUntil} is set while only the hold time keeps the device from switching.
  */
 public record HealthView(String device, boolean monitored, String activeSlot, int failureCount, Instant lastCheck,
-        Instant lastSwitch, String lastSwitchReason, String lastDecision, Instant lastDecisionAt, Instant switchHeldUntil,
+        Instant lastSwitch, String lastSwitchReason, String lastDecision, Instant lastDecisionAt,
+        Instant switchHeldUntil,
         Map<String, SlotView> slots) {
 
     public record SlotView(String host, String status, int consecutiveFailures, Instant lastCheck, Instant healthySince,
@@ -21,7 +22,7 @@ public record HealthView(String device, boolean monitored, String activeSlot, in
 
     public static HealthView of(DeviceHealth health, boolean monitored) {
         Map<String, SlotView> slots = new LinkedHashMap<>();
-        for (String slot : new String[] { Device.PRIMARY, Device.SECONDARY }) {
+        for (String slot : new String[] {Device.PRIMARY, Device.SECONDARY}) {
             SlotHealth s = health.slot(slot);
             slots.put(slot, new SlotView(health.hostOf(slot), s.status().name().toLowerCase(), s.consecutiveFailures(),
                     s.lastCheck(), s.healthySince(), s.lastError()));

@@ -23,7 +23,8 @@ public record Shard(int index, int count) {
     public static Shard parse(String value) {
         Matcher m = FORMAT.matcher(value == null ? "" : value);
         if (!m.matches()) {
-            throw new IllegalArgumentException("JOYSTICK_SWITCHER_SHARD must look like i/n (e.g. 0/2), got '" + value + "'");
+            throw new IllegalArgumentException(
+                    "JOYSTICK_SWITCHER_SHARD must look like i/n (e.g. 0/2), got '" + value + "'");
         }
         return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

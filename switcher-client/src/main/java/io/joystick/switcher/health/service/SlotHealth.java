@@ -2,7 +2,6 @@ package io.joystick.switcher.health.service;
 
 import java.time.Instant;
 
-
 /** What the checks of one slot have shown so far. Guarded by the owning {@link DeviceHealth}'s lock. */
 public final class SlotHealth {
 

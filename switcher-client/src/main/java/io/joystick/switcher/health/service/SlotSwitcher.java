@@ -24,7 +24,8 @@ public class SlotSwitcher {
     private final SlotNotifier notifier;
     private final FailoverPolicy policy;
 
-    public SlotSwitcher(DeviceServiceClient devices, StreamService streams, SlotNotifier notifier, FailoverPolicy policy) {
+    public SlotSwitcher(DeviceServiceClient devices, StreamService streams, SlotNotifier notifier,
+            FailoverPolicy policy) {
         this.devices = devices;
         this.streams = streams;
         this.notifier = notifier;

@@ -24,7 +24,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class SlotResource {
 
     /** A switch done (or not needed: {@code changed} false when the device was already on {@code activeSlot}). */
-    public record SlotSwitched(boolean success, String device, String activeSlot, String previousSlot, boolean changed) {
+    public record SlotSwitched(boolean success, String device, String activeSlot, String previousSlot,
+            boolean changed) {
     }
 
     private final DeviceLookup lookup;
@@ -46,7 +47,8 @@ public class SlotResource {
         }
         Device device = lookup.require(identity, deviceId);
         Caller caller = Caller.require(identity);
-        SlotService.Result result = slots.switchTo(device, slot, caller.service() ? caller.name() : "user " + caller.id());
+        SlotService.Result result =
+                slots.switchTo(device, slot, caller.service() ? caller.name() : "user " + caller.id());
         if (result.streamError() != null) {
             return ErrorBody.response(502, "Slot switched to " + slot + ", but the stream was not repointed: "
                     + result.streamError());

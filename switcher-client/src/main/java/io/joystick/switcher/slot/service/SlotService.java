@@ -34,7 +34,8 @@ public class SlotService {
         health.lock().lock();
         try {
             health.sync(device);
-            SlotSwitcher.Outcome outcome = switcher.switchTo(device, health, slot, "requested by " + requestedBy, false);
+            SlotSwitcher.Outcome outcome =
+                    switcher.switchTo(device, health, slot, "requested by " + requestedBy, false);
             return new Result(outcome.device(), outcome.from(), true, outcome.streamError());
         } finally {
             health.lock().unlock();

@@ -38,7 +38,8 @@ public class MediaMtxRuntimeClient {
                 JsonNode answer = api.runtimePaths(page, MediaMtxClient.LIST_PAGE_SIZE);
                 answer.path("items").forEach(item -> {
                     String name = item.path("name").asText();
-                    paths.put(name, new RuntimePath(name, item.path("ready").asBoolean(false), item.path("readers").size()));
+                    paths.put(name,
+                            new RuntimePath(name, item.path("ready").asBoolean(false), item.path("readers").size()));
                 });
                 pages = answer.path("pageCount").asInt(1);
             }

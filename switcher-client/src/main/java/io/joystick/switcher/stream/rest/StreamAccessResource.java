@@ -45,7 +45,8 @@ public class StreamAccessResource {
     private final SameOrigin sameOrigin;
     private final SecurityIdentity identity;
 
-    public StreamAccessResource(StreamPathIndex paths, DeviceAccess access, SameOrigin sameOrigin, SecurityIdentity identity) {
+    public StreamAccessResource(StreamPathIndex paths, DeviceAccess access, SameOrigin sameOrigin,
+            SecurityIdentity identity) {
         this.paths = paths;
         this.access = access;
         this.sameOrigin = sameOrigin;

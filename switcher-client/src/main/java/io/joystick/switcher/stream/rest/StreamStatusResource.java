@@ -38,7 +38,8 @@ public class StreamStatusResource {
     private final SecurityIdentity identity;
     private final Shard shard;
 
-    public StreamStatusResource(StreamStatusMonitor monitor, DeviceAccess access, SecurityIdentity identity, Shard shard) {
+    public StreamStatusResource(StreamStatusMonitor monitor, DeviceAccess access, SecurityIdentity identity,
+            Shard shard) {
         this.monitor = monitor;
         this.access = access;
         this.identity = identity;

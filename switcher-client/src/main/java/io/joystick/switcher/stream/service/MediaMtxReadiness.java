@@ -38,7 +38,8 @@ public class MediaMtxReadiness implements HealthCheck {
         try {
             response.withData("version", mediaMtx.version());
         } catch (RuntimeException e) {
-            return response.down().withData("error", "MediaMTX's API does not answer (/v3/info): " + e.getMessage()).build();
+            return response.down().withData("error", "MediaMTX's API does not answer (/v3/info): " + e.getMessage())
+                    .build();
         }
         monitor.mediaMtxProblem().ifPresentOrElse(problem -> response.down().withData("error", problem), response::up);
         if (monitor.checkedAt() != null) {

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import io.joystick.auth.error.ApiException;
 import io.joystick.auth.common.MediaMtxPathFields;
+import io.joystick.auth.error.ApiException;
 import io.joystick.device.client.Device;
 
 /**

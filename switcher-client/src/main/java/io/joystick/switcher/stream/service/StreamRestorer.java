@@ -59,7 +59,8 @@ public class StreamRestorer {
             try {
                 present = mediaMtx.pathNames();
             } catch (RuntimeException e) {
-                LOG.warnf("Stream paths not checked, MediaMTX's path list unavailable (%s); retrying at the next health run",
+                LOG.warnf(
+                        "Stream paths not checked, MediaMTX's path list unavailable (%s); retrying at the next health run",
                         e.getMessage());
                 return;
             }

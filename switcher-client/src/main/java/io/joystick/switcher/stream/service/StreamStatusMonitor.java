@@ -54,7 +54,8 @@ public class StreamStatusMonitor {
     private volatile Optional<String> mediaMtxProblem = Optional.empty();
     private volatile Instant checkedAt;
 
-    public StreamStatusMonitor(DeviceServiceClient devices, MediaMtxRuntimeClient mediaMtx, Notifier notifier, Scheduler scheduler,
+    public StreamStatusMonitor(DeviceServiceClient devices, MediaMtxRuntimeClient mediaMtx, Notifier notifier,
+            Scheduler scheduler,
             SwitcherConfig config, Shard shard, Clock clock) {
         this.devices = devices;
         this.mediaMtx = mediaMtx;

@@ -31,7 +31,8 @@ class SlotHealthResourceTest {
         String device = Stubs.monitoredDevice("live", List.of("ivan"));
         given().auth().oauth2(Stubs.user("ivan")).get("/api/health/" + device).then().statusCode(200)
                 .body("device", equalTo(device)).body("monitored", equalTo(true)).body("activeSlot", equalTo("primary"))
-                .body("slots.primary.status", equalTo("unknown")).body("slots.primary.host", equalTo(Stubs.PRIMARY_HOST));
+                .body("slots.primary.status", equalTo("unknown"))
+                .body("slots.primary.host", equalTo(Stubs.PRIMARY_HOST));
         given().auth().oauth2(Stubs.user("olga", "system-status")).get("/api/health/" + device).then().statusCode(403);
     }
 
@@ -56,7 +57,8 @@ class SlotHealthResourceTest {
         given().auth().oauth2(Stubs.admin()).post("/api/health/check").then().statusCode(200)
                 .body("checked", equalTo(List.of("listed-monitored")))
                 .body("withoutSecondary", equalTo(List.of("listed-no-secondary")));
-        Stubs.deviceService().verifyThat(0, postRequestedFor(urlPathEqualTo("/api/run/listed-no-secondary/slot-check")));
+        Stubs.deviceService().verifyThat(0,
+                postRequestedFor(urlPathEqualTo("/api/run/listed-no-secondary/slot-check")));
         given().auth().oauth2(Stubs.admin()).get("/api/health/devices").then().statusCode(200)
                 .body("shard", equalTo("0/1")).body("devices.device", equalTo(List.of("listed-monitored")))
                 .body("devices[0].slots.primary.status", equalTo("healthy"))

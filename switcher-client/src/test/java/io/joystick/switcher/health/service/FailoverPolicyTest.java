@@ -155,7 +155,9 @@ class FailoverPolicyTest {
         Decision first = checkAndApply(policy);
         assertTrue(first.reason().startsWith("threshold not reached: primary failed 1 of 2"), first.reason());
         Decision second = checkAndApply(policy);
-        assertTrue(second.reason().startsWith("not switched: primary failed 2 consecutive checks but secondary is unhealthy too"),
+        assertTrue(
+                second.reason()
+                        .startsWith("not switched: primary failed 2 consecutive checks but secondary is unhealthy too"),
                 second.reason());
         assertTrue(second.notable());
         assertNull(second.heldUntil());

@@ -58,7 +58,8 @@ class FailoverTest {
         Stubs.slot(device, "primary", true);
         for (int i = 0; i < 3; i++) {
             check(device).body("activeSlot", equalTo("primary")).body("failureCount", equalTo(0))
-                    .body("slots.primary.status", equalTo("healthy")).body("slots.secondary.status", equalTo("unknown"));
+                    .body("slots.primary.status", equalTo("healthy"))
+                    .body("slots.secondary.status", equalTo("unknown"));
         }
         assertEquals(3, slotChecks(device, "primary"));
         assertEquals(0, slotChecks(device, "secondary"));
@@ -101,12 +102,14 @@ class FailoverTest {
         check(device).body("activeSlot", equalTo("secondary"));
 
         Stubs.deviceService().verifyThat(1, patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))
-                .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY)).withRequestBody(equalToJson("{\"slot\":\"secondary\"}")));
+                .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY))
+                .withRequestBody(equalToJson("{\"slot\":\"secondary\"}")));
         assertEquals(1, switches(device));
         Stubs.mediaMtx().verifyThat(1, patchRequestedFor(urlPathEqualTo("/v3/config/paths/patch/" + device))
                 .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(Dependencies.MEDIAMTX_USER,
                         Dependencies.MEDIAMTX_PASSWORD))
-                .withRequestBody(equalToJson("{\"source\":\"rtsp://" + Stubs.SECONDARY_HOST + ":8554/" + device + "\"}")));
+                .withRequestBody(
+                        equalToJson("{\"source\":\"rtsp://" + Stubs.SECONDARY_HOST + ":8554/" + device + "\"}")));
         Stubs.notifications().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/notifications/send"))
                 .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY))
                 .withRequestBody(matchingJsonPath("$.deviceId", WireMock.equalTo(device)))
@@ -116,7 +119,8 @@ class FailoverTest {
 
         given().auth().oauth2(Stubs.admin()).get("/api/health/" + device).then().statusCode(200)
                 .body("activeSlot", equalTo("secondary")).body("slots.primary.status", equalTo("unhealthy"))
-                .body("slots.primary.consecutiveFailures", equalTo(2)).body("slots.secondary.status", equalTo("healthy"))
+                .body("slots.primary.consecutiveFailures", equalTo(2))
+                .body("slots.secondary.status", equalTo("healthy"))
                 .body("slots.secondary.host", equalTo(Stubs.SECONDARY_HOST));
     }
 

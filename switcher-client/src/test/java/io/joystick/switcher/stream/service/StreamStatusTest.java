@@ -73,13 +73,16 @@ class StreamStatusTest {
     }
 
     static String path(String name, boolean ready, int readers) {
-        return "{\"name\":\"" + name + "\",\"confName\":\"" + name + "\",\"source\":{\"type\":\"rtspSource\",\"id\":\"\"},"
+        return "{\"name\":\"" + name + "\",\"confName\":\"" + name
+                + "\",\"source\":{\"type\":\"rtspSource\",\"id\":\"\"},"
                 + "\"ready\":" + ready + ",\"readers\":[" + String.join(",", java.util.Collections.nCopies(readers,
-                        "{\"type\":\"hlsMuxer\",\"id\":\"r\"}")) + "]}";
+                        "{\"type\":\"hlsMuxer\",\"id\":\"r\"}"))
+                + "]}";
     }
 
     private void running(String devices, String paths) {
-        deviceStubs.add(Stubs.deviceService().register(get(urlPathEqualTo("/api/devices")).willReturn(okJson("[" + devices + "]"))));
+        deviceStubs.add(Stubs.deviceService()
+                .register(get(urlPathEqualTo("/api/devices")).willReturn(okJson("[" + devices + "]"))));
         deviceStubs.add(Stubs.deviceService().register(patch(urlPathMatching("/api/devices/st-[^/]+/status"))
                 .willReturn(okJson(device("st-x", "live", "on")))));
         mediaMtxStubs.add(Stubs.mediaMtx().register(get(urlPathEqualTo("/v3/paths/list"))
@@ -87,9 +90,11 @@ class StreamStatusTest {
     }
 
     private void streams() {
-        running(String.join(",", device(on, "live", "unknown"), device(stalled, "live", "on"), device(steady, "live", "on"),
+        running(String.join(",", device(on, "live", "unknown"), device(stalled, "live", "on"),
+                device(steady, "live", "on"),
                 device(gone, "live", "waiting"), device(switchedOff, "off", "on"), device(onDemand, "auto", "waiting")),
-                String.join(",", path(on, true, 2), path(stalled, false, 0), path(steady, true, 0), path(onDemand, false, 0)));
+                String.join(",", path(on, true, 2), path(stalled, false, 0), path(steady, true, 0),
+                        path(onDemand, false, 0)));
     }
 
     private static int statusChanges(String id) {
@@ -183,7 +188,8 @@ class StreamStatusTest {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))));
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'mediamtx' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'mediamtx' }.data.error", startsWith("MediaMTX's API does not answer (/v3/info)"));
+                .body("checks.find { it.name == 'mediamtx' }.data.error",
+                        startsWith("MediaMTX's API does not answer (/v3/info)"));
 
         Stubs.mediaMtx().removeStubMapping(mediaMtxStubs.remove(mediaMtxStubs.size() - 1));
         given().get("/q/health/ready").then().statusCode(200);

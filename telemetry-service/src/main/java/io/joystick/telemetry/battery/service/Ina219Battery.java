@@ -62,6 +62,7 @@ public final class Ina219Battery {
         Double power = microwatts != null ? Double.valueOf(microwatts / 1000)
                 : voltage != null && current != null ? Math.abs(voltage * current) / 1000 : null;
         double consumption = meter.add(current == null ? null : Math.abs(current), System.nanoTime());
-        return Optional.of(new BatteryReading(voltage, current, power, consumption, null, null, Instant.now(), "hwmon"));
+        return Optional
+                .of(new BatteryReading(voltage, current, power, consumption, null, null, Instant.now(), "hwmon"));
     }
 }

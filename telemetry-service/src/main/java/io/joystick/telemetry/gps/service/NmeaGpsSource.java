@@ -7,8 +7,8 @@ import org.jboss.logging.Logger;
 import io.joystick.telemetry.gps.nmea.GpsState;
 import io.joystick.telemetry.gps.nmea.NmeaFramer;
 import io.joystick.telemetry.gps.nmea.NmeaParser;
-import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.serial.SerialLink;
 
 /** An NMEA receiver on a serial port: every sentence that states the position publishes a GPS reading. */

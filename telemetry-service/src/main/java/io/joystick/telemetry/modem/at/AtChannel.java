@@ -70,7 +70,8 @@ public final class AtChannel implements SerialLink.Listener {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (!inFlight.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AtException(AtException.Reason.TIMEOUT, command + ": another command is still in flight on " + link.path());
+                throw new AtException(AtException.Reason.TIMEOUT,
+                        command + ": another command is still in flight on " + link.path());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,7 +127,8 @@ public final class AtChannel implements SerialLink.Listener {
         Pending current = pending;
         if (current != null) {
             current.result.completeExceptionally(
-                    new AtException(AtException.Reason.UNAVAILABLE, current.command + ": port " + link.path() + " disconnected"));
+                    new AtException(AtException.Reason.UNAVAILABLE,
+                            current.command + ": port " + link.path() + " disconnected"));
         }
     }
 
@@ -137,7 +139,8 @@ public final class AtChannel implements SerialLink.Listener {
             while (owedFinals > 0) {
                 long left = until - System.nanoTime();
                 if (left <= 0) {
-                    LOG.debugf("%s: %d timed-out command(s) on %s never answered; sending anyway", command, owedFinals, link.path());
+                    LOG.debugf("%s: %d timed-out command(s) on %s never answered; sending anyway", command, owedFinals,
+                            link.path());
                     owedFinals = 0;
                     return;
                 }
@@ -160,7 +163,8 @@ public final class AtChannel implements SerialLink.Listener {
         if (line.equals("OK")) {
             current.result.complete(List.copyOf(current.lines));
         } else if (isFinal(line)) {
-            current.result.completeExceptionally(new AtException(AtException.Reason.REFUSED, current.command + ": " + line));
+            current.result
+                    .completeExceptionally(new AtException(AtException.Reason.REFUSED, current.command + ": " + line));
         } else if (current.prefix != null ? line.startsWith(current.prefix) : !looksUnsolicited(line)) {
             current.lines.add(line);
         } else {
@@ -169,7 +173,8 @@ public final class AtChannel implements SerialLink.Listener {
     }
 
     private static boolean isFinal(String line) {
-        return line.equals("OK") || line.equals("ERROR") || line.startsWith("+CME ERROR") || line.startsWith("+CMS ERROR");
+        return line.equals("OK") || line.equals("ERROR") || line.startsWith("+CME ERROR")
+                || line.startsWith("+CMS ERROR");
     }
 
     private synchronized void oweFinal() {

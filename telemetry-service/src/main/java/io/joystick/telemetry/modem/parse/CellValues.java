@@ -4,7 +4,7 @@ package io.joystick.telemetry.modem.parse;
 final class CellValues {
 
     /** LTE/NR bandwidth codes 0–5 (SIMCom dlbw/ulbw, Quectel UL/DL_bw) in MHz. */
-    private static final double[] BANDWIDTH_MHZ = { 1.4, 3, 5, 10, 15, 20 };
+    private static final double[] BANDWIDTH_MHZ = {1.4, 3, 5, 10, 15, 20};
 
     private CellValues() {
     }

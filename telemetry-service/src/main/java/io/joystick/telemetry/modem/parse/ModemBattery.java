@@ -22,7 +22,8 @@ public record ModemBattery(double voltageMv, Integer level, Integer chargeState)
                     return null;
                 }
                 try {
-                    return new ModemBattery(Double.parseDouble(volts.substring(0, volts.length() - 1)) * 1000, null, null);
+                    return new ModemBattery(Double.parseDouble(volts.substring(0, volts.length() - 1)) * 1000, null,
+                            null);
                 } catch (NumberFormatException e) {
                     return null;
                 }

@@ -50,7 +50,8 @@ public final class QengParser {
             }
             if (lte == null) {
                 // SEARCH: no cell yet, and no more fields follow
-                return new CellReading("NO SERVICE", state, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                return new CellReading("NO SERVICE", state, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null,
                         null, null, raw, at, source);
             }
             return lte(lte, 0, nr == null ? "LTE" : "NR5G_NSA", state, nsaLeg(nr), raw, at, source);

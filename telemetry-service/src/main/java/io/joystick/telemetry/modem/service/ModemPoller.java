@@ -19,8 +19,8 @@ import io.joystick.telemetry.modem.parse.SignalQuality;
 import io.joystick.telemetry.reading.BatteryReading;
 import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
-import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.service.ReadingStore;
 
 /**
  * Asks the modem on one AT port, each poll, for what the configured sensors need: the serving cell

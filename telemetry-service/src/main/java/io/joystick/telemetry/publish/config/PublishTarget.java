@@ -23,7 +23,8 @@ public record PublishTarget(String host, int port, boolean tls, String deviceId,
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("TELEMETRY_PUBLISH_URL is not a URL (expected mqtt://host:port or mqtts://host:port)");
+            throw new IllegalArgumentException(
+                    "TELEMETRY_PUBLISH_URL is not a URL (expected mqtt://host:port or mqtts://host:port)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (!scheme.equals("mqtt") && !scheme.equals("mqtts")) {
@@ -34,19 +35,22 @@ public record PublishTarget(String host, int port, boolean tls, String deviceId,
                     + "use TELEMETRY_PUBLISH_USERNAME and TELEMETRY_PUBLISH_PASSWORD");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("TELEMETRY_PUBLISH_URL names no host (expected mqtt://host:port or mqtts://host:port)");
+            throw new IllegalArgumentException(
+                    "TELEMETRY_PUBLISH_URL names no host (expected mqtt://host:port or mqtts://host:port)");
         }
         boolean tls = scheme.equals("mqtts");
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883;
         String deviceId = config.deviceId().map(String::trim).filter(id -> !id.isEmpty()).orElseThrow(
                 () -> new IllegalArgumentException("TELEMETRY_PUBLISH_DEVICE_ID is not set"));
         if (!DEVICE_ID.matcher(deviceId).matches()) {
-            throw new IllegalArgumentException("TELEMETRY_PUBLISH_DEVICE_ID must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
+            throw new IllegalArgumentException(
+                    "TELEMETRY_PUBLISH_DEVICE_ID must be 1-64 characters of A-Z, a-z, 0-9, _ and -");
         }
         Optional<String> username = config.username().filter(u -> !u.isEmpty());
         Optional<String> password = config.password().filter(p -> !p.isEmpty());
         if (username.isPresent() != password.isPresent()) {
-            throw new IllegalArgumentException("Set both TELEMETRY_PUBLISH_USERNAME and TELEMETRY_PUBLISH_PASSWORD, or neither");
+            throw new IllegalArgumentException(
+                    "Set both TELEMETRY_PUBLISH_USERNAME and TELEMETRY_PUBLISH_PASSWORD, or neither");
         }
         if (config.interval().isNegative()) {
             throw new IllegalArgumentException("TELEMETRY_PUBLISH_INTERVAL must not be negative");

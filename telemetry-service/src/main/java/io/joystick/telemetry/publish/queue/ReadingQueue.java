@@ -201,7 +201,8 @@ public final class ReadingQueue implements Closeable {
                 channel.write(ByteBuffer.wrap(Long.toString(cursor).getBytes(StandardCharsets.US_ASCII)));
                 channel.force(true);
             }
-            Files.move(temporary, dir.resolve(CURSOR), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, dir.resolve(CURSOR), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
             cursorDirty = false;
         }
@@ -435,7 +436,8 @@ public final class ReadingQueue implements Closeable {
             try {
                 long sequence = Long.parseLong(fields[0]);
                 CRC32 crc = new CRC32();
-                crc.update((fields[0] + " " + fields[2] + " " + fields[3] + " " + fields[4]).getBytes(StandardCharsets.UTF_8));
+                crc.update((fields[0] + " " + fields[2] + " " + fields[3] + " " + fields[4])
+                        .getBytes(StandardCharsets.UTF_8));
                 if (crc.getValue() != Long.parseLong(fields[1], 16)) {
                     return null;
                 }

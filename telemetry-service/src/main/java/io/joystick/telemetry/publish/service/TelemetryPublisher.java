@@ -28,9 +28,9 @@ import io.joystick.telemetry.publish.config.PublishConfig;
 import io.joystick.telemetry.publish.config.PublishTarget;
 import io.joystick.telemetry.publish.queue.QueuedReading;
 import io.joystick.telemetry.publish.queue.ReadingQueue;
-import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
 import io.joystick.telemetry.reading.SensorEvent;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -272,7 +272,8 @@ public class TelemetryPublisher {
             }
             QueuedReading reading = next.get();
             inFlight.add(reading.sequence());
-            client.publish(target.telemetryTopic(reading.sensor()), Buffer.buffer(config.encoding().encode(reading.json())),
+            client.publish(target.telemetryTopic(reading.sensor()),
+                    Buffer.buffer(config.encoding().encode(reading.json())),
                     MqttQoS.AT_LEAST_ONCE, false, true)
                     .onFailure(e -> onWorker(() -> broken(generation, "publishing failed: " + e.getMessage())));
         }
@@ -403,7 +404,8 @@ public class TelemetryPublisher {
                 stopping = true;
                 if (state == State.CONNECTED && client.isConnected()) {
                     try {
-                        client.publish(target.presenceTopic(), Buffer.buffer("offline"), MqttQoS.AT_LEAST_ONCE, false, true)
+                        client.publish(target.presenceTopic(), Buffer.buffer("offline"), MqttQoS.AT_LEAST_ONCE, false,
+                                true)
                                 .compose(id -> client.disconnect())
                                 .toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
                     } catch (Exception e) {

@@ -21,8 +21,8 @@ import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
 import io.joystick.telemetry.reading.ImuReading;
 import io.joystick.telemetry.reading.Reading;
-import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -114,7 +114,8 @@ public class TelemetryResource {
     }
 
     private static OutboundSseEvent event(Sse sse, Sensor sensor, Reading reading) {
-        return sse.newEventBuilder().name(sensor.key()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(reading).build();
+        return sse.newEventBuilder().name(sensor.key()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(reading)
+                .build();
     }
 
     /** The sensors the caller's permissions cover: 401 when anonymous, 403 naming them all when none. */

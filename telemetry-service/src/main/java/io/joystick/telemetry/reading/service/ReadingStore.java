@@ -65,8 +65,9 @@ public class ReadingStore {
             throw new ApiException(503, "No " + sensor.label() + " reading yet");
         }
         if (isStale(sensor, reading)) {
-            throw new ApiException(503, "The " + sensor.label() + " reading is stale: last one at " + reading.timestamp()
-                    + ", older than " + staleAfter.get(sensor).toMillis() + " ms");
+            throw new ApiException(503,
+                    "The " + sensor.label() + " reading is stale: last one at " + reading.timestamp()
+                            + ", older than " + staleAfter.get(sensor).toMillis() + " ms");
         }
         return reading;
     }

@@ -9,8 +9,8 @@ import io.joystick.telemetry.reading.BatteryReading;
 import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
 import io.joystick.telemetry.reading.ImuReading;
-import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.service.ReadingStore;
 
 /**
  * Plausible moving values for the sensors configured as {@code simulated}, flagged {@code "source":"simulated"}:
@@ -66,7 +66,8 @@ public final class SimulatedSensors implements Runnable {
         double pitch = 1.5 * Math.cos(t / 4);
         return new ImuReading(round(0.02 * Math.sin(t), 3), round(0.02 * Math.cos(t), 3),
                 round(1 - 0.01 * Math.sin(t / 2), 3),
-                new ImuReading.Vector(round(Math.cos(t / 3), 2), round(Math.sin(t / 4), 2), round(0.1 * Math.sin(t), 2)),
+                new ImuReading.Vector(round(Math.cos(t / 3), 2), round(Math.sin(t / 4), 2),
+                        round(0.1 * Math.sin(t), 2)),
                 new ImuReading.Angle(round(roll, 2), round(pitch, 2), round((t * 0.6) % 360, 2)), 31.5, at, SOURCE);
     }
 

@@ -32,8 +32,8 @@ import io.joystick.telemetry.imu.service.WitMotionImuSource;
 import io.joystick.telemetry.modem.at.AtChannel;
 import io.joystick.telemetry.modem.service.ModemPoller;
 import io.joystick.telemetry.reading.Reading;
-import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.serial.SerialPorts;
 import io.joystick.telemetry.simulated.service.SimulatedSensors;
 import io.quarkus.runtime.StartupEvent;
@@ -126,7 +126,8 @@ public class SensorSources {
         switch (battery.source()) {
             case SIMULATED -> simulated.add(Sensor.BATTERY);
             case SYSFS -> poll(Sensor.BATTERY, battery.pollInterval(),
-                    () -> battery.path().map(Path::of).or(() -> PowerSupplyBattery.find(PowerSupplyBattery.defaultRoot())),
+                    () -> battery.path().map(Path::of)
+                            .or(() -> PowerSupplyBattery.find(PowerSupplyBattery.defaultRoot())),
                     path -> new PowerSupplyBattery(path)::read);
             case HWMON -> poll(Sensor.BATTERY, battery.pollInterval(),
                     () -> Ina219Battery.find(battery.path().map(Path::of).orElse(Ina219Battery.defaultRoot())),
@@ -147,7 +148,8 @@ public class SensorSources {
         TelemetryConfig.Modem modem = config.modem();
         String port = required(modem.port(), "telemetry.modem.port");
         AtChannel channel = new AtChannel(ports.link(port, modem.baud()));
-        LOG.infof("Modem on %s for%s%s%s", port, cellular ? " cellular" : "", battery ? " battery" : "", gps ? " GPS" : "");
+        LOG.infof("Modem on %s for%s%s%s", port, cellular ? " cellular" : "", battery ? " battery" : "",
+                gps ? " GPS" : "");
         every(modem.pollInterval(),
                 new ModemPoller(channel, store, modem.family(), modem.commandTimeout(), cellular, battery, gps));
     }

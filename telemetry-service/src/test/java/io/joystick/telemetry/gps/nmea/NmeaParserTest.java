@@ -31,7 +31,7 @@ class NmeaParserTest {
     final GpsState state = new GpsState();
 
     @ParameterizedTest
-    @ValueSource(strings = { RMC, GGA, GSA, GSV, RMC_NO_FIX, VTG, GLL, RMC_NO_FIX_GP, GGA_NO_FIX })
+    @ValueSource(strings = {RMC, GGA, GSA, GSV, RMC_NO_FIX, VTG, GLL, RMC_NO_FIX_GP, GGA_NO_FIX})
     void acceptsEveryVerifiedSentence(String sentence) {
         assertEquals(Result.ACCEPTED, parser.parse(sentence, state));
     }
@@ -149,7 +149,8 @@ class NmeaParserTest {
 
     @Test
     void refusesSentencesWithoutChecksum() {
-        assertEquals(Result.NO_CHECKSUM, parser.parse("$GNRMC,055234.200,A,4739.71890,N,12219.58362,W,0.00,286.35,050826,,,A,V", state));
+        assertEquals(Result.NO_CHECKSUM,
+                parser.parse("$GNRMC,055234.200,A,4739.71890,N,12219.58362,W,0.00,286.35,050826,,,A,V", state));
         assertFalse(state.hasFix());
     }
 
@@ -160,9 +161,10 @@ class NmeaParserTest {
 
     @Test
     void dispatchesOnTheTypeWhateverTheTalker() {
-        for (String talker : new String[] { "GP", "GL", "GA", "BD", "GB", "GQ" }) {
+        for (String talker : new String[] {"GP", "GL", "GA", "BD", "GB", "GQ"}) {
             GpsState fresh = new GpsState();
-            assertEquals(Result.ACCEPTED, parser.parse(withChecksum(GGA.substring(1, GGA.indexOf('*')).replace("GN", talker)), fresh));
+            assertEquals(Result.ACCEPTED,
+                    parser.parse(withChecksum(GGA.substring(1, GGA.indexOf('*')).replace("GN", talker)), fresh));
             assertTrue(fresh.hasFix(), talker);
         }
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 /** AT commands through jSerialComm to a modem answering from the other end of a real pseudo-terminal. */
 class AtChannelTest {
 
@@ -64,7 +63,8 @@ class AtChannelTest {
         modem.answer("AT+CPSI?", List.of(
                 "+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15",
                 "+CPSI: NR5G_NSA,644,NR5G_BAND78,627264,-960,-120,95"))
-                .urcBeforeNextReply("RDY").urcBeforeNextReply("+CREG: 1").urcInsideReplies("+CEREG: 2,1,\"3193\",\"08F381C5\"");
+                .urcBeforeNextReply("RDY").urcBeforeNextReply("+CREG: 1")
+                .urcInsideReplies("+CEREG: 2,1,\"3193\",\"08F381C5\"");
         List<String> reply = channel.send("AT+CPSI?", "+CPSI:", TIMEOUT);
         assertEquals(2, reply.size());
         assertTrue(reply.get(0).startsWith("+CPSI: LTE"));
@@ -85,7 +85,8 @@ class AtChannelTest {
     @Test
     void timesOutOnASilentModemAndRecovers() throws Exception {
         modem.silent(true);
-        AtException error = assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", Duration.ofMillis(300)));
+        AtException error =
+                assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", Duration.ofMillis(300)));
         assertTrue(error.getMessage().contains("no answer within 300 ms"), error.getMessage());
         assertEquals(AtException.Reason.TIMEOUT, error.reason());
         modem.silent(false).answer("AT+CSQ", List.of("+CSQ: 31,0"));
@@ -96,7 +97,8 @@ class AtChannelTest {
     void discardsTheLateAnswerOfATimedOutCommand() throws Exception {
         modem.answer("AT+CSQ", List.of("+CSQ: 20,99")).lateBy("AT+CSQ", Duration.ofMillis(700))
                 .answer("AT+CBC", List.of("+CBC: 0,75,3987"));
-        AtException error = assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", Duration.ofMillis(200)));
+        AtException error =
+                assertThrows(AtException.class, () -> channel.send("AT+CSQ", "+CSQ:", Duration.ofMillis(200)));
         assertEquals(AtException.Reason.TIMEOUT, error.reason());
         // Sent while the modem is still busy with AT+CSQ: its OK must not be taken for this command's.
         assertEquals(List.of("+CBC: 0,75,3987"), channel.send("AT+CBC", "+CBC:", TIMEOUT));

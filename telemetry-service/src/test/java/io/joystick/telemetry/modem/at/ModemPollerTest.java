@@ -22,8 +22,8 @@ import io.joystick.telemetry.modem.service.ModemPoller;
 import io.joystick.telemetry.reading.BatteryReading;
 import io.joystick.telemetry.reading.CellReading;
 import io.joystick.telemetry.reading.GpsReading;
-import io.joystick.telemetry.reading.service.ReadingStore;
 import io.joystick.telemetry.reading.Sensor;
+import io.joystick.telemetry.reading.service.ReadingStore;
 
 /** The modem poller against a modem at the other end of a pseudo-terminal. */
 class ModemPollerTest {
@@ -58,7 +58,8 @@ class ModemPollerTest {
 
     @Test
     void readsASimcomModemsCellSignalOperatorBatteryAndGps() {
-        modem.answer("AT+CPSI?", List.of("+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15"))
+        modem.answer("AT+CPSI?",
+                List.of("+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15"))
                 .answer("AT+CSQ", List.of("+CSQ: 24,99"))
                 .answer("AT+COPS?", List.of("+COPS: 0,0,\"CHN-CT\",7"))
                 .answer("AT+CBC", List.of("+CBC: 3.978V"))
@@ -87,7 +88,8 @@ class ModemPollerTest {
     @Test
     void fallsBackToQuectelWhenCpsiIsRefused() {
         modem.fail("AT+CPSI?", "ERROR")
-                .answer("AT+QENG=\"servingcell\"", List.of("+QENG: \"servingcell\",\"NOCONN\",\"LTE\",\"FDD\",460,00,8F381C5,107,1300,3,5,5,3193,-98,-13,-70,-3,0,0,21"))
+                .answer("AT+QENG=\"servingcell\"", List.of(
+                        "+QENG: \"servingcell\",\"NOCONN\",\"LTE\",\"FDD\",460,00,8F381C5,107,1300,3,5,5,3193,-98,-13,-70,-3,0,0,21"))
                 .answer("AT+CSQ", List.of("+CSQ: 99,99"))
                 .answer("AT+COPS?", List.of("+COPS: 0"));
         ModemPoller poller = poller(ModemFamily.AUTO, true, false, false);
@@ -102,20 +104,23 @@ class ModemPollerTest {
     @Test
     void keepsAskingCpsiWhileTheSimIsBusy() {
         String lte = "+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15";
-        modem.fail("AT+CPSI?", "+CME ERROR: 14").answer("AT+CSQ", List.of("+CSQ: 24,99")).answer("AT+COPS?", List.of("+COPS: 0"));
+        modem.fail("AT+CPSI?", "+CME ERROR: 14").answer("AT+CSQ", List.of("+CSQ: 24,99")).answer("AT+COPS?",
+                List.of("+COPS: 0"));
         ModemPoller poller = poller(ModemFamily.AUTO, true, false, false);
         poller.run();
         assertTrue(store.latest(Sensor.CELLULAR).isEmpty());
         modem.answer("AT+CPSI?", List.of(lte));
         poller.run();
         assertEquals("LTE", ((CellReading) store.latest(Sensor.CELLULAR).orElseThrow()).technology());
-        assertFalse(modem.received().stream().anyMatch(c -> c.startsWith("AT+QENG")), "a busy SIM is no reason to think it Quectel");
+        assertFalse(modem.received().stream().anyMatch(c -> c.startsWith("AT+QENG")),
+                "a busy SIM is no reason to think it Quectel");
     }
 
     @Test
     void setsUpAModemThatDidNotAnswerWhileBooting() {
         modem.silent(true);
-        ModemPoller poller = new ModemPoller(channel, store, ModemFamily.SIMCOM, Duration.ofMillis(300), false, false, true);
+        ModemPoller poller =
+                new ModemPoller(channel, store, ModemFamily.SIMCOM, Duration.ofMillis(300), false, false, true);
         poller.run();
         assertFalse(modem.received().contains("AT+CGPS=1"), "nothing more after a set-up command went unanswered");
         modem.silent(false).answer("AT+CGPS=1", List.of()).answer("AT+CGPSINFO", List.of("+CGPSINFO: ,,,,,,,,"));

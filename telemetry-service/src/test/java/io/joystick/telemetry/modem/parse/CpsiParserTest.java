@@ -32,7 +32,8 @@ class CpsiParserTest {
 
     @Test
     void parsesWcdmaWithNegatedMagnitudes() {
-        CellReading cell = parse("+CPSI: WCDMA,Online,525-01,0x0152,20190399,WCDMA IMT 2000,14,10812,0,6.5,64,27,35,500");
+        CellReading cell =
+                parse("+CPSI: WCDMA,Online,525-01,0x0152,20190399,WCDMA IMT 2000,14,10812,0,6.5,64,27,35,500");
         assertEquals("WCDMA", cell.technology());
         assertEquals("525-01", cell.mccMnc());
         assertEquals("338", cell.areaCode());
@@ -46,7 +47,8 @@ class CpsiParserTest {
 
     @Test
     void parsesLteInTenthsFromQualcommFirmware() {
-        CellReading cell = parse("+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15");
+        CellReading cell =
+                parse("+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15");
         assertEquals("LTE", cell.technology());
         assertEquals("460-11", cell.mccMnc());
         assertEquals("23070", cell.areaCode());
@@ -59,12 +61,14 @@ class CpsiParserTest {
         assertEquals(-85.0, cell.rsrp(), 1e-9);
         assertEquals(-54.5, cell.rssi(), 1e-9);
         assertEquals(10.0, cell.sinr(), 1e-9);
-        assertEquals("+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15", cell.raw());
+        assertEquals("+CPSI: LTE,Online,460-11,0x5A1E,187214780,257,EUTRAN-BAND3,1850,5,5,-94,-850,-545,15",
+                cell.raw());
     }
 
     @Test
     void readsWholeUnitsFromSim7080() {
-        CellReading cell = parse("+CPSI: LTE CAT-M1,Online,460-00,0x1816,26359396,386,EUTRAN-BAND3,1650,3,3,-10,-88,-60,11");
+        CellReading cell =
+                parse("+CPSI: LTE CAT-M1,Online,460-00,0x1816,26359396,386,EUTRAN-BAND3,1650,3,3,-10,-88,-60,11");
         assertEquals("LTE CAT-M1", cell.technology());
         assertEquals(-88.0, cell.rsrp());
         assertEquals(-10.0, cell.rsrq());

@@ -19,7 +19,8 @@ class QengParserTest {
 
     @Test
     void parsesTheRealLteExample() {
-        CellReading cell = parse("+QENG: \"servingcell\",\"NOCONN\",\"LTE\",\"FDD\",460,00,8F381C5,107,1300,3,5,5,3193,-98,-13,-70,-3,0,0,21");
+        CellReading cell = parse(
+                "+QENG: \"servingcell\",\"NOCONN\",\"LTE\",\"FDD\",460,00,8F381C5,107,1300,3,5,5,3193,-98,-13,-70,-3,0,0,21");
         assertEquals("LTE", cell.technology());
         assertEquals("NOCONN", cell.status());
         assertEquals("460-00", cell.mccMnc());
@@ -38,7 +39,8 @@ class QengParserTest {
 
     @Test
     void parsesNr5gSa() {
-        CellReading cell = parse("+QENG: \"servingcell\",\"NOCONN\",\"NR5G-SA\",\"TDD\",454,12,1C3A9A001,53,4E21,627264,78,12,-85,-11,15,1,-");
+        CellReading cell = parse(
+                "+QENG: \"servingcell\",\"NOCONN\",\"NR5G-SA\",\"TDD\",454,12,1C3A9A001,53,4E21,627264,78,12,-85,-11,15,1,-");
         assertEquals("NR5G_SA", cell.technology());
         assertEquals("454-12", cell.mccMnc());
         assertEquals(53, cell.pci());
@@ -76,7 +78,8 @@ class QengParserTest {
 
     @Test
     void dashIsNoValue() {
-        CellReading cell = parse("+QENG: \"servingcell\",\"LIMSRV\",\"LTE\",\"FDD\",460,00,8F381C5,107,1300,3,5,5,3193,-,-13,-,-,0,0,21");
+        CellReading cell = parse(
+                "+QENG: \"servingcell\",\"LIMSRV\",\"LTE\",\"FDD\",460,00,8F381C5,107,1300,3,5,5,3193,-,-13,-,-,0,0,21");
         assertNull(cell.rsrp());
         assertNull(cell.rssi());
         assertEquals(-13.0, cell.rsrq());

@@ -48,8 +48,9 @@ class SmallRepliesTest {
 
     @Test
     void readsCgpsInfo() {
-        GpsReading gps = CgpsInfoParser.parse(List.of("+CGPSINFO: 2101.464009,N,10550.561504,E,250423,065721.0,23.1,0.0,"),
-                Instant.EPOCH, "modem");
+        GpsReading gps =
+                CgpsInfoParser.parse(List.of("+CGPSINFO: 2101.464009,N,10550.561504,E,250423,065721.0,23.1,0.0,"),
+                        Instant.EPOCH, "modem");
         assertEquals(21 + 1.464009 / 60, gps.latitude(), 1e-9);
         assertEquals(105 + 50.561504 / 60, gps.longitude(), 1e-9);
         assertEquals(23.1, gps.altitude());

@@ -47,19 +47,20 @@ class TelemetryApiTest {
 
     @BeforeEach
     void simulatorHasPublished() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().header("X-API-Key", API_KEY).get("/api/cpsi").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> given().header("X-API-Key", API_KEY).get("/api/cpsi").statusCode() == 200);
     }
 
     @ParameterizedTest
-    @CsvSource({ "/api/gps,device-gps,latitude", "/api/imu,device-imu,z", "/api/battery,device-battery,voltage",
-            "/api/cpsi,device-cpsi,technology" })
+    @CsvSource({"/api/gps,device-gps,latitude", "/api/imu,device-imu,z", "/api/battery,device-battery,voltage",
+            "/api/cpsi,device-cpsi,technology"})
     void servesEachSimulatedReadingToAHolderOfItsPermission(String path, String permission, String field) {
         given().auth().oauth2(JwksFileAuth.token("ana", permission)).get(path).then().statusCode(200)
                 .body("source", equalTo("simulated")).body("timestamp", notNullValue()).body(field, notNullValue());
     }
 
     @ParameterizedTest
-    @CsvSource({ "/api/gps,device-gps", "/api/imu,device-imu", "/api/battery,device-battery", "/api/cpsi,device-cpsi" })
+    @CsvSource({"/api/gps,device-gps", "/api/imu,device-imu", "/api/battery,device-battery", "/api/cpsi,device-cpsi"})
     void refusesCallersWithoutThePermission(String path, String permission) {
         given().auth().oauth2(JwksFileAuth.token("ana", "device-ping")).get(path).then().statusCode(403)
                 .body("success", equalTo(false)).body("error", equalTo("Missing required permissions: " + permission));
@@ -105,7 +106,8 @@ class TelemetryApiTest {
     @Test
     void combinedReadingNeedsAtLeastOnePermission() {
         given().auth().oauth2(JwksFileAuth.token("ana", "device-ping")).get("/api/telemetry").then().statusCode(403)
-                .body("error", equalTo("Missing required permissions: device-gps, device-imu, device-battery, device-cpsi"));
+                .body("error",
+                        equalTo("Missing required permissions: device-gps, device-imu, device-battery, device-cpsi"));
         given().get("/api/telemetry").then().statusCode(401);
     }
 
@@ -128,7 +130,8 @@ class TelemetryApiTest {
         var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
         assertEquals(200, response.statusCode());
-        SseClient.Opened admin = SseClient.read(URI.create(stream + "?token=" + JwksFileAuth.token("root", "admin")), 4);
+        SseClient.Opened admin =
+                SseClient.read(URI.create(stream + "?token=" + JwksFileAuth.token("root", "admin")), 4);
         assertEquals(Set.of("gps", "imu", "battery", "cpsi"),
                 admin.events().stream().map(SseClient.Event::name).collect(Collectors.toSet()));
     }

@@ -18,10 +18,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.server.login.service.DeviceCookies;
 import io.joystick.auth.server.login.service.LoginService;
 import io.joystick.auth.server.user.service.EmailAddress;
-import io.joystick.auth.common.ClientAddress;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 

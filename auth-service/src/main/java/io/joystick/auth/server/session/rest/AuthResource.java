@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.error.SuccessBody;
@@ -29,7 +30,6 @@ import io.joystick.auth.server.revocation.service.RevocationService;
 import io.joystick.auth.server.user.service.PasswordChangeService;
 import io.joystick.auth.server.user.service.UserInput;
 import io.joystick.auth.server.user.service.UserService;
-import io.joystick.auth.common.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.origin.CrossOriginGuard;
@@ -30,7 +31,6 @@ import io.joystick.auth.server.login.service.LoginService;
 import io.joystick.auth.server.revocation.service.RevocationService;
 import io.joystick.auth.server.session.service.SessionCookies;
 import io.joystick.auth.server.user.service.EmailAddress;
-import io.joystick.auth.common.ClientAddress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;

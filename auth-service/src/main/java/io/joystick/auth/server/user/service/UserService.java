@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.joystick.auth.common.Ids;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.server.audit.repository.AuditEvent;
 import io.joystick.auth.server.audit.repository.AuditLog;
@@ -15,7 +16,6 @@ import io.joystick.auth.server.permission.repository.PermissionRepository;
 import io.joystick.auth.server.revocation.service.RevocationService;
 import io.joystick.auth.server.user.repository.User;
 import io.joystick.auth.server.user.repository.UserRepository;
-import io.joystick.auth.common.Ids;
 import io.quarkus.panache.common.Sort;
 
 /**

@@ -51,6 +51,8 @@ public interface JoystickConfig {
 
     Revocation revocation();
 
+    Websocket websocket();
+
     interface Jwt {
         @WithDefault("joystick-auth")
         String issuer();
@@ -100,5 +102,14 @@ public interface JoystickConfig {
 
         @WithDefault("true")
         boolean pollEnabled();
+    }
+
+    interface Websocket {
+        /**
+         * Whether a token's expiry goes on its identity, so that websockets-next closes a socket opened with it at
+         * that moment (1008). False where the service's sockets end their own sessions at the expiry.
+         */
+        @WithDefault("true")
+        boolean closeAtTokenExpiry();
     }
 }

@@ -5,9 +5,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.joystick.auth.config.JoystickConfig;
 import io.joystick.auth.jwt.TokenVerifier;
 import io.joystick.auth.jwt.VerifiedTokens;
 import io.joystick.auth.revocation.RevocationList;
@@ -23,18 +25,29 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
 
     /**
      * The token's expiry (epoch seconds) on its identity: the attribute Quarkus security and websockets-next agree
-     * on, so a WebSocket opened with a token is closed when the token expires. (API keys do not expire.)
+     * on, so a WebSocket opened with a token is closed when the token expires. (API keys do not expire.) A service
+     * whose sockets end their own sessions at the token's expiry sets {@code joystick.websocket.close-at-token-expiry}
+     * to false, so websockets-next does not close them first.
      */
     public static final String EXPIRE_TIME = "quarkus.identity.expire-time";
 
     private final TokenVerifier verifier;
     private final RevocationList revocations;
     private final VerifiedTokens verified;
+    private final boolean expiryOnIdentity;
 
-    public JwtIdentityProvider(TokenVerifier verifier, RevocationList revocations, VerifiedTokens verified) {
+    @Inject
+    public JwtIdentityProvider(TokenVerifier verifier, RevocationList revocations, VerifiedTokens verified,
+            JoystickConfig config) {
+        this(verifier, revocations, verified, config.websocket().closeAtTokenExpiry());
+    }
+
+    public JwtIdentityProvider(TokenVerifier verifier, RevocationList revocations, VerifiedTokens verified,
+            boolean expiryOnIdentity) {
         this.verifier = verifier;
         this.revocations = revocations;
         this.verified = verified;
+        this.expiryOnIdentity = expiryOnIdentity;
     }
 
     @Override
@@ -81,7 +94,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtAuthenticationRe
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(jwt)
                 .addRoles(jwt.getGroups());
-        if (jwt.getExpirationTime() > 0) {
+        if (expiryOnIdentity && jwt.getExpirationTime() > 0) {
             builder.addAttribute(EXPIRE_TIME, jwt.getExpirationTime());
         }
         SecurityIdentity identity = builder.build();

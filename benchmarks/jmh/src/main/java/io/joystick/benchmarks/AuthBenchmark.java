@@ -155,14 +155,14 @@ public class AuthBenchmark {
                     io.quarkus.security.runtime.QuarkusSecurityIdentity.builder().setPrincipal(other).build(),
                     "other-" + i, "jti-" + i, other.getIssuedAtTime(), other.getExpirationTime()));
         }
-        repeatTokenProvider = new JwtIdentityProvider(new TokenVerifier(parser, verificationKeys), revocations, verified);
+        repeatTokenProvider = new JwtIdentityProvider(new TokenVerifier(parser, verificationKeys), revocations, verified, true);
         VerifiedTokens forgetful = new VerifiedTokens() {
             @Override
             public void put(String t, VerifiedTokens.Verified entry) {
                 // never remembers: every request verifies the signature, as for a token seen the first time
             }
         };
-        newTokenProvider = new JwtIdentityProvider(new TokenVerifier(parser, verificationKeys), revocations, forgetful);
+        newTokenProvider = new JwtIdentityProvider(new TokenVerifier(parser, verificationKeys), revocations, forgetful, true);
 
         validApiKey = "b4c7e0f1a2d3c4b5a6978877665544332211ffeeddccbbaa0099887766554433";
         invalidApiKey = "0000e0f1a2d3c4b5a6978877665544332211ffeeddccbbaa0099887766554433";

@@ -1,18 +1,23 @@
 package io.joystick.notification;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.auth.testapp.TestKeys;
+import io.joystick.notification.push.service.Connections;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,10 +33,15 @@ class SessionCookieWebSocketTest {
 
     static final String CONSOLE = "http://localhost:8088";
 
+    @Inject
+    Connections connections;
+
     @Test
     void acceptsTheSessionCookieFromThePublicOrigin() throws Exception {
         String user = Fixtures.unique("cookie-user");
         try (WsClient client = WsClient.withSessionCookie(Fixtures.user(user), CONSOLE)) {
+            // the client's handshake can complete before the server has registered the socket
+            await().atMost(Duration.ofSeconds(10)).until(() -> connections.countFor(user) == 1);
             String id = Fixtures.sendAsService(Fixtures.to(user, "Over the cookie")).statusCode(200)
                     .extract().path("notificationId");
             assertEquals("Over the cookie", client.awaitNotification(id).getString("payload.title"));

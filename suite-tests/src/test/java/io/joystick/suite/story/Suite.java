@@ -1,5 +1,7 @@
 package io.joystick.suite.story;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,11 +35,21 @@ final class Suite implements AutoCloseable {
     Suite(Path root, Path data) throws Exception {
         this.root = root;
         this.data = data;
-        for (String service : List.of("auth-service", "device-service", "telemetry-service", "notification-service",
-                "switcher-client")) {
-            int port = PackagedService.freePort();
-            ports.put(service, port);
-            urls.put(service, "http://127.0.0.1:" + port);
+        // Every port is held until all are chosen: ports picked one after the other and released at once can
+        // repeat, and two services would then race for one.
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (String service : List.of("auth-service", "device-service", "telemetry-service",
+                    "notification-service", "switcher-client")) {
+                ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports.put(service, socket.getLocalPort());
+                urls.put(service, "http://127.0.0.1:" + socket.getLocalPort());
+            }
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.SseClient;
 import io.joystick.fleet.ingest.service.DropReason;
 import io.joystick.fleet.ingest.service.IngestMetrics;
 import io.joystick.fleet.reading.service.RetentionPruner;

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.joystick.auth.revocation.RevocationList;
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.SseClient;
 import io.joystick.auth.testapp.TestKeys;
 import io.joystick.telemetry.OfflineJwksAuth;
 import io.quarkus.test.common.QuarkusTestResource;

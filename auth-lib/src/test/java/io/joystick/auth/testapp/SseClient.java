@@ -1,4 +1,4 @@
-package io.joystick.fleet;
+package io.joystick.auth.testapp;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -14,19 +14,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Reads the first events of a Server-Sent Events stream, with a bounded wait. */
-final class SseClient {
+/** Reads the first events of a Server-Sent Events stream, with a bounded wait (the services' SSE tests). */
+public final class SseClient {
 
-    record Event(String name, String data) {
+    public record Event(String name, String data) {
     }
 
-    record Opened(int status, List<Event> events) {
+    public record Opened(int status, List<Event> events) {
     }
 
     private SseClient() {
     }
 
-    static Opened read(URI uri, int count) throws Exception {
+    public static Opened read(URI uri, int count) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -27,13 +27,18 @@ public class DeviceAccess {
         Caller caller = Caller.require(identity);
         Set<String> allowed = allowList.allowed(deviceId)
                 .orElseThrow(() -> ApiException.notFound("Device not found: " + deviceId));
-        if (!caller.privileged() && !allowed.contains(caller.id())) {
+        if (!allows(caller, allowed)) {
             throw ApiException.forbidden(ErrorBody.DEVICE_ACCESS_DENIED);
         }
     }
 
     public boolean allows(Caller caller, String deviceId) {
         return caller != null && (caller.privileged()
-                || allowList.allowed(deviceId).map(ids -> ids.contains(caller.id())).orElse(false));
+                || allowList.allowed(deviceId).map(ids -> allows(caller, ids)).orElse(false));
+    }
+
+    /** The rule itself, for a caller that already holds the device's allowed users (no lookup). */
+    public static boolean allows(Caller caller, Set<String> allowed) {
+        return caller != null && (caller.privileged() || allowed.contains(caller.id()));
     }
 }

@@ -14,16 +14,15 @@
 #        NO_BUILD=1 STEPS="100 300" benchmarks/fleet-scale.sh
 # Knobs (environment): STEPS="100 300 1000" USERS=50 THINK_MS=1000 (each user waits 0.5-1.5 x THINK_MS between runs)
 #                      MEASURED_RUNS=2 (health runs measured with the users at each size) DEAD_EVERY=100 SLOW_EVERY=100
-#                      SLOT_HEALTH_CHECK_INTERVAL=30 SLOT_CHECK_CONCURRENCY=32 SLOT_CHECK_TIMEOUT=5 (the switcher ships 8 and
-#                      10 s: configuration fixes, see the results)
+#                      SLOT_HEALTH_CHECK_INTERVAL=30 SLOT_CHECK_CONCURRENCY=32 SLOT_CHECK_TIMEOUT=5 (switcher-client's
+#                      defaults; it shipped 8 and 10 s before the runs in the results)
 #                      DEVICE_KEX=default|no-sntrup (the simulated devices' key exchanges: MINA's default offers
 #                      sntrup761x25519-sha512 first, as OpenSSH 9.x does; no-sntrup leaves it out, see the results)
 #                      SWITCHER_ENV="K=V ..." DEVICE_ENV="K=V ..." (more configuration of either service; PostgreSQL: build
 #                      device-service with -Dquarkus.datasource.db-kind=postgresql, create a database, and pass
 #                      DEVICE_ENV="QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/<db> QUARKUS_DATASOURCE_USERNAME=postgres")
-#                      DEVICE_OPTS="-Dorg.apache.sshd.config.nio2-read-buf-size=8192" (JVM options of device-service; the
-#                      default is a configuration fix, DEVICE_OPTS= runs MINA's 32 KiB) SWITCHER_OPTS="-D..."
-#                      DEVICE_HEAP=512m SWITCHER_HEAP=256m NO_BUILD=1 RESULTS=<file> KEEP_LOGS=<dir>
+#                      DEVICE_OPTS="-D..." (JVM options of device-service) SWITCHER_OPTS="-D..."
+#                      DEVICE_HEAP=512m DEVICE_FIXED_HEAP=1 SWITCHER_HEAP=256m NO_BUILD=1 RESULTS=<file> KEEP_LOGS=<dir>
 #                      WAIT_IDLE_MAX=600 IDLE_BUSY_MAX=25 (see lib/machine-load.sh)
 set -euo pipefail
 
@@ -41,9 +40,17 @@ SLOW_EVERY=${SLOW_EVERY:-100}
 INTERVAL=${SLOT_HEALTH_CHECK_INTERVAL:-30}
 CONCURRENCY=${SLOT_CHECK_CONCURRENCY:-32}
 CHECK_TIMEOUT=${SLOT_CHECK_TIMEOUT:-5}
-# MINA keeps a read buffer of this size per session for its whole life (32 KiB by default): see the results
-DEVICE_OPTS=${DEVICE_OPTS--Dorg.apache.sshd.config.nio2-read-buf-size=8192}
+DEVICE_OPTS=${DEVICE_OPTS:-}
 DEVICE_HEAP=${DEVICE_HEAP:-512m}
+# A heap committed and touched at start (-Xms = -Xmx, AlwaysPreTouch) keeps the heap's growth policy out of the RSS:
+# a session's cost is then its live heap (after a full GC) plus the RSS it adds outside the heap. DEVICE_FIXED_HEAP=0
+# lets the heap grow as in production (the RSS then also counts the heap the JVM commits as it grows).
+DEVICE_FIXED_HEAP=${DEVICE_FIXED_HEAP:-1}
+if [ "$DEVICE_FIXED_HEAP" = 1 ]; then
+    DEVICE_HEAP_OPTS="-Xms$DEVICE_HEAP -Xmx$DEVICE_HEAP -XX:+AlwaysPreTouch"
+else
+    DEVICE_HEAP_OPTS="-Xmx$DEVICE_HEAP"
+fi
 SWITCHER_HEAP=${SWITCHER_HEAP:-256m}
 DEVICE_KEX=${DEVICE_KEX:-default}
 
@@ -98,7 +105,7 @@ log "starting device-service on 127.0.0.1:$DEVICE_PORT"
     QUARKUS_HTTP_PORT="$DEVICE_PORT" QUARKUS_HTTP_ACCESS_LOG_ENABLED=true QUARKUS_HTTP_ACCESS_LOG_PATTERN='%r %s %D' \
     QUARKUS_HTTP_RECORD_REQUEST_START_TIME=true QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true \
     QUARKUS_HTTP_ACCESS_LOG_LOG_DIRECTORY="$WORK/access" QUARKUS_HTTP_ACCESS_LOG_BASE_FILE_NAME=device-access \
-    ${DEVICE_ENV:-} java -Xmx"$DEVICE_HEAP" ${DEVICE_OPTS:-} -jar "$DEVICE_JAR" > "$WORK/device-service.log" 2>&1) &
+    ${DEVICE_ENV:-} java $DEVICE_HEAP_OPTS ${DEVICE_OPTS:-} -jar "$DEVICE_JAR" > "$WORK/device-service.log" 2>&1) &
 DEVICE_PID=$!
 mkdir -p "$WORK/access"
 wait_ready "$DEVICE_PORT" "$DEVICE_PID" "$WORK/device-service.log"
@@ -139,7 +146,7 @@ mkdir -p "$(dirname "$RESULTS")"
     echo "- Date: $started UTC; commit $commit$dirty"
     echo "- Command: \`STEPS=\"$STEPS\" USERS=$USERS THINK_MS=$THINK_MS SLOT_CHECK_CONCURRENCY=$CONCURRENCY SLOT_CHECK_TIMEOUT=$CHECK_TIMEOUT SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL DEVICE_KEX=$DEVICE_KEX${SWITCHER_ENV:+ SWITCHER_ENV=\"$SWITCHER_ENV\"}${DEVICE_ENV:+ DEVICE_ENV=\"$DEVICE_ENV\"}${DEVICE_OPTS:+ DEVICE_OPTS=\"$DEVICE_OPTS\"} benchmarks/fleet-scale.sh\`"
     echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM; $(java -version 2>&1 | head -1)"
-    echo "- device-service: \`java -Xmx$DEVICE_HEAP${DEVICE_OPTS:+ $DEVICE_OPTS} -jar device-service/target/quarkus-app/quarkus-run.jar\` (prod profile, $(case "${DEVICE_ENV:-}" in *JDBC_URL=jdbc:postgresql*) echo "PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version' 2>/dev/null) from DEVICE_ENV (device-service built with -Dquarkus.datasource.db-kind=postgresql)";; *) echo "H2 file DB in a fresh temp dir";; esac), 127.0.0.1, access log to a file: \`%r %s %D\`)"
+    echo "- device-service: \`java $DEVICE_HEAP_OPTS${DEVICE_OPTS:+ $DEVICE_OPTS} -jar device-service/target/quarkus-app/quarkus-run.jar\` (prod profile, $(case "${DEVICE_ENV:-}" in *JDBC_URL=jdbc:postgresql*) echo "PostgreSQL $(psql -h 127.0.0.1 -U postgres -Atc 'show server_version' 2>/dev/null) from DEVICE_ENV (device-service built with -Dquarkus.datasource.db-kind=postgresql)";; *) echo "H2 file DB in a fresh temp dir";; esac), 127.0.0.1, access log to a file: \`%r %s %D\`)"
     echo "- switcher-client: \`java -Xmx$SWITCHER_HEAP -jar switcher-client/target/quarkus-app/quarkus-run.jar\`, SLOT_HEALTH_CHECK_INTERVAL=$INTERVAL, SLOT_CHECK_CONCURRENCY=$CONCURRENCY, SLOT_CHECK_TIMEOUT=$CHECK_TIMEOUT, STREAM_STATUS_ENABLED=false${SWITCHER_ENV:+, $SWITCHER_ENV}"
     echo "- Devices: \`benchmarks/fleet-scale/FleetScale.java\` (MINA sshd-core 2.20.0 SshServer, one loopback port per device, password login); 1 in $DEAD_EVERY dead (port closed), 1 in $SLOW_EVERY slow (answers after 15 s, past the ${CHECK_TIMEOUT} s check timeout); secondary slot 127.0.0.2 (nothing listens: failing devices are never switched); $USERS users (JWTs, each allowed on 1/$USERS of the fleet) running \`report-status\` on healthy devices, ${THINK_MS} ms think time on average; same cores"
     echo "- Background: load average before $load_before, after $load_after; the whole machine was ${busy}% busy during the run (both services + devices + users + other processes)"

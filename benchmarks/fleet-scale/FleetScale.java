@@ -503,8 +503,15 @@ public class FleetScale {
                     sessions == prevSessions ? Double.NaN : (mem[0] - prevRss) / (double) (sessions - prevSessions),
                     prevSessions, sessions, load.statuses));
             if (sessions > 0) {
+                double rssPerSession = (mem[0] - base[0]) / (double) sessions;
+                double heapPerSession = (mem[1] - base[1]) / (double) sessions;
                 notes.add(String.format(Locale.ROOT, "  RSS beyond the no-session baseline per session: %.1f KiB",
-                        (mem[0] - base[0]) / (double) sessions));
+                        rssPerSession));
+                // with a fixed, pre-touched heap the RSS growth is what the sessions hold outside the heap
+                notes.add(String.format(Locale.ROOT,
+                        "  live heap beyond the no-session baseline per session (after a full GC): %.1f KiB;"
+                                + " with a fixed heap, per session in all: %.1f KiB",
+                        heapPerSession, heapPerSession + Math.max(0, rssPerSession)));
             }
             notes.add("  failures since the step began: " + failures(registering));
             prevRss = mem[0];

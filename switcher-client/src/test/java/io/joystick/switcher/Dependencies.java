@@ -7,6 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,18 +24,13 @@ public class Dependencies implements QuarkusTestResourceLifecycleManager {
     public static final String MEDIAMTX_USER = "mtx-api";
     public static final String MEDIAMTX_PASSWORD = "mtx-secret-pass-4711";
 
-    private WireMockServer device;
-    private WireMockServer notification;
-    private WireMockServer mediaMtx;
+    private final List<WireMockServer> servers = new ArrayList<>();
 
     @Override
     public Map<String, String> start() {
-        device = new WireMockServer(options().dynamicPort());
-        notification = new WireMockServer(options().dynamicPort());
-        mediaMtx = new WireMockServer(options().dynamicPort());
-        device.start();
-        notification.start();
-        mediaMtx.start();
+        WireMockServer device = started();
+        WireMockServer notification = started();
+        WireMockServer mediaMtx = started();
         device.stubFor(get(urlPathEqualTo("/api/devices")).willReturn(okJson("[" + String.join(",",
                 Stubs.deviceJson("restore-bad", "live", "primary", false, "10.8.0.2",
                         "{\"source\":\"rtsp://$host/bad\"}"),
@@ -70,12 +67,16 @@ public class Dependencies implements QuarkusTestResourceLifecycleManager {
                 "joystick.switcher.mediamtx.password", MEDIAMTX_PASSWORD);
     }
 
+    private WireMockServer started() {
+        WireMockServer server = new WireMockServer(options().dynamicPort());
+        servers.add(server);
+        server.start();
+        return server;
+    }
+
     @Override
     public void stop() {
-        for (WireMockServer server : new WireMockServer[] {device, notification, mediaMtx}) {
-            if (server != null) {
-                server.stop();
-            }
-        }
+        servers.forEach(WireMockServer::stop);
+        servers.clear();
     }
 }

@@ -25,7 +25,6 @@ import io.joystick.auth.testapp.JwksFileAuth;
 /** The stubs' clients (reached over HTTP, so any class loader can use them) and device fixtures. */
 public final class Stubs {
 
-    public static final String SERVICE_KEY = "test-service-key-0123456789";
     public static final String PRIMARY_HOST = "10.9.0.1";
     public static final String SECONDARY_HOST = "10.9.0.2";
     /** What the switcher must send to MediaMTX with every request. */

@@ -17,6 +17,7 @@ import io.joystick.auth.permission.PermissionsRequired;
 import io.joystick.device.client.Device;
 import io.joystick.switcher.device.service.DeviceLookup;
 import io.joystick.switcher.health.service.DeviceHealth;
+import io.joystick.switcher.health.service.HealthCheckAnswer;
 import io.joystick.switcher.health.service.HealthCycle;
 import io.joystick.switcher.health.service.HealthMonitor;
 import io.joystick.switcher.health.service.HealthRegistry;
@@ -94,7 +95,7 @@ public class SlotHealthResource {
     @POST
     @Path("/check")
     @PermissionsRequired("system-status")
-    public Object check(@QueryParam("device") String deviceId) {
+    public HealthCheckAnswer check(@QueryParam("device") String deviceId) {
         if (deviceId != null) {
             Device device = lookup.require(identity, deviceId);
             if (!device.autoSlotSwitch()) {

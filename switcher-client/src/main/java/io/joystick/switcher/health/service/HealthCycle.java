@@ -26,7 +26,7 @@ public final class HealthCycle {
     private static final Logger LOG = Logger.getLogger(HealthCycle.class);
 
     public record Report(Instant started, Instant finished, List<String> checked, List<String> withoutSecondary,
-            List<String> failed, String error) {
+            List<String> failed, String error) implements HealthCheckAnswer {
     }
 
     private final Supplier<List<Device>> devices;

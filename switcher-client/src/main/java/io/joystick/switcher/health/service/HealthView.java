@@ -14,7 +14,7 @@ import io.joystick.device.client.Device;
 public record HealthView(String device, boolean monitored, String activeSlot, int failureCount, Instant lastCheck,
         Instant lastSwitch, String lastSwitchReason, String lastDecision, Instant lastDecisionAt,
         Instant switchHeldUntil,
-        Map<String, SlotView> slots) {
+        Map<String, SlotView> slots) implements HealthCheckAnswer {
 
     public record SlotView(String host, String status, int consecutiveFailures, Instant lastCheck, Instant healthySince,
             String lastError) {

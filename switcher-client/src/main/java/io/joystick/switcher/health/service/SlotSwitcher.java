@@ -7,7 +7,6 @@ import org.jboss.logging.Logger;
 import io.joystick.auth.error.ApiException;
 import io.joystick.device.client.Device;
 import io.joystick.device.client.DeviceServiceClient;
-import io.joystick.switcher.notification.service.SlotNotifier;
 import io.joystick.switcher.stream.service.StreamService;
 
 /**

@@ -7,6 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
@@ -41,6 +45,12 @@ public class SlotResource {
     @POST
     @Path("/{device}/{slot}")
     @PermissionsRequired("toggle-slot")
+    @APIResponse(responseCode = "200", description = "Switched, or already on that slot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SlotSwitched.class)))
+    @APIResponse(responseCode = "502", description = "Switched, but MediaMTX's path was not repointed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErrorBody.class)))
     public Response switchSlot(@PathParam("device") String deviceId, @PathParam("slot") String slot) {
         if (!Device.isSlot(slot)) {
             throw ApiException.badRequest("slot: must be 'primary' or 'secondary'");

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.joystick.auth.error.DependencyUnreachable;
@@ -30,9 +29,6 @@ import io.joystick.auth.error.DependencyUnreachable;
         skipOn = MediaMtxException.class)
 public class MediaMtxClient {
 
-    static final int LIST_PAGE_SIZE = 500;
-    static final int MAX_LIST_PAGES = 100;
-
     private final MediaMtxApi api;
 
     public MediaMtxClient(@RestClient MediaMtxApi api) {
@@ -42,18 +38,8 @@ public class MediaMtxClient {
     /** The names of the paths MediaMTX has configured now. */
     public Set<String> pathNames() {
         Set<String> names = new HashSet<>();
-        try {
-            int pages = 1;
-            for (int page = 0; page < pages && page < MAX_LIST_PAGES; page++) {
-                JsonNode answer = api.configuredPaths(page, LIST_PAGE_SIZE);
-                answer.path("items").forEach(item -> names.add(item.path("name").asText()));
-                pages = answer.path("pageCount").asInt(1);
-            }
-        } catch (WebApplicationException e) {
-            throw MediaMtxException.of(e);
-        } catch (ProcessingException e) {
-            throw new DependencyUnreachable("MediaMTX", e);
-        }
+        MediaMtxCalls.eachListed(page -> api.configuredPaths(page, MediaMtxCalls.LIST_PAGE_SIZE),
+                item -> names.add(item.path("name").asText()));
         return names;
     }
 
@@ -78,31 +64,11 @@ public class MediaMtxClient {
 
     /** Changes the given fields of an existing path; false when MediaMTX has no such path. */
     public boolean patch(String name, ObjectNode path) {
-        try {
-            api.patch(name, path);
-            return true;
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return false;
-            }
-            throw MediaMtxException.of(e);
-        } catch (ProcessingException e) {
-            throw new DependencyUnreachable("MediaMTX", e);
-        }
+        return MediaMtxCalls.callOnPath(() -> api.patch(name, path));
     }
 
     /** Removes the path; false when it was not there. */
     public boolean delete(String name) {
-        try {
-            api.delete(name);
-            return true;
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return false;
-            }
-            throw MediaMtxException.of(e);
-        } catch (ProcessingException e) {
-            throw new DependencyUnreachable("MediaMTX", e);
-        }
+        return MediaMtxCalls.callOnPath(() -> api.delete(name));
     }
 }

@@ -3,7 +3,6 @@ package io.joystick.switcher.stream.client;
 import jakarta.ws.rs.WebApplicationException;
 
 import io.joystick.auth.error.ApiException;
-import io.joystick.switcher.common.RemoteErrors;
 
 /** MediaMTX answered with an error: a 502 that carries MediaMTX's own message. */
 public class MediaMtxException extends ApiException {

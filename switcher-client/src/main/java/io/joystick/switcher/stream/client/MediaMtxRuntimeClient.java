@@ -5,15 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import io.joystick.auth.error.DependencyUnreachable;
 
 /**
  * MediaMTX as it runs now, read every few seconds and by the readiness check. Bounded, with no retry and no
@@ -32,22 +29,10 @@ public class MediaMtxRuntimeClient {
     /** The paths MediaMTX runs now, by name. */
     public Map<String, RuntimePath> runtimePaths() {
         Map<String, RuntimePath> paths = new HashMap<>();
-        try {
-            int pages = 1;
-            for (int page = 0; page < pages && page < MediaMtxClient.MAX_LIST_PAGES; page++) {
-                JsonNode answer = api.runtimePaths(page, MediaMtxClient.LIST_PAGE_SIZE);
-                answer.path("items").forEach(item -> {
-                    String name = item.path("name").asText();
-                    paths.put(name,
-                            new RuntimePath(name, item.path("ready").asBoolean(false), item.path("readers").size()));
-                });
-                pages = answer.path("pageCount").asInt(1);
-            }
-        } catch (WebApplicationException e) {
-            throw MediaMtxException.of(e);
-        } catch (ProcessingException e) {
-            throw new DependencyUnreachable("MediaMTX", e);
-        }
+        MediaMtxCalls.eachListed(page -> api.runtimePaths(page, MediaMtxCalls.LIST_PAGE_SIZE), item -> {
+            String name = item.path("name").asText();
+            paths.put(name, new RuntimePath(name, item.path("ready").asBoolean(false), item.path("readers").size()));
+        });
         return paths;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.switcher.Dependencies;
 import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +27,7 @@ class DeviceAccessCacheTest {
         given().auth().oauth2(Stubs.user("pia")).get("/api/health/" + device).then().statusCode(200);
         Stubs.allow(device, List.of());
         given().auth().oauth2(Stubs.user("pia")).get("/api/health/" + device).then().statusCode(200); // still cached
-        given().header("X-API-Key", Stubs.SERVICE_KEY).delete("/api/internal/device-access/" + device).then()
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).delete("/api/internal/device-access/" + device).then()
                 .statusCode(204);
         given().auth().oauth2(Stubs.user("pia")).get("/api/health/" + device).then().statusCode(403);
         Stubs.deviceService().verifyThat(2, getRequestedFor(urlPathEqualTo("/api/devices/" + device + "/allow")));

@@ -6,8 +6,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +72,24 @@ class SlotHealthResourceTest {
         Stubs.allow("listed-no-secondary", List.of());
         given().auth().oauth2(Stubs.user("olga", "system-status")).get("/api/health/devices").then().statusCode(200)
                 .body("devices.device", not(hasItem("listed-monitored")));
+    }
+
+    @Test
+    void aCheckAnswersWithOneDevicesHealthOrTheWholeRunsReport() {
+        String device = Stubs.monitoredDevice("live", List.of());
+        Stubs.slot(device, "primary", true);
+        Map<String, Object> health = given().auth().oauth2(Stubs.admin()).queryParam("device", device)
+                .post("/api/health/check").then().statusCode(200).extract().jsonPath().getMap("$");
+        assertEquals(List.of("device", "monitored", "activeSlot", "failureCount", "lastCheck", "lastSwitch",
+                "lastSwitchReason", "lastDecision", "lastDecisionAt", "switchHeldUntil", "slots"),
+                List.copyOf(health.keySet()));
+        assertEquals(Set.of("primary", "secondary"), ((Map<?, ?>) health.get("slots")).keySet());
+        assertEquals(List.of("host", "status", "consecutiveFailures", "lastCheck", "healthySince", "lastError"),
+                List.copyOf(((Map<?, ?>) ((Map<?, ?>) health.get("slots")).get("primary")).keySet()));
+
+        Map<String, Object> run = given().auth().oauth2(Stubs.admin()).post("/api/health/check").then()
+                .statusCode(200).extract().jsonPath().getMap("$");
+        assertEquals(List.of("started", "finished", "checked", "withoutSecondary", "failed", "error"),
+                List.copyOf(run.keySet()));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.switcher.Dependencies;
 import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +35,7 @@ import io.restassured.response.ValidatableResponse;
 class FailoverTest {
 
     static ValidatableResponse check(String device) {
-        return given().header("X-API-Key", Stubs.SERVICE_KEY).queryParam("device", device)
+        return given().header("X-API-Key", TestKeys.SERVICE_KEY).queryParam("device", device)
                 .post("/api/health/check").then().statusCode(200);
     }
 
@@ -73,7 +74,7 @@ class FailoverTest {
         Stubs.slot(device, "primary", true);
         check(device);
         Stubs.deviceService().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/run/" + device + "/slot-check"))
-                .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY))
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
                 .withQueryParam("log", WireMock.equalTo("false")).withQueryParam("timeout", WireMock.equalTo("10"))
                 .withRequestBody(equalToJson("{\"slot\":\"primary\"}")));
     }
@@ -102,7 +103,7 @@ class FailoverTest {
         check(device).body("activeSlot", equalTo("secondary"));
 
         Stubs.deviceService().verifyThat(1, patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))
-                .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY))
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
                 .withRequestBody(equalToJson("{\"slot\":\"secondary\"}")));
         assertEquals(1, switches(device));
         Stubs.mediaMtx().verifyThat(1, patchRequestedFor(urlPathEqualTo("/v3/config/paths/patch/" + device))
@@ -111,7 +112,7 @@ class FailoverTest {
                 .withRequestBody(
                         equalToJson("{\"source\":\"rtsp://" + Stubs.SECONDARY_HOST + ":8554/" + device + "\"}")));
         Stubs.notifications().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/notifications/send"))
-                .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY))
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
                 .withRequestBody(matchingJsonPath("$.deviceId", WireMock.equalTo(device)))
                 .withRequestBody(matchingJsonPath("$.type", WireMock.equalTo("warning")))
                 .withRequestBody(matchingJsonPath("$.metadata.from", WireMock.equalTo("primary")))
@@ -173,7 +174,7 @@ class FailoverTest {
     @Test
     void aDeviceWithoutASecondSlotIsNotChecked() {
         String device = Stubs.plainDevice("live", true, null, null, List.of());
-        given().header("X-API-Key", Stubs.SERVICE_KEY).queryParam("device", device).post("/api/health/check").then()
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).queryParam("device", device).post("/api/health/check").then()
                 .statusCode(400).body("success", equalTo(false))
                 .body("error", equalTo("Device " + device + " has no secondary slot configured"));
         assertEquals(0, slotChecks(device, "primary"));

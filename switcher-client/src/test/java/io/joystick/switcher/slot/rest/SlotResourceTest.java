@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.switcher.Dependencies;
 import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -48,7 +49,7 @@ class SlotResourceTest {
                 .statusCode(200).body("success", equalTo(true)).body("activeSlot", equalTo("secondary"))
                 .body("previousSlot", equalTo("primary")).body("changed", equalTo(true));
         Stubs.deviceService().verifyThat(1, patchRequestedFor(urlPathEqualTo("/api/devices/" + device + "/slot"))
-                .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY))
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
                 .withRequestBody(equalToJson("{\"slot\":\"secondary\"}")));
         Stubs.mediaMtx().verifyThat(1, patchRequestedFor(urlPathEqualTo("/v3/config/paths/patch/" + device))
                 .withBasicAuth(Stubs.MEDIAMTX)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.switcher.Dependencies;
 import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -58,7 +59,7 @@ class ModeResourceTest {
         Stubs.mediaMtxAnswers("POST", "/v3/config/paths/add/" + device, 400,
                 "{\"status\":\"error\",\"error\":\"path already exists\"}");
         Stubs.mediaMtxAnswers("POST", "/v3/config/paths/replace/" + device, 200, null);
-        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/auto").then().statusCode(200);
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).post("/api/mode/" + device + "/auto").then().statusCode(200);
         String expected = "{\"source\":\"rtsp://" + Stubs.PRIMARY_HOST + "/s\",\"sourceOnDemand\":true}";
         Stubs.mediaMtx().verifyThat(1, postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))
                 .withRequestBody(equalToJson(expected)));
@@ -72,7 +73,7 @@ class ModeResourceTest {
         Stubs.mediaMtx().register(WireMock.post(urlPathEqualTo("/v3/config/paths/add/" + device))
                 .willReturn(WireMock.aResponse()
                         .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
-        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(503)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(503)
                 .body("error", equalTo("MediaMTX is unreachable"));
     }
 
@@ -81,19 +82,20 @@ class ModeResourceTest {
         String device = Stubs.plainDevice("off", false, null, "{\"source\":\"nonsense://$host\"}", List.of());
         Stubs.mediaMtxAnswers("POST", "/v3/config/paths/add/" + device, 400,
                 "{\"status\":\"error\",\"error\":\"invalid source: 'nonsense://10.9.0.1'\"}");
-        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(502)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(502)
                 .body("success", equalTo(false))
                 .body("error", equalTo("MediaMTX refused (400): invalid source: 'nonsense://10.9.0.1'"));
         String devicePath = Stubs.plainDevice("off", false, null, null, List.of());
         Stubs.mediaMtxAnswers("DELETE", "/v3/config/paths/delete/" + devicePath, 404,
                 "{\"status\":\"error\",\"error\":\"path not found\"}");
-        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + devicePath + "/off").then().statusCode(200);
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).post("/api/mode/" + devicePath + "/off").then()
+                .statusCode(200);
     }
 
     @Test
     void configurationThatWouldRunCommandsOnTheMediaServerIsRefused() {
         String device = Stubs.plainDevice("off", false, null, "{\"runOnReady\":\"sh -c 'curl x|sh'\"}", List.of());
-        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
                 .body("error", org.hamcrest.Matchers.startsWith("configuration: runOnReady not allowed; allowed are "));
         assertEquals(0,
                 Stubs.mediaMtx().find(postRequestedFor(urlPathEqualTo("/v3/config/paths/add/" + device))).size());
@@ -104,7 +106,7 @@ class ModeResourceTest {
         String device = Stubs.plainDevice("off", false, null,
                 "{\"source\":\"rtsp://$host:8554/cam\",\"record\":true,\"recordPath\":\"/etc/cron.d/%path\"}",
                 List.of());
-        given().header("X-API-Key", Stubs.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).post("/api/mode/" + device + "/live").then().statusCode(400)
                 .body("error", org.hamcrest.Matchers.containsString("record, recordPath not allowed"))
                 .body("error", org.hamcrest.Matchers.containsString("source, sourceFingerprint, sourceOnDemand"));
         assertEquals(0,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.switcher.Dependencies;
 import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -105,7 +106,7 @@ class StreamAccessTest {
     @Test
     void adminsAndServicesPassEveryAllowList() {
         asking(YARD_HLS).auth().oauth2(Stubs.admin()).get(ENDPOINT).then().statusCode(200);
-        asking(YARD_HLS).header("X-API-Key", Stubs.SERVICE_KEY).get(ENDPOINT).then().statusCode(200);
+        asking(YARD_HLS).header("X-API-Key", TestKeys.SERVICE_KEY).get(ENDPOINT).then().statusCode(200);
     }
 
     @Test

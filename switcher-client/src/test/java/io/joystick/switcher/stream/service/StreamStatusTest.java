@@ -33,6 +33,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.switcher.Dependencies;
 import io.joystick.switcher.Stubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -103,7 +104,7 @@ class StreamStatusTest {
 
     private static void statusSet(String id, String status) {
         Stubs.deviceService().verifyThat(patchRequestedFor(urlPathEqualTo("/api/devices/" + id + "/status"))
-                .withHeader("X-API-Key", WireMock.equalTo(Stubs.SERVICE_KEY))
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
                 .withRequestBody(equalToJson("{\"status\":\"" + status + "\"}")));
     }
 

@@ -1,4 +1,4 @@
-package io.joystick.switcher.common;
+package io.joystick.switcher;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -12,19 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
-import io.joystick.switcher.Dependencies;
-import io.joystick.switcher.Stubs;
+import io.joystick.auth.testapp.LogCapture;
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -34,44 +30,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(Dependencies.class)
 class SecretsNotLoggedTest {
 
-    static final class Capture extends Handler implements AutoCloseable {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final Logger root = Logger.getLogger("");
-
-        Capture() {
-            setLevel(Level.ALL);
-            root.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-                line.append(' ').append(t);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-        }
-    }
-
     @Test
     void dependencyFailuresNeverShowCredentials() {
         String basic = Base64.getEncoder().encodeToString(
                 (Dependencies.MEDIAMTX_USER + ":" + Dependencies.MEDIAMTX_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        try (Capture capture = new Capture()) {
+        try (LogCapture capture = LogCapture.start()) {
             String device = Stubs.monitoredDevice("live", List.of());
             // MediaMTX refuses the credentials while the stream is repointed; the notification fails too
             Stubs.mediaMtx().register(com.github.tomakehurst.wiremock.client.WireMock
@@ -94,19 +57,15 @@ class SecretsNotLoggedTest {
                     .body("error", equalTo("device-service refused the switcher's API key (401)")).extract().asString();
 
             // sent in the background: logged once its retries are spent
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertTrue(
-                    capture.lines.stream().anyMatch(l -> l.contains("not sent")), "the lost notification was logged"));
-            for (String text : concat(capture.lines, List.of(body, body2))) {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(
+                    () -> assertTrue(capture.contains("not sent"), "the lost notification was logged"));
+            List<String> texts = new ArrayList<>(List.of(body, body2));
+            capture.lines().forEach(line -> texts.add(line.text()));
+            for (String text : texts) {
                 assertFalse(text.contains(Dependencies.MEDIAMTX_PASSWORD), text);
                 assertFalse(text.contains(basic), text);
-                assertFalse(text.contains(Stubs.SERVICE_KEY), text);
+                assertFalse(text.contains(TestKeys.SERVICE_KEY), text);
             }
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

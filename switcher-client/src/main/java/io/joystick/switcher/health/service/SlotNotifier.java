@@ -1,4 +1,4 @@
-package io.joystick.switcher.notification.service;
+package io.joystick.switcher.health.service;
 
 import java.util.Map;
 

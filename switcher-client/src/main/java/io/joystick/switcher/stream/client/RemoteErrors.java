@@ -1,4 +1,4 @@
-package io.joystick.switcher.common;
+package io.joystick.switcher.stream.client;
 
 import jakarta.ws.rs.WebApplicationException;
 

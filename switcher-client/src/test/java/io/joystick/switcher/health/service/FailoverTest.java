@@ -75,7 +75,7 @@ class FailoverTest {
         check(device);
         Stubs.deviceService().verifyThat(1, postRequestedFor(urlPathEqualTo("/api/run/" + device + "/slot-check"))
                 .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
-                .withQueryParam("log", WireMock.equalTo("false")).withQueryParam("timeout", WireMock.equalTo("10"))
+                .withQueryParam("log", WireMock.equalTo("false")).withQueryParam("timeout", WireMock.equalTo("5"))
                 .withRequestBody(equalToJson("{\"slot\":\"primary\"}")));
     }
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.joystick.auth.error.ApiException;
+import io.joystick.auth.error.RemoteErrors;
 
 /**
  * device-service, asked with this service's API key, with one rule for every call: each attempt bounded,
@@ -33,8 +34,6 @@ import io.joystick.auth.error.ApiException;
 @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
         skipOn = ApiException.class)
 public class DeviceServiceClient {
-
-    private static final int MAX_ERROR_LENGTH = 300;
 
     private final DeviceServiceApi api;
     private final String callerName;
@@ -141,16 +140,7 @@ public class DeviceServiceClient {
 
     /** The answer's {@code error} field (shortened), else the status's reason phrase. */
     private static String errorOf(WebApplicationException e) {
-        String error = null;
-        try {
-            JsonNode body = e.getResponse().readEntity(JsonNode.class);
-            error = body == null ? null : body.path("error").asText(null);
-        } catch (RuntimeException unreadable) {
-            // not JSON: the status says enough
-        }
-        if (error == null || error.isBlank()) {
-            return e.getResponse().getStatusInfo().getReasonPhrase();
-        }
-        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
+        String error = RemoteErrors.errorOf(e);
+        return error == null ? e.getResponse().getStatusInfo().getReasonPhrase() : error;
     }
 }

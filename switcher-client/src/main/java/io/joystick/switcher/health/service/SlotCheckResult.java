@@ -1,7 +1,7 @@
 package io.joystick.switcher.health.service;
 
+import io.joystick.auth.error.RemoteErrors;
 import io.joystick.device.client.RunAnswer;
-import io.joystick.switcher.stream.client.RemoteErrors;
 
 /** What one {@code slot-check} said about a slot. */
 public record SlotCheckResult(Outcome outcome, String detail) {

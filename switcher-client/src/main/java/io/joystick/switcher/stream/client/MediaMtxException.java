@@ -3,6 +3,7 @@ package io.joystick.switcher.stream.client;
 import jakarta.ws.rs.WebApplicationException;
 
 import io.joystick.auth.error.ApiException;
+import io.joystick.auth.error.RemoteErrors;
 
 /** MediaMTX answered with an error: a 502 that carries MediaMTX's own message. */
 public class MediaMtxException extends ApiException {

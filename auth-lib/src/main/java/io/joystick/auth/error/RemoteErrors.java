@@ -1,10 +1,10 @@
-package io.joystick.switcher.stream.client;
+package io.joystick.auth.error;
 
 import jakarta.ws.rs.WebApplicationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The {@code error} message of a dependency's error answer (the suite's shape and MediaMTX's share it). */
+/** The {@code error} message of a dependency's error answer (the suite's shape; MediaMTX's shares it). */
 public final class RemoteErrors {
 
     private static final int MAX_LENGTH = 300;

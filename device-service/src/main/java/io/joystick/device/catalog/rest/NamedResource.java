@@ -15,9 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.catalog.CatalogInput;
 import io.joystick.device.catalog.repository.Named;
 import io.joystick.device.catalog.repository.NamedCatalog;
-import io.joystick.device.catalog.service.CatalogInput;
 import io.quarkus.security.Authenticated;
 
 /**

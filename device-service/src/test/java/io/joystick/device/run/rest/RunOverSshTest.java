@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,7 @@ class RunOverSshTest {
     }
 
     /** The captured lines but the test's own HTTP client's, which logs the request bodies it sends. */
-    private static java.util.stream.Stream<String> serviceLines(LogCapture logs) {
+    private static Stream<String> serviceLines(LogCapture logs) {
         return logs.lines().stream().filter(line -> !line.logger().startsWith("org.apache.http"))
                 .map(LogCapture.Line::text);
     }

@@ -12,8 +12,6 @@ import io.restassured.http.ContentType;
 /** Builds the catalog and devices the tests run against, through the public API. */
 public final class Fixtures {
 
-    public static final String SERVICE_KEY = "test-service-key-0123456789";
-
     private Fixtures() {
     }
 

@@ -4,8 +4,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.joystick.device.catalog.NamedInput;
 import io.joystick.device.catalog.repository.NamedCatalog;
-import io.joystick.device.catalog.service.NamedInput;
 
 @ApplicationScoped
 public class ActionRepository extends NamedCatalog<Action, NamedInput> {

@@ -6,9 +6,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.device.action.repository.Action;
 import io.joystick.device.action.repository.ActionRepository;
+import io.joystick.device.catalog.NamedInput;
 import io.joystick.device.catalog.repository.NamedCatalog;
 import io.joystick.device.catalog.rest.NamedResource;
-import io.joystick.device.catalog.service.NamedInput;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/actions")

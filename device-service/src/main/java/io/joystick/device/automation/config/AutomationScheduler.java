@@ -17,9 +17,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
 
 /**
- * The Quartz scheduler of device schedules, apart from the one quarkus-quartz runs the {@code @Scheduled} methods
- * on: those (token revocation polling, JWKS refresh, terminal limits, idle SSH sessions) must run on every instance,
- * whereas a schedule's transition must run on one. On PostgreSQL it uses Quartz's JDBC store ({@code QRTZ_*} tables,
+ * The Quartz scheduler of device schedules (and of the action-log retention), apart from the one quarkus-quartz runs
+ * the {@code @Scheduled} methods on: those (token revocation polling, JWKS refresh, terminal limits, idle SSH
+ * sessions) must run on every instance, whereas a schedule's transition must run on one. On PostgreSQL it uses Quartz's JDBC store ({@code QRTZ_*} tables,
  * migration V4), clustered; on H2 (a single instance) its RAM store.
  */
 @Singleton

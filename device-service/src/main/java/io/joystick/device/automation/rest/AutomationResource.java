@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,8 +48,7 @@ public class AutomationResource {
 
     @DELETE
     @PermissionsRequired(CONTROL_MODE)
-    public Response delete(@PathParam("id") String id) {
+    public void delete(@PathParam("id") String id) {
         schedules.delete(Caller.require(identity), id);
-        return Response.noContent().build();
     }
 }

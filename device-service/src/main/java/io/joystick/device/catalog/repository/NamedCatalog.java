@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import io.joystick.auth.common.Ids;
 import io.joystick.auth.error.ApiException;
-import io.joystick.device.catalog.service.CatalogInput;
+import io.joystick.device.catalog.CatalogInput;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 

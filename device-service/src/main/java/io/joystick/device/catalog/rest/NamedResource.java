@@ -12,12 +12,13 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.joystick.auth.permission.Caller;
+import io.joystick.device.catalog.CatalogInput;
 import io.joystick.device.catalog.repository.Named;
 import io.joystick.device.catalog.repository.NamedCatalog;
-import io.joystick.device.catalog.service.CatalogInput;
 import io.quarkus.security.Authenticated;
 
 /**
@@ -46,8 +47,9 @@ public abstract class NamedResource<T extends Named, I extends CatalogInput> {
     @POST
     @Transactional
     @RolesAllowed(Caller.ADMIN_ROLE)
-    public Response create(@Valid @NotNull I input) {
-        return Response.status(201).entity(catalog().create(input)).build();
+    @ResponseStatus(201)
+    public T create(@Valid @NotNull I input) {
+        return catalog().create(input);
     }
 
     @PATCH
@@ -62,8 +64,7 @@ public abstract class NamedResource<T extends Named, I extends CatalogInput> {
     @Path("/{id}")
     @Transactional
     @RolesAllowed(Caller.ADMIN_ROLE)
-    public Response delete(@PathParam("id") String id) {
+    public void delete(@PathParam("id") String id) {
         catalog().remove(id);
-        return Response.noContent().build();
     }
 }

@@ -48,4 +48,14 @@ public class ActionLogRepository implements PanacheRepositoryBase<ActionLog, Lon
                 .where("created >= :from", "from", search.from())
                 .where("created < :to", "to", search.to());
     }
+
+    /**
+     * Deletes at most {@code limit} rows created before {@code cutoff}, only quiet ones if {@code quietOnly}; the
+     * caller's transaction holds their locks only for this batch. Returns how many were deleted.
+     */
+    public int deleteCreatedBefore(Instant cutoff, boolean quietOnly, int limit) {
+        return getEntityManager().createNativeQuery("DELETE FROM action_logs WHERE id IN (SELECT id FROM action_logs"
+                + " WHERE created < :cutoff" + (quietOnly ? " AND quiet = TRUE" : "") + " LIMIT :limit)")
+                .setParameter("cutoff", cutoff).setParameter("limit", limit).executeUpdate();
+    }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.device.catalog.repository.NamedCatalog;
-import io.joystick.device.model.service.ModelInput;
+import io.joystick.device.model.ModelInput;
 
 @ApplicationScoped
 public class ModelRepository extends NamedCatalog<DeviceModel, ModelInput> {

@@ -6,9 +6,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.joystick.device.catalog.repository.NamedCatalog;
 import io.joystick.device.catalog.rest.NamedResource;
+import io.joystick.device.model.ModelInput;
 import io.joystick.device.model.repository.DeviceModel;
 import io.joystick.device.model.repository.ModelRepository;
-import io.joystick.device.model.service.ModelInput;
 import io.quarkus.security.Authenticated;
 
 /** Models, with the catalogs' shared CRUD; a model's input adds {@code recordTerminal} ({@link ModelInput}). */

@@ -15,8 +15,6 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
 
-import io.joystick.device.registry.service.DatabaseDeviceAllowList;
-
 @Entity
 @Table(name = "devices")
 // Only the changed columns are written: a host key pinned meanwhile is not reverted by, say, a slot switch.
@@ -97,7 +95,7 @@ public class Device {
 
     /**
      * The users who may use the device besides admins and services: the allow-list and the owner. Every access
-     * check in this service comes here, through {@link DatabaseDeviceAllowList} and auth-lib's {@code DeviceAccess}.
+     * check in this service comes here, through {@code registry.service.DatabaseDeviceAllowList} and auth-lib's {@code DeviceAccess}.
      */
     public Set<String> allowedUsers() {
         Set<String> users = new HashSet<>(allow);

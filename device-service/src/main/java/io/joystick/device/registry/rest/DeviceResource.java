@@ -16,7 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
@@ -77,8 +81,10 @@ public class DeviceResource {
 
     @POST
     @PermissionsRequired(DeviceService.CREATE_PERMISSION)
-    public Response create(@Valid @NotNull DeviceInput input) {
-        return Response.status(201).entity(devices.create(caller(), input)).build();
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DeviceView.class)))
+    public DeviceView create(@Valid @NotNull DeviceInput input) {
+        return devices.create(caller(), input);
     }
 
     @PATCH
@@ -93,10 +99,9 @@ public class DeviceResource {
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") String id) {
+    public void delete(@PathParam("id") String id) {
         devices.delete(caller(), id);
         allowListChanges.changed(id);
-        return Response.noContent().build();
     }
 
     /**
@@ -141,9 +146,8 @@ public class DeviceResource {
     @DELETE
     @Path("/{id}/host-keys")
     @RolesAllowed(Caller.ADMIN_ROLE)
-    public Response forgetHostKeys(@PathParam("id") String id) {
+    public void forgetHostKeys(@PathParam("id") String id) {
         devices.forgetHostKeys(id);
-        return Response.noContent().build();
     }
 
     private Caller caller() {

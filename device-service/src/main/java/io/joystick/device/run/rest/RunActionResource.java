@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +25,7 @@ import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.run.service.ActionRunner;
 import io.joystick.device.run.service.ParameterException;
+import io.joystick.device.run.service.RunOutcome;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,6 +49,14 @@ public class RunActionResource {
     @POST
     @Path("/{device}/{action}")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "The command exited with 0",
+            content = @Content(schema = @Schema(implementation = RunOutcome.class)))
+    @APIResponse(responseCode = "500", description = "The command exited with another code",
+            content = @Content(schema = @Schema(implementation = RunOutcome.class)))
+    @APIResponse(responseCode = "502", description = "The device could not be reached or refused the login",
+            content = @Content(schema = @Schema(implementation = RunOutcome.class)))
+    @APIResponse(responseCode = "504", description = "The command timed out",
+            content = @Content(schema = @Schema(implementation = RunOutcome.class)))
     public Response run(@PathParam("device") String device, @PathParam("action") String action, String body,
             @QueryParam("timeout") Integer timeout, @QueryParam("log") Boolean log, @Context HttpHeaders headers,
             @Context HttpServerRequest request) {

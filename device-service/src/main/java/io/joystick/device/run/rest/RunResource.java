@@ -13,7 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.run.service.RunInput;
@@ -49,8 +53,10 @@ public class RunResource {
 
     @POST
     @RolesAllowed(Caller.ADMIN_ROLE)
-    public Response create(@Valid @NotNull RunInput input) {
-        return Response.status(201).entity(runs.create(input)).build();
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RunView.class)))
+    public RunView create(@Valid @NotNull RunInput input) {
+        return runs.create(input);
     }
 
     @PATCH
@@ -63,8 +69,7 @@ public class RunResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Caller.ADMIN_ROLE)
-    public Response delete(@PathParam("id") String id) {
+    public void delete(@PathParam("id") String id) {
         runs.delete(id);
-        return Response.noContent().build();
     }
 }

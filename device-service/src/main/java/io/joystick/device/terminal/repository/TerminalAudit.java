@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.joystick.device.search.repository.Filters;
-import io.joystick.device.terminal.service.TerminalSession;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -20,37 +19,31 @@ public class TerminalAudit implements PanacheRepositoryBase<TerminalAuditEntry, 
 
     private static final Logger LOG = Logger.getLogger(TerminalAudit.class);
 
-    public void started(TerminalSession session) {
+    /** Inserts the row of a session that just opened. */
+    public void started(TerminalAuditEntry opened) {
         QuarkusTransaction.requiringNew().run(() -> {
-            TerminalAuditEntry entry = new TerminalAuditEntry();
-            entry.id = session.id();
-            entry.userId = session.userId();
-            entry.userName = clip(session.userName(), 255);
-            entry.deviceId = session.deviceId();
-            entry.host = session.host();
-            entry.port = session.port();
-            entry.clientAddress = clip(session.clientAddress(), 64);
-            entry.started = session.started();
-            entry.recorded = session.transcript() != null;
-            persist(entry);
+            opened.userName = clip(opened.userName, 255);
+            opened.clientAddress = clip(opened.clientAddress, 64);
+            persist(opened);
         });
     }
 
-    public void ended(TerminalSession session, String reason) {
+    /** Completes the row of a session that ended, with its counters as {@code last} holds them. */
+    public void ended(TerminalAuditEntry last, String reason) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> findByIdOptional(session.id()).ifPresent(entry -> {
+            QuarkusTransaction.requiringNew().run(() -> findByIdOptional(last.id).ifPresent(entry -> {
                 entry.ended = Instant.now();
                 entry.endReason = clip(reason, 200);
-                entry.bytesIn = session.bytesIn();
-                entry.bytesOut = session.bytesOut();
-                entry.clientAddress = clip(session.clientAddress(), 64);
-                if (session.transcript() != null) {
-                    entry.transcriptBytes = session.transcript().recorded();
-                    entry.transcriptTruncated = session.transcript().truncated();
+                entry.bytesIn = last.bytesIn;
+                entry.bytesOut = last.bytesOut;
+                entry.clientAddress = clip(last.clientAddress, 64);
+                if (last.recorded) {
+                    entry.transcriptBytes = last.transcriptBytes;
+                    entry.transcriptTruncated = last.transcriptTruncated;
                 }
             }));
         } catch (RuntimeException e) {
-            LOG.errorf("Could not record the end of terminal session %s: %s", session.id(), e.toString());
+            LOG.errorf("Could not record the end of terminal session %s: %s", last.id, e.toString());
         }
     }
 

@@ -16,6 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.search.rest.InstantParam;
@@ -69,6 +74,8 @@ public class TerminalSessionResource {
     @GET
     @Path("/{id}/transcript")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
+    @APIResponse(responseCode = "200", description = "The recorded output",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public Response transcript(@PathParam("id") String id) {
         byte[] transcript = transcripts.read(id).orElseThrow(() -> ApiException.notFound(
                 "No transcript of terminal session " + id

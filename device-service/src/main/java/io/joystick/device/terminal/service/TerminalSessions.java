@@ -28,6 +28,7 @@ import io.joystick.device.registry.repository.Device;
 import io.joystick.device.registry.repository.DeviceRepository;
 import io.joystick.device.terminal.config.TerminalConfig;
 import io.joystick.device.terminal.repository.TerminalAudit;
+import io.joystick.device.terminal.repository.TerminalAuditEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.CloseReason;
@@ -106,7 +107,7 @@ public class TerminalSessions {
         reserve(session);
         try {
             RemoteShell shell = ssh.openShell(target, columns, rows, ending -> shellEnded(session, ending));
-            audit.started(session);
+            audit.started(auditEntry(session));
             session.start(shell);
             LOG.infof("Terminal %s opened by %s on device %s (%s:%d)%s", session.id(), caller.id(), deviceId, host,
                     target.port(), recorded ? ", output recorded" : "");
@@ -161,7 +162,7 @@ public class TerminalSessions {
         }
         session.close(TerminalClose.of(code, reason));
         transcripts.flush(session);
-        audit.ended(session, reason);
+        audit.ended(auditEntry(session), reason);
         LOG.infof("Terminal %s of %s on device %s ended: %s", session.id(), session.userId(), session.deviceId(),
                 reason);
     }
@@ -219,6 +220,27 @@ public class TerminalSessions {
                     + config.maxPerUserPerDevice() + "); close one first");
         }
         sessions.put(session.id(), session);
+    }
+
+    /** The session's audit row as it stands now. */
+    private static TerminalAuditEntry auditEntry(TerminalSession session) {
+        TerminalAuditEntry entry = new TerminalAuditEntry();
+        entry.id = session.id();
+        entry.userId = session.userId();
+        entry.userName = session.userName();
+        entry.deviceId = session.deviceId();
+        entry.host = session.host();
+        entry.port = session.port();
+        entry.clientAddress = session.clientAddress();
+        entry.started = session.started();
+        entry.recorded = session.transcript() != null;
+        entry.bytesIn = session.bytesIn();
+        entry.bytesOut = session.bytesOut();
+        if (entry.recorded) {
+            entry.transcriptBytes = session.transcript().recorded();
+            entry.transcriptTruncated = session.transcript().truncated();
+        }
+        return entry;
     }
 
     private static String human(java.time.Duration duration) {

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.joystick.device.HangGuard;
 import io.joystick.device.PeerServiceStubs;
@@ -45,7 +46,7 @@ class DeviceAlertsTest {
     }
 
     private void reportStatus(String status) {
-        HangGuard.given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+        HangGuard.given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON)
                 .body(Map.of("status", status))
                 .patch("/api/devices/" + device + "/status").then().statusCode(200).body("status", equalTo(status));
     }
@@ -60,7 +61,7 @@ class DeviceAlertsTest {
     void notifiesTheDevicesUsersWhenItsStatusChanges() {
         reportStatus("offline");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> notifications.verifyThat(1, sentFor("offline")
-                .withHeader("X-API-Key", WireMock.equalTo(Fixtures.SERVICE_KEY))
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
                 .withRequestBody(matchingJsonPath("$.type", WireMock.equalTo("warning")))
                 .withRequestBody(matchingJsonPath("$.title", WireMock.equalTo("Device offline")))
                 .withRequestBody(matchingJsonPath("$.metadata.from", WireMock.equalTo("unknown")))));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,6 +80,6 @@ class CatalogWritesTest {
     }
 
     private static RequestSpecification asService() {
-        return given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON);
+        return given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON);
     }
 }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.joystick.auth.testapp.LogCapture;
+
 /** {@link SshExecutor} against a real MINA SSH server on 127.0.0.1 running real processes. */
 class SshExecutorTest {
 
@@ -313,9 +315,9 @@ class SshExecutorTest {
 
         DeviceAuthenticationException e;
         List<String> logLines;
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.everyLevel()) {
             e = assertThrows(DeviceAuthenticationException.class, () -> executor.run(target, "true", TEN_SECONDS, MIB));
-            logLines = List.copyOf(logs.lines());
+            logLines = logs.lines().stream().map(LogCapture.Line::text).toList();
         }
 
         assertEquals("SSH authentication refused by device cam-1 for user 'operator' (tried password)", e.getMessage());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +79,7 @@ class ActionLogSearchTest {
         as(Fixtures.admin()).queryParam("action", ping).get("/api/action-logs").then().statusCode(200)
                 .body("totalItems", equalTo(3)).body("items.deviceId", hasItem(ritas))
                 .body("items.deviceId", hasItem(sams));
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).queryParam("action", ping).get("/api/action-logs").then()
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).queryParam("action", ping).get("/api/action-logs").then()
                 .statusCode(200).body("totalItems", equalTo(3));
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +67,7 @@ class ModelRecordTerminalTest {
         String model =
                 admin().body(Map.of("name", Fixtures.unique("camera"), "recordTerminal", true)).post("/api/models")
                         .then().statusCode(201).extract().path("id");
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON)
                 .body(Map.of("recordTerminal", false)).patch("/api/models/" + model).then().statusCode(403);
         given().auth().oauth2(Fixtures.admin()).get("/api/models/" + model).then().body("recordTerminal",
                 equalTo(true));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class DeviceApiTest {
                 .body("error", equalTo("Access denied: You don't have permission to control this device"));
         given().auth().oauth2(Fixtures.admin()).get("/api/devices").then().statusCode(200)
                 .body("id", hasItem(mine)).body("id", hasItem(theirs));
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).get("/api/devices").then().statusCode(200)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).get("/api/devices").then().statusCode(200)
                 .body("id", hasItem(theirs));
         given().get("/api/devices").then().statusCode(401);
     }
@@ -67,7 +68,7 @@ class DeviceApiTest {
                 .body(Map.of("allow", List.of("frank")))
                 .put("/api/devices/" + id + "/allow").then().statusCode(200).body("allow", equalTo(List.of("frank")));
         // what other services check access with: the owner is allowed too
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).get("/api/devices/" + id + "/allow").then().statusCode(200)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).get("/api/devices/" + id + "/allow").then().statusCode(200)
                 .body("allow", equalTo(List.of("dave", "frank")));
         given().auth().oauth2(Fixtures.user("erin")).get("/api/devices/" + id).then().statusCode(403);
         given().auth().oauth2(Fixtures.user("frank")).delete("/api/devices/" + id).then().statusCode(403);
@@ -95,15 +96,15 @@ class DeviceApiTest {
         String id = Fixtures.device(model, Map.of("host", "10.0.0.4", "secondSlotHost", "10.0.1.4"), "gina");
         given().auth().oauth2(Fixtures.user("gina")).contentType(ContentType.JSON).body(Map.of("slot", "secondary"))
                 .patch("/api/devices/" + id + "/slot").then().statusCode(403);
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON)
                 .body(Map.of("slot", "secondary"))
                 .patch("/api/devices/" + id + "/slot").then().statusCode(200)
                 .body("information.activeSlot", equalTo("secondary"));
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("status", "online"))
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("status", "online"))
                 .patch("/api/devices/" + id + "/status").then().statusCode(200).body("status", equalTo("online"));
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "tertiary"))
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "tertiary"))
                 .patch("/api/devices/" + id + "/slot").then().statusCode(400);
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).get("/api/devices/" + id + "/allow").then().statusCode(200)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).get("/api/devices/" + id + "/allow").then().statusCode(200)
                 .body("allow", equalTo(List.of("admin-1", "gina"))); // the admin who created it owns it
     }
 
@@ -145,7 +146,7 @@ class DeviceApiTest {
     @Test
     void refusesSecondarySlotWithoutSecondaryHost() {
         String id = Fixtures.device(Fixtures.model(), Map.of("host", "10.0.0.5"));
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON)
                 .body(Map.of("slot", "secondary"))
                 .patch("/api/devices/" + id + "/slot").then().statusCode(400)
                 .body("error", containsString("no secondary slot"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class DeviceAccessAgreementTest {
 
         List<Who> callers = List.of(
                 new Who("admin", () -> given().auth().oauth2(Fixtures.admin()), true),
-                new Who("service", () -> given().header("X-API-Key", Fixtures.SERVICE_KEY), true),
+                new Who("service", () -> given().header("X-API-Key", TestKeys.SERVICE_KEY), true),
                 new Who("owner", () -> given().auth().oauth2(Fixtures.user("olga")), true),
                 new Who("on the allow-list", () -> given().auth().oauth2(Fixtures.user("alice")), true),
                 new Who("stranger", () -> given().auth().oauth2(Fixtures.user("sam")), false));

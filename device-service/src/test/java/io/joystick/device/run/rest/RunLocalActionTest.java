@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.joystick.device.HangGuard;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -133,7 +134,7 @@ class RunLocalActionTest {
                 .post("/api/run/" + device + "/echo").then().statusCode(401);
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("msg", "x"))
                 .post("/api/run/" + device + "/echo").then().statusCode(200);
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("msg", "x"))
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("msg", "x"))
                 .post("/api/run/" + device + "/echo").then().statusCode(200);
         given().queryParam("token", Fixtures.user("ivan")).contentType(ContentType.JSON).body(Map.of("msg", "x"))
                 .post("/api/run/" + device + "/echo").then().statusCode(200);
@@ -186,11 +187,11 @@ class RunLocalActionTest {
 
     @Test
     void slotCheckRunsAgainstTheRequestedSlotsHost() {
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON)
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON)
                 .body(Map.of("slot", "secondary"))
                 .post("/api/run/" + device + "/slot-check").then().statusCode(200)
                 .body("output", equalTo("10.2.0.1\n"));
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "primary"))
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("slot", "primary"))
                 .post("/api/run/" + device + "/slot-check").then().statusCode(200)
                 .body("output", equalTo("10.1.0.1\n"));
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,10 +28,11 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.LogCapture;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.joystick.device.HangGuard;
 import io.joystick.device.PeerServiceStubs;
-import io.joystick.device.execution.service.LogCapture;
 import io.joystick.device.execution.service.MinaSshServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,6 +69,12 @@ class RunOverSshTest {
                 null);
         Fixtures.run(model, Fixtures.action("sleepy"), "sleep 30", "device", null, null);
         device = Fixtures.device(model, information(MinaSshServer.PASSWORD), "kate");
+    }
+
+    /** The captured lines but the test's own HTTP client's, which logs the request bodies it sends. */
+    private static Stream<String> serviceLines(LogCapture logs) {
+        return logs.lines().stream().filter(line -> !line.logger().startsWith("org.apache.http"))
+                .map(LogCapture.Line::text);
     }
 
     private static Map<String, Object> information(String password) {
@@ -121,7 +129,7 @@ class RunOverSshTest {
     @Test
     void wrongPasswordIs502WithoutTheSecretAnywhere() {
         String secret = "not-the-password-7731";
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.everyLevel()) {
             String wrong = Fixtures.device(model, information(secret), "kate");
             String body = say(wrong, "hi").statusCode(502).body("success", equalTo(false))
                     .body("error", containsString("uthenticat")).extract().asString();
@@ -129,9 +137,9 @@ class RunOverSshTest {
             String deviceView =
                     given().auth().oauth2(Fixtures.admin()).get("/api/devices/" + wrong).then().extract().asString();
             assertFalse(deviceView.contains(secret), deviceView);
-            assertEquals(List.of(), logs.lines().stream().filter(line -> line.contains(secret)).toList(),
+            assertEquals(List.of(), serviceLines(logs).filter(line -> line.contains(secret)).toList(),
                     "log lines held the password");
-            assertFalse(logs.lines().stream().anyMatch(line -> line.contains(MinaSshServer.PASSWORD)));
+            assertFalse(serviceLines(logs).anyMatch(line -> line.contains(MinaSshServer.PASSWORD)));
         }
     }
 
@@ -163,7 +171,7 @@ class RunOverSshTest {
     void changedHostKeyIsNotifiedOnceUntilTheKeysAreForgotten() throws Exception {
         WireMock notifications = PeerServiceStubs.client(PeerServiceStubs.NOTIFICATION_URL);
         RequestPatternBuilder hostKeyAlert = postRequestedFor(urlPathEqualTo("/api/notifications/send"))
-                .withHeader("X-API-Key", WireMock.equalTo(Fixtures.SERVICE_KEY))
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY))
                 .withRequestBody(matchingJsonPath("$.deviceId", WireMock.equalTo(device)))
                 .withRequestBody(matchingJsonPath("$.type", WireMock.equalTo("error")))
                 .withRequestBody(matchingJsonPath("$.title", WireMock.equalTo("SSH host key changed")));

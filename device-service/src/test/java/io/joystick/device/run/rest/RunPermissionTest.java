@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +64,7 @@ class RunPermissionTest {
     void adminsAndServicesPass() {
         given().auth().oauth2(Fixtures.admin()).contentType(ContentType.JSON).body(Map.of("x", -5))
                 .post("/api/run/" + device + "/set-x").then().statusCode(200);
-        given().header("X-API-Key", Fixtures.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("x", 5))
+        given().header("X-API-Key", TestKeys.SERVICE_KEY).contentType(ContentType.JSON).body(Map.of("x", 5))
                 .post("/api/run/" + device + "/set-x").then().statusCode(200);
     }
 

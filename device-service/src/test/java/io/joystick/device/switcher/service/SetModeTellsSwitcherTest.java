@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.TestKeys;
 import io.joystick.device.Fixtures;
 import io.joystick.device.PeerServiceStubs;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -59,7 +60,7 @@ class SetModeTellsSwitcherTest {
                 post(urlPathEqualTo("/api/mode/" + device + "/live")).willReturn(aResponse().withStatus(200)));
         setMode("live");
         switcher.verifyThat(1, postRequestedFor(urlPathEqualTo("/api/mode/" + device + "/live"))
-                .withHeader("X-API-Key", WireMock.equalTo(Fixtures.SERVICE_KEY)));
+                .withHeader("X-API-Key", WireMock.equalTo(TestKeys.SERVICE_KEY)));
     }
 
     @Test

@@ -313,7 +313,7 @@ class TerminalTest {
             RestAssured.given().auth().oauth2(token).get(path).then().statusCode(403);
             RestAssured.given().auth().oauth2(Fixtures.user(user, PERMISSION, "fleet-route")).get(path).then()
                     .statusCode(403);
-            RestAssured.given().header("X-API-Key", Fixtures.SERVICE_KEY).get(path).then().statusCode(403);
+            RestAssured.given().header("X-API-Key", TestKeys.SERVICE_KEY).get(path).then().statusCode(403);
         }
         RestAssured.given().auth().oauth2(Fixtures.admin()).get("/api/terminal/sessions/" + session + "/transcript")
                 .then().statusCode(200);

@@ -1,4 +1,4 @@
-package io.joystick.device.registry.repository;
+package io.joystick.device.registry.service;
 
 import java.util.Optional;
 
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.joystick.device.execution.service.HostKeyStore;
 import io.joystick.device.execution.service.SshTarget;
+import io.joystick.device.registry.repository.DeviceRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -1,4 +1,4 @@
-package io.joystick.device.catalog.service;
+package io.joystick.device.catalog;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package io.joystick.device.catalog.service;
+package io.joystick.device.catalog;
 
 /** The fields every catalog entry is created or changed with; a catalog's input record may add its own. */
 public interface CatalogInput {

@@ -1,9 +1,9 @@
-package io.joystick.device.model.service;
+package io.joystick.device.model;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.joystick.device.catalog.service.CatalogInput;
+import io.joystick.device.catalog.CatalogInput;
 
 /**
  * A model as created or changed: the catalog fields, plus {@code recordTerminal} (default false on create;

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * Every request of a load (start, end, outcome) and every injected fault (its window), and what they add up to
  * per fault. A request belongs to the fault during whose phase it started: from that fault's start to the next
- * fault's start (before the first fault: the baseline). A failure inside the window (the fault's start until
- * every service was ready again) is the fault's own; one outside it counts.
+ * fault's start (before the first fault: the baseline). A failure that overlaps a fault's window (the fault's start
+ * until every service was ready again) is that fault's own; one outside every window counts.
  */
 public final class Ledger {
 
@@ -43,7 +46,7 @@ public final class Ledger {
     /** What one phase adds up to; {@code null} for a count the phase does not measure. */
     public record Counts(String fault, int requests, int failed, int failedOutsideWindow, int hung,
             Integer missingActionLogs, Integer undelivered, Integer duplicates, Integer unstoredReadings,
-            Duration recovery, List<String> examples) {
+            Duration recovery, List<String> examples, Map<String, Long> inWindow) {
 
         public boolean clean() {
             return failedOutsideWindow == 0 && hung == 0 && zero(missingActionLogs) && zero(undelivered)
@@ -101,7 +104,7 @@ public final class Ledger {
             List<String> examples = new ArrayList<>();
             int outside = 0;
             for (Request r : phase) {
-                if (r.failed() && (fault == null || !r.overlaps(fault.start(), fault.recovered()))) {
+                if (r.failed() && all.stream().noneMatch(f -> r.overlaps(f.start(), f.recovered()))) {
                     outside++;
                     if (examples.size() < 5) {
                         examples.add(r.kind() + " " + (r.status() == 0 ? r.error() : r.status() + " " + r.error())
@@ -114,9 +117,18 @@ public final class Ledger {
                     (int) phase.stream().filter(r -> r.hung(timeout)).count(),
                     (int) missingLogs.stream().filter(r -> r.start() >= from && r.start() < to).count(),
                     within(undelivered, from, to), within(duplicates, from, to), within(unstored, from, to),
-                    fault == null ? null : fault.recovery(), examples));
+                    fault == null ? null : fault.recovery(), examples,
+                    phase.stream().filter(Request::failed)
+                            .filter(r -> all.stream().anyMatch(f -> r.overlaps(f.start(), f.recovered())))
+                            .collect(Collectors.groupingBy(Ledger::outcome, TreeMap::new, Collectors.counting()))));
         }
         return counts;
+    }
+
+    private static String outcome(Request r) {
+        String error = r.error() == null ? "" : r.error().replaceAll("\\s+", " ");
+        return r.kind() + " " + (r.status() == 0 ? error.replaceFirst(":.*", "")
+                : r.status() + " " + error.substring(0, Math.min(80, error.length())));
     }
 
     private static Integer within(List<Long> times, long from, long to) {
@@ -138,6 +150,10 @@ public final class Ledger {
                     .append(" |\n");
         }
         for (Counts c : counts) {
+            if (!c.inWindow().isEmpty()) {
+                table.append("\n").append(c.fault()).append(", failed inside a window: ").append(c.inWindow())
+                        .append("\n");
+            }
             if (!c.examples().isEmpty()) {
                 table.append("\n").append(c.fault()).append(", failed outside its window: ").append(c.examples())
                         .append("\n");

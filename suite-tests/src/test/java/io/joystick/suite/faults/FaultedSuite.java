@@ -73,7 +73,9 @@ public final class FaultedSuite implements AutoCloseable {
             mediamtx = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
             mediamtx.start();
             mediamtx.stubFor(any(urlPathMatching("/v3/.*")).willReturn(aResponse().withStatus(200)));
-            suite.start("switcher-client", Map.of("JOYSTICK_MEDIAMTX_URL", mediamtx.baseUrl()));
+            // No MediaMTX runs (a stub answers its API): stream status is off, as on the local run.
+            suite.start("switcher-client",
+                    Map.of("JOYSTICK_MEDIAMTX_URL", mediamtx.baseUrl(), "STREAM_STATUS_ENABLED", "false"));
         }
     }
 
@@ -97,7 +99,7 @@ public final class FaultedSuite implements AutoCloseable {
                         Map.of("msg", Map.of("type", "string")), "required", List.of("msg")))));
         // The device hangs mid-command: nothing comes back until device-service's timeout ends the run.
         expect(201, admin.post(device("/api/runs"),
-                Map.of("model", "faulty-model", "action", "hang", "target", "device", "command", "sleep 3600")));
+                Map.of("model", "faulty-model", "action", "hang", "target", "device", "command", "sleep 120")));
         List<MixedLoad.User> users = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             String email = "client" + i + "@faults.test";
@@ -164,23 +166,26 @@ public final class FaultedSuite implements AutoCloseable {
     void awaitAllReady() throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + READY_LIMIT.toNanos();
+        List<String> notReady = List.of();
         while (System.nanoTime() < deadline) {
-            boolean all = true;
+            notReady = new ArrayList<>();
             for (PackagedService service : suite.services()) {
                 try {
                     HttpRequest ready = HttpRequest.newBuilder(service.uri("/q/health/ready"))
                             .timeout(Duration.ofSeconds(2)).build();
-                    all &= client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                        notReady.add(service.name);
+                    }
                 } catch (java.io.IOException notYet) {
-                    all = false;
+                    notReady.add(service.name);
                 }
             }
-            if (all) {
+            if (notReady.isEmpty()) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("not every service was ready again within " + READY_LIMIT);
+        throw new IllegalStateException(notReady + " not ready again within " + READY_LIMIT);
     }
 
     /**

@@ -267,10 +267,7 @@ public final class FaultedSuite implements AutoCloseable {
     }
 
     private String login(String email, String password) {
-        Http.Response login = Http.anonymous().post(auth("/api/collections/users/auth-with-password"),
-                Map.of("identity", email, "password", password));
-        expect(200, login);
-        return login.body().path("token").asText();
+        return suite.login(email, password);
     }
 
     private String auth(String path) {

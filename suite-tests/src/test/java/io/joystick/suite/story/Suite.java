@@ -94,6 +94,16 @@ public final class Suite implements AutoCloseable {
         return service.awaitReady(START_LIMIT);
     }
 
+    /** Logs in with a password; the token. */
+    public String login(String email, String password) {
+        Http.Response login = Http.anonymous().post(url("auth-service") + "/api/collections/users/auth-with-password",
+                Map.of("identity", email, "password", password));
+        if (login.status() != 200) {
+            throw new IllegalStateException("login of " + email + ": expected 200: " + login);
+        }
+        return login.body().path("token").asText();
+    }
+
     public int port(String service) {
         return ports.get(service);
     }

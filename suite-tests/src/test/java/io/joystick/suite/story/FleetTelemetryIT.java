@@ -243,11 +243,7 @@ class FleetTelemetryIT {
     }
 
     private String login(String email, String password) {
-        Http.Response login =
-                Http.anonymous().post(suite.url("auth-service") + "/api/collections/users/auth-with-password",
-                        Map.of("identity", email, "password", password));
-        assertEquals(200, login.status(), login.toString());
-        return login.body().path("token").asText();
+        return suite.login(email, password);
     }
 
     private String createUser(String email, List<String> permissions) {

@@ -12,53 +12,62 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /** A small JSON-over-HTTP client with the suite's credentials: a token or the API key. */
-final class Http {
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, JsonNode body, String text) {
+    public record Response(int status, JsonNode body, String text) {
         @Override
         public String toString() {
             return status + " " + text;
         }
     }
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final String header;
     private final String value;
+    private final Duration timeout;
 
-    private Http(String header, String value) {
+    private Http(String header, String value, Duration timeout) {
         this.header = header;
         this.value = value;
+        this.timeout = timeout;
     }
 
-    static Http bearer(String token) {
-        return new Http("Authorization", "Bearer " + token);
+    /** The same credentials with another limit for a whole request (30 s unless set). */
+    public Http timeout(Duration limit) {
+        return new Http(header, value, limit);
     }
 
-    static Http apiKey(String key) {
-        return new Http("X-API-Key", key);
+    public static Http bearer(String token) {
+        return new Http("Authorization", "Bearer " + token, TIMEOUT);
     }
 
-    static Http anonymous() {
-        return new Http(null, null);
+    public static Http apiKey(String key) {
+        return new Http("X-API-Key", key, TIMEOUT);
     }
 
-    Response get(String url) {
+    public static Http anonymous() {
+        return new Http(null, null, TIMEOUT);
+    }
+
+    public Response get(String url) {
         return send("GET", url, null);
     }
 
-    Response post(String url, Object body) {
+    public Response post(String url, Object body) {
         return send("POST", url, body);
     }
 
-    Response put(String url, Object body) {
+    public Response put(String url, Object body) {
         return send("PUT", url, body);
     }
 
-    Response send(String method, String url, Object body) {
+    public Response send(String method, String url, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Accept", "application/json");
             if (header != null) {
                 request.header(header, value);

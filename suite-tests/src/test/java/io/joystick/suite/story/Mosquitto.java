@@ -14,18 +14,18 @@ import io.joystick.auth.testapp.PackagedService;
  * and the admin account fleet-service administers it with. It persists its sessions on disk, as a production
  * broker does, so it can be stopped and started again on the same port without losing a persistent session.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
 
-    static final String ADMIN = "joystick-fleet";
-    static final String ADMIN_PASSWORD = "fleet-admin-password-of-the-suite";
+    public static final String ADMIN = "joystick-fleet";
+    public static final String ADMIN_PASSWORD = "fleet-admin-password-of-the-suite";
     private static final String PLUGIN = "/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so";
 
-    final int port;
+    public final int port;
     private final Path dir;
     private final Path conf;
     private Process process;
 
-    Mosquitto(Path dir) throws Exception {
+    public Mosquitto(Path dir) throws Exception {
         this.port = PackagedService.freePort();
         this.dir = Files.createDirectories(dir);
         Path dynsec = dir.resolve("dynamic-security.json");
@@ -49,11 +49,11 @@ final class Mosquitto implements AutoCloseable {
         start();
     }
 
-    String url() {
+    public String url() {
         return "mqtt://127.0.0.1:" + port;
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
         for (int i = 0; i < 100; i++) {
@@ -71,7 +71,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** A clean stop (SIGTERM): Mosquitto saves its sessions and closes every connection. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -15,26 +15,33 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A browser's WebSocket to notification-service ({@code /notifications?token=}), keeping every message. */
-final class NotificationSocket implements WebSocket.Listener, AutoCloseable {
+public final class NotificationSocket implements WebSocket.Listener, AutoCloseable {
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
+    private volatile boolean closed;
 
-    NotificationSocket(String baseUrl, String token) throws Exception {
+    public NotificationSocket(String baseUrl, String token) throws Exception {
+        this(baseUrl, token, null);
+    }
+
+    /** With {@code since} (a notification id), what was sent after it is replayed first. */
+    public NotificationSocket(String baseUrl, String token, String since) throws Exception {
         URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/notifications?token="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8));
+                + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)));
         socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(uri, this).get(10, TimeUnit.SECONDS);
     }
 
     /** The payloads of the notifications received so far. */
-    List<JsonNode> notifications() {
+    public List<JsonNode> notifications() {
         return received.stream().filter(m -> "notification".equals(m.path("type").asText())).map(m -> m.path("payload"))
                 .toList();
     }
 
-    boolean received(String title) {
+    public boolean received(String title) {
         return notifications().stream().anyMatch(n -> title.equals(n.path("title").asText()));
     }
 
@@ -52,6 +59,22 @@ final class NotificationSocket implements WebSocket.Listener, AutoCloseable {
         }
         webSocket.request(1);
         return null;
+    }
+
+    /** Whether the server closed the connection or it broke. */
+    public boolean closed() {
+        return closed || socket.isInputClosed();
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed = true;
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed = true;
     }
 
     @Override

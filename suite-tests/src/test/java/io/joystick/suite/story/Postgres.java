@@ -6,16 +6,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Fresh databases for one run of a story, on the PostgreSQL server CI points at (trust authentication). */
-final class Postgres {
+public final class Postgres {
 
     private Postgres() {
     }
 
-    static void createDatabase(String server, String database) throws SQLException {
+    public static void createDatabase(String server, String database) throws SQLException {
         execute(server, "CREATE DATABASE " + database);
     }
 
-    static void dropDatabase(String server, String database) throws SQLException {
+    public static void dropDatabase(String server, String database) throws SQLException {
         execute(server, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 

@@ -8,14 +8,14 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellCommandFactory;
 
 /** The edge device of the story: a real SSH server on loopback that runs the commands it is sent. */
-final class SshDevice implements AutoCloseable {
+public final class SshDevice implements AutoCloseable {
 
-    static final String USER = "joystick";
-    static final String PASSWORD = "device-password-for-the-story";
+    public static final String USER = "joystick";
+    public static final String PASSWORD = "device-password-for-the-story";
 
     private final SshServer server = SshServer.setUpDefaultServer();
 
-    SshDevice(Path hostKey) throws IOException {
+    public SshDevice(Path hostKey) throws IOException {
         server.setHost("127.0.0.1");
         server.setPort(0);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
@@ -24,7 +24,7 @@ final class SshDevice implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 

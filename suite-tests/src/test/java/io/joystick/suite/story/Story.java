@@ -117,10 +117,7 @@ abstract class Story {
     }
 
     String login(String email, String password) {
-        Http.Response login = Http.anonymous().post(auth("/api/collections/users/auth-with-password"),
-                Map.of("identity", email, "password", password));
-        assertEquals(200, login.status(), login.toString());
-        return login.body().path("token").asText();
+        return suite.login(email, password);
     }
 
     String createUser(String email, List<String> permissions) {

@@ -18,21 +18,22 @@ import io.joystick.auth.testapp.PackagedService;
  * The five services started from their packaged jars on embedded defaults (H2 under a temporary data
  * directory), wired to each other as `./joystick up` wires them, with a generated API key.
  */
-final class Suite implements AutoCloseable {
+public final class Suite implements AutoCloseable {
 
-    static final String ADMIN_EMAIL = "admin@story.test";
-    static final String ADMIN_PASSWORD = "admin-password-of-the-story";
+    public static final String ADMIN_EMAIL = "admin@story.test";
+    public static final String ADMIN_PASSWORD = "admin-password-of-the-story";
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
-    final String apiKey = HexFormat.of().formatHex(random(32));
+    public final String apiKey = HexFormat.of().formatHex(random(32));
     private final String secretKey = Base64.getEncoder().encodeToString(random(32));
     private final Path root;
     private final Path data;
     private final Map<String, String> urls = new HashMap<>();
     private final List<PackagedService> started = new ArrayList<>();
     private final Map<String, Integer> ports = new HashMap<>();
+    private final Map<String, PackagedService.Launch> launches = new HashMap<>();
 
-    Suite(Path root, Path data) throws Exception {
+    public Suite(Path root, Path data) throws Exception {
         this.root = root;
         this.data = data;
         // Every port is held until all are chosen: ports picked one after the other and released at once can
@@ -69,31 +70,49 @@ final class Suite implements AutoCloseable {
         return env;
     }
 
-    PackagedService start(String module, Map<String, String> extra) throws Exception {
+    public PackagedService start(String module, Map<String, String> extra) throws Exception {
         return start(module, module, ports.get(module), extra);
     }
 
-    PackagedService start(String module, String instance, int port, Map<String, String> extra) throws Exception {
+    public PackagedService start(String module, String instance, int port, Map<String, String> extra) throws Exception {
         Map<String, String> env = common(instance);
         env.putAll(extra);
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         Path logs = root.resolve("suite-tests/target/story-logs");
         PackagedService.Launch launch = new PackagedService.Launch(instance, jar, logs, env).withPort(port)
                 .withJvmOptions("-Xmx192m", "-XX:TieredStopAtLevel=1");
+        launches.put(instance, launch);
         PackagedService service = PackagedService.start(launch).awaitReady(START_LIMIT);
         started.add(service);
         return service;
     }
 
-    int port(String service) {
+    /** Starts an instance again as it was first started (same port, settings and data), after it stopped. */
+    public PackagedService restart(PackagedService stopped) throws Exception {
+        PackagedService service = PackagedService.start(launches.get(stopped.name));
+        started.set(started.indexOf(stopped), service);
+        return service.awaitReady(START_LIMIT);
+    }
+
+    /** Logs in with a password; the token. */
+    public String login(String email, String password) {
+        Http.Response login = Http.anonymous().post(url("auth-service") + "/api/collections/users/auth-with-password",
+                Map.of("identity", email, "password", password));
+        if (login.status() != 200) {
+            throw new IllegalStateException("login of " + email + ": expected 200: " + login);
+        }
+        return login.body().path("token").asText();
+    }
+
+    public int port(String service) {
         return ports.get(service);
     }
 
-    String url(String service) {
+    public String url(String service) {
         return urls.get(service);
     }
 
-    List<PackagedService> services() {
+    public List<PackagedService> services() {
         return List.copyOf(started);
     }
 

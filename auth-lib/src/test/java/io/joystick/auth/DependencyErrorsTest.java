@@ -39,4 +39,10 @@ class DependencyErrorsTest {
     void aClientMayNameWhatItCouldNotReach() {
         given().get("/test/dependency/named").then().statusCode(503).body("error", equalTo("MediaMTX is unreachable"));
     }
+
+    @Test
+    void anUnreachableDatabaseIs503NamingItNotTheClientsFault() {
+        given().get("/test/dependency/database").then().statusCode(503)
+                .body("error", equalTo("The database is unavailable; try again shortly"));
+    }
 }

@@ -26,6 +26,9 @@ public final class ClientFaults {
     }
 
     public static boolean isClientCaused(Throwable failure) {
+        if (DatabaseFaults.fromDatabase(failure)) {
+            return false; // the connection that broke was the database's, not the client's
+        }
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
             if (cause instanceof ClosedChannelException || cause instanceof SocketException

@@ -88,6 +88,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (DatabaseFaults.unavailable(e)) {
+            LOG.warnf("Request failed, the database is unavailable: %s", ClientFaults.describe(e));
+            return ErrorBody.response(503, "The database is unavailable; try again shortly");
+        }
         if (ClientFaults.isClientCaused(e)) {
             LOG.debugf("Request failed on the client's side: %s", ClientFaults.describe(e));
             return ErrorBody.response(400, "Malformed or interrupted request");

@@ -1,6 +1,8 @@
 package io.joystick.auth.testapp;
 
+import java.io.EOFException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,6 +39,14 @@ public class DependencyResource {
     @Path("/failing")
     public String failing() {
         return devices.failing();
+    }
+
+    /** What a JDBC driver throws when its connection to a restarting database breaks mid-statement. */
+    @GET
+    @Path("/database")
+    public String database() {
+        throw new IllegalStateException("could not execute statement", new SQLException(
+                "An I/O error occurred while sending to the backend.", "08006", new EOFException()));
     }
 
     @GET

@@ -1,11 +1,14 @@
 package io.joystick.device.log.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +37,17 @@ public class ActionLogService {
             boolean quiet) {
     }
 
+    /**
+     * Stores the entry in its own transaction. A database that is restarting or failing over loses no entry: the
+     * write is tried again, each time in a new transaction with a new entity, for a few seconds before the
+     * failure reaches the caller.
+     */
+    @Retry(maxRetries = 5, delay = 500, jitter = 250, maxDuration = 10, durationUnit = ChronoUnit.SECONDS)
     public void record(Entry entry) {
+        QuarkusTransaction.requiringNew().run(() -> logs.persist(toEntity(entry)));
+    }
+
+    private static ActionLog toEntity(Entry entry) {
         ActionLog log = new ActionLog();
         log.deviceId = entry.deviceId();
         log.action = entry.action();
@@ -50,7 +63,7 @@ public class ActionLogService {
         log.userAgent = clip(entry.userAgent(), 500);
         log.quiet = entry.quiet();
         log.created = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> logs.persist(log));
+        return log;
     }
 
     static JsonNode mask(JsonNode node) {

@@ -152,7 +152,8 @@ public class ActionRunner {
                     outcome.durationMs() == null ? millisSince(start) : outcome.durationMs(), request.clientAddress(),
                     request.userAgent(), request.quiet()));
         } catch (RuntimeException e) {
-            // The command has run: its caller gets its result; the missing audit entry is an operator's problem.
+            // The command has run: its caller gets its result. The write was retried for seconds (a database
+            // restart loses nothing); past that, the missing audit entry is an operator's problem.
             LOG.errorf("Action log entry for %s on device %s not written: %s", plan.action(), plan.device().id,
                     e.getClass().getName());
         }

@@ -1,5 +1,6 @@
 package io.joystick.fleet;
 
+import static io.joystick.auth.testapp.TestKeys.SERVICE_KEY;
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
@@ -8,8 +9,6 @@ import io.joystick.auth.testapp.JwksFileAuth;
 import io.restassured.specification.RequestSpecification;
 
 public final class Fixtures {
-
-    public static final String SERVICE_KEY = "test-service-key-0123456789";
 
     private Fixtures() {
     }

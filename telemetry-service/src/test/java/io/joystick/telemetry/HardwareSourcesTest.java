@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.joystick.telemetry.modem.at.FakeModem;
-import io.joystick.telemetry.serial.PtyPair;
+import io.joystick.telemetry.serial.service.PtyPair;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.joystick.auth.testapp.TestKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -38,7 +39,7 @@ public class DeviceServiceMock implements QuarkusTestResourceLifecycleManager {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"success\":false,\"error\":\"Device not found\"}")));
         server.stubFor(
-                post(urlEqualTo("/api/notifications/send")).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
+                post(urlEqualTo("/api/notifications/send")).withHeader("X-API-Key", equalTo(TestKeys.SERVICE_KEY))
                         .willReturn(aResponse().withHeader("Content-Type", "application/json")
                                 .withBody("{\"success\":true,\"notificationId\":\"n1\"}")));
         return Map.of("quarkus.rest-client.device-service.url", server.baseUrl(),
@@ -47,10 +48,10 @@ public class DeviceServiceMock implements QuarkusTestResourceLifecycleManager {
 
     private static void device(String id, String owner, String allow) {
         server.stubFor(
-                get(urlEqualTo("/api/devices/" + id + "/allow")).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
+                get(urlEqualTo("/api/devices/" + id + "/allow")).withHeader("X-API-Key", equalTo(TestKeys.SERVICE_KEY))
                         .willReturn(aResponse().withHeader("Content-Type", "application/json")
                                 .withBody("{\"id\":\"" + id + "\",\"allow\":[" + allow + "]}")));
-        server.stubFor(get(urlEqualTo("/api/devices/" + id)).withHeader("X-API-Key", equalTo(Fixtures.SERVICE_KEY))
+        server.stubFor(get(urlEqualTo("/api/devices/" + id)).withHeader("X-API-Key", equalTo(TestKeys.SERVICE_KEY))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"" + id + "\",\"owner\":\"" + owner + "\",\"allow\":[" + allow + "]}")));
     }

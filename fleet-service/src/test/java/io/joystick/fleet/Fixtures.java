@@ -1,15 +1,17 @@
 package io.joystick.fleet;
 
+import static io.joystick.auth.testapp.TestKeys.SERVICE_KEY;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.restassured.specification.RequestSpecification;
 
 public final class Fixtures {
-
-    public static final String SERVICE_KEY = "test-service-key-0123456789";
 
     private Fixtures() {
     }
@@ -37,5 +39,24 @@ public final class Fixtures {
         var body = asService().post("/api/fleet/devices/" + deviceId + "/credentials").then().statusCode(200)
                 .extract().jsonPath();
         return new DeviceMqtt.Account(body.getString("url"), body.getString("username"), body.getString("password"));
+    }
+
+    /**
+     * Revokes the device's broker account while the device is connected: it is disconnected, and the account no
+     * longer connects. With either broker (the embedded one and Mosquitto) alike.
+     */
+    public static void revokeAndExpectDisconnectedAndRefused(String deviceId) throws Exception {
+        DeviceMqtt.Account account = credentials(deviceId);
+        try (DeviceMqtt device = DeviceMqtt.connect(account, "edge-" + deviceId)) {
+            asService().delete("/api/fleet/devices/" + deviceId + "/credentials").then().statusCode(204);
+            await().atMost(Duration.ofSeconds(20)).until(device::closed);
+        }
+        boolean refused;
+        try (DeviceMqtt again = DeviceMqtt.connect(account, "edge-" + deviceId + "b")) {
+            refused = false;
+        } catch (Exception e) {
+            refused = true;
+        }
+        assertTrue(refused, "revoked credentials still connect");
     }
 }

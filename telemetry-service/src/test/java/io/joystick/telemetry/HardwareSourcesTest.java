@@ -1,5 +1,6 @@
 package io.joystick.telemetry;
 
+import static io.joystick.auth.testapp.TestKeys.SERVICE_KEY;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.joystick.telemetry.modem.at.FakeModem;
-import io.joystick.telemetry.serial.PtyPair;
+import io.joystick.telemetry.serial.service.PtyPair;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -43,7 +44,6 @@ class HardwareSourcesTest {
 
     static final Path TTY = Path.of("target", "tty").toAbsolutePath();
     static final Path BATTERY = Path.of("target", "sysfs", "power_supply", "BAT0").toAbsolutePath();
-    static final String API_KEY = "test-service-key-0123456789";
 
     public static class Hardware implements QuarkusTestProfile {
         @Override
@@ -95,7 +95,7 @@ class HardwareSourcesTest {
     }
 
     static ValidatableResponse get(String path) {
-        return given().header("X-API-Key", API_KEY).get(path).then();
+        return given().header("X-API-Key", SERVICE_KEY).get(path).then();
     }
 
     @Test

@@ -115,7 +115,7 @@ class TwoInstancesIT {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", url);
         env.put("QUARKUS_DATASOURCE_USERNAME", System.getProperty("joystick.it.postgres-user", "postgres"));
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("JOYSTICK_API_KEY", Fixtures.SERVICE_KEY);
+        env.put("JOYSTICK_API_KEY", TestKeys.SERVICE_KEY);
         env.put("JOYSTICK_JWKS_FILE", jwks.toString());
         env.put("JOYSTICK_REVOCATION_POLL_ENABLED", "false");
         env.put("JOYSTICK_DEVICE_URL", DeviceServiceMock.server.baseUrl());
@@ -161,7 +161,7 @@ class TwoInstancesIT {
     }
 
     private String send(PackagedService fleet, HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request.header("X-API-Key", Fixtures.SERVICE_KEY)
+        HttpResponse<String> response = http.send(request.header("X-API-Key", TestKeys.SERVICE_KEY)
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, response.statusCode(), fleet.name + ": " + response.body());
         return response.body();

@@ -40,6 +40,7 @@ class PublishingProcessIT {
 
     static final String DEVICE = "edge-it";
     static final String DEVICE_PASSWORD = "device-it-secret";
+    /** Not the kit's key: the packaged service runs in prod, so this proves it takes JOYSTICK_API_KEY. */
     static final String API_KEY = "it-service-key-0123456789abcdef";
     static final String PRESENCE = "joystick/devices/" + DEVICE + "/presence";
     static final String GPS = "joystick/devices/" + DEVICE + "/telemetry/gps";

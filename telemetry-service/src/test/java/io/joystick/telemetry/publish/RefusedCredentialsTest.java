@@ -1,6 +1,6 @@
 package io.joystick.telemetry.publish;
 
-import static io.joystick.telemetry.publish.TelemetryPublishingTest.API_KEY;
+import static io.joystick.auth.testapp.TestKeys.SERVICE_KEY;
 import static io.joystick.telemetry.publish.TelemetryPublishingTest.health;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -26,7 +26,7 @@ class RefusedCredentialsTest {
     void keepsServingAndQueuesWithinItsBoundWhileTheBrokerRefusesTheDevice() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> String.valueOf(health().get("error"))
                 .contains("check TELEMETRY_PUBLISH_USERNAME and TELEMETRY_PUBLISH_PASSWORD"));
-        given().header("X-API-Key", API_KEY).get("/api/gps").then().statusCode(200);
+        given().header("X-API-Key", SERVICE_KEY).get("/api/gps").then().statusCode(200);
 
         // four sensors a second into a queue of five: the oldest go, and are counted
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) health().get("dropped")).longValue() >= 3);
@@ -38,6 +38,6 @@ class RefusedCredentialsTest {
         String log = Files.readString(PublishingBroker.serviceLog());
         assertTrue(log.contains("the broker refused"), log);
         assertFalse(log.contains(RefusingBroker.WRONG_PASSWORD), "the password is never logged");
-        given().header("X-API-Key", API_KEY).get("/api/telemetry").then().statusCode(200);
+        given().header("X-API-Key", SERVICE_KEY).get("/api/telemetry").then().statusCode(200);
     }
 }

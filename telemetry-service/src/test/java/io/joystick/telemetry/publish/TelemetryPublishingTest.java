@@ -1,5 +1,6 @@
 package io.joystick.telemetry.publish;
 
+import static io.joystick.auth.testapp.TestKeys.SERVICE_KEY;
 import static io.joystick.telemetry.publish.PublishingBroker.DEVICE;
 import static io.joystick.telemetry.publish.PublishingBroker.OBSERVER;
 import static io.joystick.telemetry.publish.PublishingBroker.OBSERVER_PASSWORD;
@@ -32,8 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = PublishingBroker.class, restrictToAnnotatedClass = true)
 class TelemetryPublishingTest {
-
-    static final String API_KEY = "test-service-key-0123456789";
     static final String PREFIX = "joystick/devices/" + DEVICE + "/";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,7 +56,7 @@ class TelemetryPublishingTest {
                 assertEquals(TelemetryCodec.DEFLATE_V1, first.bytes()[0], sensor + ": deflated by default");
                 Map<String, Object> published = JSON.readValue(first.json(), new TypeReference<>() {
                 });
-                Map<String, Object> rest = given().header("X-API-Key", API_KEY).get("/api/" + sensor).then()
+                Map<String, Object> rest = given().header("X-API-Key", SERVICE_KEY).get("/api/" + sensor).then()
                         .statusCode(200).extract().jsonPath().getMap("");
                 assertEquals(rest.keySet(), published.keySet(), sensor + ": the REST reading's JSON");
                 assertEquals("simulated", published.get("source"));
@@ -75,7 +74,7 @@ class TelemetryPublishingTest {
         Set<String> takenMeanwhile = new LinkedHashSet<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             // the local API answers throughout
-            String timestamp = given().header("X-API-Key", API_KEY).get("/api/gps").then().statusCode(200)
+            String timestamp = given().header("X-API-Key", SERVICE_KEY).get("/api/gps").then().statusCode(200)
                     .extract().path("timestamp");
             takenMeanwhile.add(timestamp);
             return takenMeanwhile.size() >= 6 && queued() >= 5;

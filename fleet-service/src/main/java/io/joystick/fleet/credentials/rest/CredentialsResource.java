@@ -10,10 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.device.client.DeviceServiceClient;
+import io.joystick.fleet.credentials.IssuedCredentials;
 import io.joystick.fleet.credentials.service.DeviceCredentials;
 import io.joystick.fleet.ingest.service.Topic;
 import io.quarkus.security.Authenticated;
@@ -40,12 +45,15 @@ public class CredentialsResource {
     }
 
     @POST
+    @APIResponse(responseCode = "200", description = "The new account; its password is shown this once",
+            content = @Content(schema = @Schema(implementation = IssuedCredentials.class)))
     public Response issue(@PathParam("id") String deviceId) {
         authorize(deviceId);
         return Response.ok(credentials.issue(deviceId)).header("Cache-Control", "no-store").build();
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "Revoked; the device is disconnected")
     public Response revoke(@PathParam("id") String deviceId) {
         authorize(deviceId);
         credentials.revoke(deviceId);

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.joystick.fleet.broker.service.BrokerAccounts;
 import io.joystick.fleet.broker.service.ConfiguredBroker;
 import io.joystick.fleet.broker.service.PasswordHash;
+import io.joystick.fleet.credentials.IssuedCredentials;
 import io.joystick.fleet.credentials.repository.DeviceCredential;
-import io.joystick.fleet.credentials.rest.IssuedCredentials;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Creates, rotates and revokes devices' broker accounts, and remembers which devices have one. */

@@ -3,9 +3,8 @@ package io.joystick.fleet.reading.rest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.GET;
@@ -15,10 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.fleet.access.service.FleetAccess;
+import io.joystick.fleet.reading.Reading;
 import io.joystick.fleet.reading.Sensor;
 import io.joystick.fleet.reading.repository.ReadingRepository;
 import io.joystick.fleet.reading.service.StoredJson;
@@ -50,19 +54,25 @@ public class ReadingResource {
     /** The latest reading of each sensor the caller may see, keyed by sensor; null where there is none. */
     @GET
     @Path("telemetry")
-    public Map<String, JsonNode> telemetry(@PathParam("id") String deviceId) {
+    public LatestTelemetry telemetry(@PathParam("id") String deviceId) {
         Set<Sensor> sensors = access.permitted();
         access.checkDevice(deviceId);
-        Map<String, JsonNode> latest = new LinkedHashMap<>();
-        for (Sensor sensor : sensors) {
-            latest.put(sensor.key(), readings.latest(deviceId, sensor).map(row -> json.of(row.payload)).orElse(null));
-        }
-        return latest;
+        return new LatestTelemetry(latestIfPermitted(deviceId, sensors, Sensor.GPS),
+                latestIfPermitted(deviceId, sensors, Sensor.IMU),
+                latestIfPermitted(deviceId, sensors, Sensor.BATTERY),
+                latestIfPermitted(deviceId, sensors, Sensor.CELLULAR));
+    }
+
+    /** Null when the caller may not see the sensor (left out of the answer), empty when it has no reading. */
+    private Optional<JsonNode> latestIfPermitted(String deviceId, Set<Sensor> permitted, Sensor sensor) {
+        return permitted.contains(sensor) ? readings.latest(deviceId, sensor).map(row -> json.of(row.payload)) : null;
     }
 
     /** The latest reading of one sensor, in the shape the device's own {@code /api/{sensor}} answers. */
     @GET
     @Path("{sensor}")
+    @APIResponse(responseCode = "200", description = "The reading",
+            content = @Content(schema = @Schema(implementation = Reading.class)))
     public JsonNode latest(@PathParam("id") String deviceId, @PathParam("sensor") String sensorKey) {
         Sensor sensor = FleetAccess.sensor(sensorKey);
         FleetAccess.requirePermission(access.caller(), sensor);

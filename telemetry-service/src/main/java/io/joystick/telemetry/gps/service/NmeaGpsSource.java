@@ -9,7 +9,7 @@ import io.joystick.telemetry.gps.nmea.NmeaFramer;
 import io.joystick.telemetry.gps.nmea.NmeaParser;
 import io.joystick.telemetry.reading.Sensor;
 import io.joystick.telemetry.reading.service.ReadingStore;
-import io.joystick.telemetry.serial.SerialLink;
+import io.joystick.telemetry.serial.service.SerialLink;
 
 /** An NMEA receiver on a serial port: every sentence that states the position publishes a GPS reading. */
 public final class NmeaGpsSource implements SerialLink.Listener {

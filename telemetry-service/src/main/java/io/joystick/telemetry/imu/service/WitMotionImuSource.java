@@ -3,7 +3,7 @@ package io.joystick.telemetry.imu.service;
 import io.joystick.telemetry.imu.witmotion.WitMotionDecoder;
 import io.joystick.telemetry.reading.Sensor;
 import io.joystick.telemetry.reading.service.ReadingStore;
-import io.joystick.telemetry.serial.SerialLink;
+import io.joystick.telemetry.serial.service.SerialLink;
 
 /** A WitMotion IMU on a serial port. */
 public final class WitMotionImuSource implements SerialLink.Listener {

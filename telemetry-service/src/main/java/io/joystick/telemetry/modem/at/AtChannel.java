@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
-import io.joystick.telemetry.serial.SerialLink;
+import io.joystick.telemetry.serial.service.SerialLink;
 
 /**
  * AT commands over a serial link, one in flight at a time, each with its own timeout. Every line the modem

@@ -46,29 +46,29 @@ public class TelemetryResource {
     @GET
     @Path("gps")
     @PermissionsRequired("device-gps")
-    public Reading gps() {
-        return store.require(Sensor.GPS);
+    public GpsReading gps() {
+        return (GpsReading) store.require(Sensor.GPS);
     }
 
     @GET
     @Path("imu")
     @PermissionsRequired("device-imu")
-    public Reading imu() {
-        return store.require(Sensor.IMU);
+    public ImuReading imu() {
+        return (ImuReading) store.require(Sensor.IMU);
     }
 
     @GET
     @Path("battery")
     @PermissionsRequired("device-battery")
-    public Reading battery() {
-        return store.require(Sensor.BATTERY);
+    public BatteryReading battery() {
+        return (BatteryReading) store.require(Sensor.BATTERY);
     }
 
     @GET
     @Path("cpsi")
     @PermissionsRequired("device-cpsi")
-    public Reading cpsi() {
-        return store.require(Sensor.CELLULAR);
+    public CellReading cpsi() {
+        return (CellReading) store.require(Sensor.CELLULAR);
     }
 
     /**

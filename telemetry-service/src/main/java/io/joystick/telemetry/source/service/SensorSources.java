@@ -34,7 +34,7 @@ import io.joystick.telemetry.modem.service.ModemPoller;
 import io.joystick.telemetry.reading.Reading;
 import io.joystick.telemetry.reading.Sensor;
 import io.joystick.telemetry.reading.service.ReadingStore;
-import io.joystick.telemetry.serial.SerialPorts;
+import io.joystick.telemetry.serial.service.SerialPorts;
 import io.joystick.telemetry.simulated.service.SimulatedSensors;
 import io.quarkus.runtime.StartupEvent;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.joystick.telemetry.serial.PtyPair;
+import io.joystick.telemetry.serial.service.PtyPair;
 
 /**
  * A modem at the hardware end of a {@link PtyPair}: it reads CR-terminated commands and answers each with

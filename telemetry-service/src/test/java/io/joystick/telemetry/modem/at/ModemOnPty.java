@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.joystick.telemetry.serial.PtyPair;
-import io.joystick.telemetry.serial.SerialLink;
+import io.joystick.telemetry.serial.service.PtyPair;
+import io.joystick.telemetry.serial.service.SerialLink;
 
 /** A {@link FakeModem} on a fresh pseudo-terminal, and the service's AT channel to it, connected. */
 final class ModemOnPty implements AutoCloseable {

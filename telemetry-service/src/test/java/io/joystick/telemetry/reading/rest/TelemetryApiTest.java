@@ -1,5 +1,6 @@
 package io.joystick.telemetry.reading.rest;
 
+import static io.joystick.auth.testapp.TestKeys.SERVICE_KEY;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,8 +39,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(OfflineJwksAuth.class)
 class TelemetryApiTest {
 
-    static final String API_KEY = "test-service-key-0123456789";
-
     @TestHTTPResource("/api/telemetry/stream")
     URL stream;
 
@@ -49,7 +48,7 @@ class TelemetryApiTest {
     @BeforeEach
     void simulatorHasPublished() {
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> given().header("X-API-Key", API_KEY).get("/api/cpsi").statusCode() == 200);
+                .until(() -> given().header("X-API-Key", SERVICE_KEY).get("/api/cpsi").statusCode() == 200);
     }
 
     @ParameterizedTest
@@ -73,16 +72,16 @@ class TelemetryApiTest {
     void letsAdminsAndServicesReadEverything() {
         given().auth().oauth2(JwksFileAuth.token("root", "admin")).get("/api/battery").then().statusCode(200)
                 .body("capacity", notNullValue()).body("consumption", notNullValue());
-        given().header("X-API-Key", API_KEY).get("/api/gps").then().statusCode(200).body("fix", equalTo("3d"));
+        given().header("X-API-Key", SERVICE_KEY).get("/api/gps").then().statusCode(200).body("fix", equalTo("3d"));
     }
 
     @Test
     void servesTheSimulatedUnitsOfTheDesign() {
-        Map<String, Object> gps = given().header("X-API-Key", API_KEY).get("/api/gps").then().statusCode(200)
+        Map<String, Object> gps = given().header("X-API-Key", SERVICE_KEY).get("/api/gps").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         double latitude = ((Number) gps.get("latitude")).doubleValue();
         assertTrue(latitude > 47.6 && latitude < 47.7, "latitude " + latitude);
-        Map<String, Object> imu = given().header("X-API-Key", API_KEY).get("/api/imu").then().statusCode(200)
+        Map<String, Object> imu = given().header("X-API-Key", SERVICE_KEY).get("/api/imu").then().statusCode(200)
                 .body("gyro.x", notNullValue()).body("angle.roll", notNullValue()).extract().jsonPath().getMap("");
         assertEquals(1.0, ((Number) imu.get("z")).doubleValue(), 0.05);
     }
@@ -92,7 +91,7 @@ class TelemetryApiTest {
         Map<String, Object> readings = given().auth().oauth2(JwksFileAuth.token("ana", "device-gps", "device-battery"))
                 .get("/api/telemetry").then().statusCode(200).extract().jsonPath().getMap("");
         assertEquals(Set.of("gps", "battery"), readings.keySet());
-        Map<String, Object> all = given().header("X-API-Key", API_KEY).get("/api/telemetry").then().statusCode(200)
+        Map<String, Object> all = given().header("X-API-Key", SERVICE_KEY).get("/api/telemetry").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         assertEquals(Set.of("gps", "imu", "battery", "cpsi"), all.keySet());
     }
@@ -127,7 +126,7 @@ class TelemetryApiTest {
         URI uri = URI.create(stream.toString());
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         // the API key travels as a header; the stream starts with the current reading of each sensor
-        var request = java.net.http.HttpRequest.newBuilder(uri).header("X-API-Key", API_KEY).build();
+        var request = java.net.http.HttpRequest.newBuilder(uri).header("X-API-Key", SERVICE_KEY).build();
         var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
         assertEquals(200, response.statusCode());

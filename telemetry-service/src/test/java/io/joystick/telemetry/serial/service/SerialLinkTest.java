@@ -1,4 +1,4 @@
-package io.joystick.telemetry.serial;
+package io.joystick.telemetry.serial.service;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

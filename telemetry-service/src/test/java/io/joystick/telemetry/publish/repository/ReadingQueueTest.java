@@ -1,4 +1,4 @@
-package io.joystick.telemetry.publish;
+package io.joystick.telemetry.publish.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,9 +20,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.joystick.telemetry.publish.queue.QueuedReading;
-import io.joystick.telemetry.publish.queue.ReadingQueue;
 
 /** The on-disk queue of readings waiting for the broker: order, acknowledgement, bounds, restarts and torn writes. */
 class ReadingQueueTest {

@@ -1,4 +1,4 @@
-package io.joystick.telemetry.serial;
+package io.joystick.telemetry.serial.service;
 
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.joystick.telemetry.publish.health;
+package io.joystick.telemetry.publish.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,8 +6,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-import io.joystick.telemetry.publish.service.PublishMetrics;
-import io.joystick.telemetry.publish.service.TelemetryPublisher;
 import io.joystick.telemetry.publish.service.TelemetryPublisher.State;
 import io.smallrye.health.api.Wellness;
 

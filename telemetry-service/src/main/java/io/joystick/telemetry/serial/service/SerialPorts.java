@@ -1,4 +1,4 @@
-package io.joystick.telemetry.serial;
+package io.joystick.telemetry.serial.service;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.joystick.telemetry.publish.queue;
+package io.joystick.telemetry.publish.repository;
 
 import java.time.Instant;
 

@@ -56,6 +56,7 @@ class TwoInstancesIT {
                 PackagedService b = start("notification-service-b", env);
                 Client onA = connect(a, "ana");
                 Client onB = connect(b, "ana")) {
+            awaitRegistered(a, b);
             String sentToB = send(b, "{\"type\":\"info\",\"title\":\"via B\",\"message\":\"m\",\"userId\":\"ana\"}");
             await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(sentToB) && onB.got(sentToB));
 
@@ -74,6 +75,7 @@ class TwoInstancesIT {
                 PackagedService b = start("notification-service-b", env);
                 Client onA = connect(a, "ben");
                 Client onB = connect(b, "ben")) {
+            awaitRegistered(a, b);
             String before = send(b, "{\"type\":\"info\",\"title\":\"before\",\"message\":\"m\",\"userId\":\"ben\"}");
             await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(before));
 
@@ -130,6 +132,28 @@ class TwoInstancesIT {
     private PackagedService start(String name, Map<String, String> env) throws Exception {
         PackagedService.Launch launch = new PackagedService.Launch(name, PackagedService.appJar(), dir, env);
         return PackagedService.start(launch.withJvmOptions("-Xmx256m")).awaitReady(Duration.ofSeconds(120));
+    }
+
+    /**
+     * Waits until each instance has registered its one client's socket: a handshake can complete before that, and
+     * a notification sent meanwhile would not reach it. The instances count their sockets on /q/metrics.
+     */
+    private void awaitRegistered(PackagedService... instances) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (PackagedService instance : instances) {
+                if (openSockets(instance) != 1) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private double openSockets(PackagedService instance) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(instance.uri("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("joystick_notification_websocket_connections"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     private String send(PackagedService instance, String json) throws Exception {

@@ -38,7 +38,6 @@ import io.joystick.auth.testapp.TestKeys;
  */
 class TwoInstancesIT {
 
-    private static final String API_KEY = "it-notification-key-7d1e93";
     private static final String KID = "it-key";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -99,7 +98,7 @@ class TwoInstancesIT {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", url);
         env.put("QUARKUS_DATASOURCE_USERNAME", user());
-        env.put("JOYSTICK_API_KEY", API_KEY);
+        env.put("JOYSTICK_API_KEY", TestKeys.SERVICE_KEY);
         env.put("JOYSTICK_JWKS_FILE", jwks.toString());
         env.put("JOYSTICK_REVOCATION_POLL_ENABLED", "false");
         env.put("JOYSTICK_DEVICE_URL", "http://127.0.0.1:9");
@@ -158,7 +157,7 @@ class TwoInstancesIT {
 
     private String send(PackagedService instance, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.uri("/api/notifications/send"))
-                .header("X-API-Key", API_KEY).header("Content-Type", "application/json")
+                .header("X-API-Key", TestKeys.SERVICE_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body().replaceAll(".*\"notificationId\":\"([^\"]+)\".*", "$1");

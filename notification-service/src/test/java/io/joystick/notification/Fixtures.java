@@ -19,7 +19,7 @@ import io.restassured.response.ValidatableResponse;
 
 public final class Fixtures {
 
-    /** Whom a WebSocket opened with the service key belongs to: auth-lib names a lone {@code joystick.api-key} "default". */
+    /** The viewer of a socket opened with the service key (auth-lib names a lone {@code joystick.api-key} "default"). */
     public static final String SERVICE = "service:default";
 
     private Fixtures() {

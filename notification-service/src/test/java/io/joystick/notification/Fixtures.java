@@ -1,19 +1,39 @@
 package io.joystick.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.auth.testapp.TestKeys;
+import io.joystick.notification.push.service.Connections;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 public final class Fixtures {
 
+    /** The viewer of a socket opened with the service key (auth-lib names a lone {@code joystick.api-key} "default"). */
+    public static final String SERVICE = "service:default";
+
     private Fixtures() {
+    }
+
+    /**
+     * Waits until the server has registered the sockets of these viewers, one per mention (a viewer named twice has
+     * two). A client's handshake can complete before that, and a notification sent meanwhile would not reach it.
+     */
+    public static void awaitRegistered(Connections connections, String... viewerIds) {
+        Map<String, Long> expected =
+                Arrays.stream(viewerIds).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> expected.entrySet().stream()
+                .allMatch(viewer -> connections.countFor(viewer.getKey()) == viewer.getValue()));
     }
 
     public static String admin(String id) {

@@ -1,12 +1,10 @@
 package io.joystick.notification;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.WebSocketHandshakeException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -40,8 +38,7 @@ class SessionCookieWebSocketTest {
     void acceptsTheSessionCookieFromThePublicOrigin() throws Exception {
         String user = Fixtures.unique("cookie-user");
         try (WsClient client = WsClient.withSessionCookie(Fixtures.user(user), CONSOLE)) {
-            // the client's handshake can complete before the server has registered the socket
-            await().atMost(Duration.ofSeconds(10)).until(() -> connections.countFor(user) == 1);
+            Fixtures.awaitRegistered(connections, user);
             String id = Fixtures.sendAsService(Fixtures.to(user, "Over the cookie")).statusCode(200)
                     .extract().path("notificationId");
             assertEquals("Over the cookie", client.awaitNotification(id).getString("payload.title"));
@@ -64,6 +61,7 @@ class SessionCookieWebSocketTest {
     void tokenAndKeyCredentialsNeedNoOrigin() throws Exception {
         try (WsClient client = WsClient.connectWithHeaders(WsClient.uri(null),
                 Map.of("X-API-Key", TestKeys.SERVICE_KEY, "Origin", "https://tool.example"))) {
+            Fixtures.awaitRegistered(connections, Fixtures.SERVICE);
             String id = Fixtures.send(Fixtures.notification("info", "to services too", "m"));
             client.awaitNotification(id);
         }

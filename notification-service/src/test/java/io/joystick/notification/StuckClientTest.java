@@ -1,6 +1,5 @@
 package io.joystick.notification;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,8 +42,7 @@ class StuckClientTest {
         String liveUser = Fixtures.unique("live");
         try (Socket stuck = upgradeAndNeverRead(Fixtures.user(stuckUser));
                 WsClient live = WsClient.withToken(Fixtures.user(liveUser))) {
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> connections.countFor(stuckUser) == 1 && connections.countFor(liveUser) == 1);
+            Fixtures.awaitRegistered(connections, stuckUser, liveUser);
             String bulky = "{\"type\":\"notification\",\"payload\":{\"message\":\"" + "x".repeat(60_000) + "\"}}";
             Outgoing forStuck = new Outgoing(0, "bulk", Audience.USER, stuckUser, Set.of(), bulky);
 

@@ -26,6 +26,7 @@ import io.joystick.auth.revocation.RevocationPoller;
 import io.joystick.auth.testapp.AuthServiceStub;
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.auth.testapp.TestKeys;
+import io.joystick.notification.push.service.Connections;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -47,6 +48,9 @@ class TokenRevocationTest {
     @Inject
     RevocationPoller poller;
 
+    @Inject
+    Connections connections;
+
     @BeforeAll
     static void connectStub() {
         authService = new WireMock(ConfigProvider.getConfig().getValue("auth-stub.port", Integer.class));
@@ -55,9 +59,11 @@ class TokenRevocationTest {
     @Test
     void closesTheSocketsOfARevokedUserAndPushesThemNothingMore() throws Exception {
         String user = Fixtures.unique("logged-out");
+        String bystanderId = Fixtures.unique("bystander");
         try (WsClient revoked = WsClient.withToken(Fixtures.user(user));
-                WsClient bystander = WsClient.withToken(Fixtures.user(Fixtures.unique("bystander")));
+                WsClient bystander = WsClient.withToken(Fixtures.user(bystanderId));
                 WsClient service = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
+            Fixtures.awaitRegistered(connections, user, bystanderId, Fixtures.SERVICE);
             revoked.awaitNotification(Fixtures.send(Fixtures.to(user, "before")));
 
             publish("{\"cursor\":1,\"users\":[{\"userId\":\"" + user + "\",\"notBefore\":" + (now() + 1)
@@ -82,6 +88,7 @@ class TokenRevocationTest {
         String token = JwksFileAuth.sign(TestKeys.claims(user, Set.of()).claim("jti", jti));
         try (WsClient revoked = WsClient.withToken(token);
                 WsClient sibling = WsClient.withToken(Fixtures.user(user))) {
+            Fixtures.awaitRegistered(connections, user, user);
             String before = Fixtures.send(Fixtures.to(user, "before"));
             revoked.awaitNotification(before);
             sibling.awaitNotification(before);

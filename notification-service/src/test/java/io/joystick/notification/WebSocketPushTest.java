@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
 import io.joystick.auth.testapp.TestKeys;
+import io.joystick.notification.push.service.Connections;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,6 +29,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(JwksFileAuth.class)
 @QuarkusTestResource(DeviceServiceMock.class)
 class WebSocketPushTest {
+
+    @Inject
+    Connections connections;
 
     @Test
     void refusesAnUpgradeWithoutCredentials() {
@@ -46,9 +52,12 @@ class WebSocketPushTest {
     @Test
     void pushesAUserNotificationToThatUserOnly() throws Exception {
         String ana = Fixtures.unique("ana");
+        String other = Fixtures.unique("other");
+        String admin = Fixtures.unique("admin");
         try (WsClient anaClient = WsClient.withToken(Fixtures.user(ana));
-                WsClient otherClient = WsClient.withToken(Fixtures.user(Fixtures.unique("other")));
-                WsClient adminClient = WsClient.withToken(Fixtures.admin(Fixtures.unique("admin")))) {
+                WsClient otherClient = WsClient.withToken(Fixtures.user(other));
+                WsClient adminClient = WsClient.withToken(Fixtures.admin(admin))) {
+            Fixtures.awaitRegistered(connections, ana, other, admin);
             Map<String, Object> body = Fixtures.to(ana, "Your export is ready");
             body.put("dismissible", false);
             int reached = Fixtures.sendAsService(body).statusCode(200).extract().path("clientsNotified");
@@ -74,8 +83,10 @@ class WebSocketPushTest {
 
     @Test
     void pushesABroadcastToEveryoneIncludingServices() throws Exception {
-        try (WsClient user = WsClient.withToken(Fixtures.user(Fixtures.unique("u")));
+        String userId = Fixtures.unique("u");
+        try (WsClient user = WsClient.withToken(Fixtures.user(userId));
                 WsClient service = WsClient.withApiKey(TestKeys.SERVICE_KEY)) {
+            Fixtures.awaitRegistered(connections, userId, Fixtures.SERVICE);
             String id = Fixtures.send(Fixtures.notification("warning", "Maintenance at 22:00", "m"));
             user.awaitNotification(id);
             service.awaitNotification(id);
@@ -84,9 +95,11 @@ class WebSocketPushTest {
 
     @Test
     void pushesADeviceNotificationToItsAllowListAndAdminsOnly() throws Exception {
+        String adminId = Fixtures.unique("admin");
         try (WsClient ana = WsClient.withToken(Fixtures.user("ana"));
                 WsClient carl = WsClient.withToken(Fixtures.user("carl"));
-                WsClient admin = WsClient.withToken(Fixtures.admin(Fixtures.unique("admin")))) {
+                WsClient admin = WsClient.withToken(Fixtures.admin(adminId))) {
+            Fixtures.awaitRegistered(connections, "ana", "carl", adminId);
             Map<String, Object> body = Fixtures.notification("error", "Primary slot down", "switched to secondary");
             body.put("deviceId", DeviceServiceMock.DEVICE);
             String id = Fixtures.send(body);
@@ -101,8 +114,10 @@ class WebSocketPushTest {
 
     @Test
     void aDeviceNotificationGoesToAdminsOnlyWhileDeviceServiceIsDown() throws Exception {
+        String adminId = Fixtures.unique("admin");
         try (WsClient user = WsClient.withToken(Fixtures.user("ana"));
-                WsClient admin = WsClient.withToken(Fixtures.admin(Fixtures.unique("admin")))) {
+                WsClient admin = WsClient.withToken(Fixtures.admin(adminId))) {
+            Fixtures.awaitRegistered(connections, "ana", adminId);
             Map<String, Object> body = Fixtures.notification("error", "Slot check failed", "m");
             body.put("deviceId", DeviceServiceMock.FAILING_DEVICE);
             String id = Fixtures.send(body);

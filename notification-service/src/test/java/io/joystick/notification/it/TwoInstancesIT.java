@@ -38,7 +38,6 @@ import io.joystick.auth.testapp.TestKeys;
  */
 class TwoInstancesIT {
 
-    private static final String API_KEY = "it-notification-key-7d1e93";
     private static final String KID = "it-key";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -56,6 +55,7 @@ class TwoInstancesIT {
                 PackagedService b = start("notification-service-b", env);
                 Client onA = connect(a, "ana");
                 Client onB = connect(b, "ana")) {
+            awaitRegistered(a, b);
             String sentToB = send(b, "{\"type\":\"info\",\"title\":\"via B\",\"message\":\"m\",\"userId\":\"ana\"}");
             await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(sentToB) && onB.got(sentToB));
 
@@ -74,6 +74,7 @@ class TwoInstancesIT {
                 PackagedService b = start("notification-service-b", env);
                 Client onA = connect(a, "ben");
                 Client onB = connect(b, "ben")) {
+            awaitRegistered(a, b);
             String before = send(b, "{\"type\":\"info\",\"title\":\"before\",\"message\":\"m\",\"userId\":\"ben\"}");
             await().atMost(Duration.ofSeconds(15)).until(() -> onA.got(before));
 
@@ -97,7 +98,7 @@ class TwoInstancesIT {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", url);
         env.put("QUARKUS_DATASOURCE_USERNAME", user());
-        env.put("JOYSTICK_API_KEY", API_KEY);
+        env.put("JOYSTICK_API_KEY", TestKeys.SERVICE_KEY);
         env.put("JOYSTICK_JWKS_FILE", jwks.toString());
         env.put("JOYSTICK_REVOCATION_POLL_ENABLED", "false");
         env.put("JOYSTICK_DEVICE_URL", "http://127.0.0.1:9");
@@ -132,9 +133,31 @@ class TwoInstancesIT {
         return PackagedService.start(launch.withJvmOptions("-Xmx256m")).awaitReady(Duration.ofSeconds(120));
     }
 
+    /**
+     * Waits until each instance has registered its one client's socket: a handshake can complete before that, and
+     * a notification sent meanwhile would not reach it. The instances count their sockets on /q/metrics.
+     */
+    private void awaitRegistered(PackagedService... instances) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (PackagedService instance : instances) {
+                if (openSockets(instance) != 1) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private double openSockets(PackagedService instance) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(instance.uri("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("joystick_notification_websocket_connections"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+    }
+
     private String send(PackagedService instance, String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(instance.uri("/api/notifications/send"))
-                .header("X-API-Key", API_KEY).header("Content-Type", "application/json")
+                .header("X-API-Key", TestKeys.SERVICE_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body().replaceAll(".*\"notificationId\":\"([^\"]+)\".*", "$1");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.joystick.auth.testapp.PackagedService;
+import io.joystick.auth.testapp.TestKeys;
 
 /**
  * The packaged jar in the prod profile, started as a process: what it refuses, what it creates on first
@@ -31,7 +32,6 @@ class PackagedServiceIT {
 
     private static final Duration START = Duration.ofSeconds(60);
     private static final String SECRET = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'k');
-    private static final String API_KEY = "it-api-key-5c1f0e9b7d";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -154,7 +154,7 @@ class PackagedServiceIT {
         Map<String, String> env = new HashMap<>();
         env.put("JOYSTICK_DATA_DIR", dir.resolve("data").toString());
         env.put("JOYSTICK_SECRET_KEY", SECRET);
-        env.put("JOYSTICK_API_KEY", API_KEY);
+        env.put("JOYSTICK_API_KEY", TestKeys.SERVICE_KEY);
         env.put("JOYSTICK_ADMIN_PASSWORD", "it-admin-password");
         return env;
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.joystick.auth.testapp.PackagedService;
+import io.joystick.auth.testapp.TestKeys;
 
 /** The real PocketBase JS SDK (the browser app's client) logging in and refreshing against the packaged service. */
 class PocketBaseSdkIT {
@@ -35,7 +36,7 @@ class PocketBaseSdkIT {
         Map<String, String> env = Map.of(
                 "JOYSTICK_DATA_DIR", dir.resolve("data").toString(),
                 "JOYSTICK_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'q'),
-                "JOYSTICK_API_KEY", "sdk-it-api-key-0a9b8c7d",
+                "JOYSTICK_API_KEY", TestKeys.SERVICE_KEY,
                 "JOYSTICK_ADMIN_EMAIL", "sdk@joystick.test",
                 "JOYSTICK_ADMIN_PASSWORD", "sdk-admin-password");
         PackagedService.Launch launch = new PackagedService.Launch("auth-service", PackagedService.appJar(), dir, env);

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.joystick.notification.config.NotificationConfig;
+import io.joystick.notification.fanout.config.FanoutConfig;
 
 /**
  * Tells the other instances about a new notification. The NOTIFY is part of the storing transaction, so
@@ -20,11 +20,11 @@ public class Announcer {
     private final String channel;
 
     public Announcer(Cluster cluster, DeliveredHere deliveredHere, EntityManager entityManager,
-            NotificationConfig config) {
+            FanoutConfig config) {
         this.cluster = cluster;
         this.deliveredHere = deliveredHere;
         this.entityManager = entityManager;
-        this.channel = config.fanout().channel();
+        this.channel = config.channel();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

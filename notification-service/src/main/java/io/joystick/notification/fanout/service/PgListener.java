@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.joystick.notification.config.NotificationConfig;
+import io.joystick.notification.fanout.config.FanoutConfig;
 import io.joystick.notification.push.service.Connections;
 import io.joystick.notification.push.service.Outgoing;
 import io.joystick.notification.store.service.NotificationLoader;
@@ -39,7 +39,7 @@ public class PgListener {
     private final NotificationLoader loader;
     private final Connections connections;
     private final Vertx vertx;
-    private final NotificationConfig config;
+    private final FanoutConfig config;
     private final String jdbcUrl;
     private final String username;
     private final String password;
@@ -56,7 +56,7 @@ public class PgListener {
     private int host;
 
     public PgListener(Cluster cluster, DeliveredHere deliveredHere, NotificationLoader loader, Connections connections,
-            Vertx vertx, NotificationConfig config,
+            Vertx vertx, FanoutConfig config,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -76,7 +76,7 @@ public class PgListener {
             return;
         }
         highestSeen = loader.latestSeq();
-        long delay = Math.max(100, config.fanout().reconnectDelay().toMillis());
+        long delay = Math.max(100, config.reconnectDelay().toMillis());
         // The policy is asked each time the LISTEN connection is lost (and before each further attempt).
         hosts = ListenTargets.of(jdbcUrl, username, password);
         target = new PgConnectOptions(hosts.get(0));
@@ -88,7 +88,7 @@ public class PgListener {
                     nextHost();
                     return delay;
                 });
-        pg.channel(config.fanout().channel())
+        pg.channel(config.channel())
                 .subscribeHandler(v -> worker.execute(this::subscribed))
                 .handler(this::received);
         subscriber = pg;
@@ -134,7 +134,7 @@ public class PgListener {
             LOG.warnf("Cannot load the notifications stored while not listening: %s", e.toString());
         }
         listening = true;
-        LOG.infof("Listening for notifications of other instances on channel %s", config.fanout().channel());
+        LOG.infof("Listening for notifications of other instances on channel %s", config.channel());
     }
 
     private void catchUp() {

@@ -15,7 +15,7 @@ import io.joystick.auth.error.SuccessBody;
 import io.joystick.auth.permission.Caller;
 import io.joystick.notification.history.service.HistoryPage;
 import io.joystick.notification.history.service.NotificationHistory;
-import io.joystick.notification.store.service.Viewer;
+import io.joystick.notification.store.Viewer;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -8,11 +8,11 @@ import jakarta.transaction.Transactional;
 
 import io.joystick.auth.error.ApiException;
 import io.joystick.notification.push.service.PushMessages;
+import io.joystick.notification.store.Viewer;
 import io.joystick.notification.store.repository.Notification;
 import io.joystick.notification.store.repository.NotificationRepository;
 import io.joystick.notification.store.repository.NotificationState;
 import io.joystick.notification.store.repository.NotificationStateRepository;
-import io.joystick.notification.store.service.Viewer;
 
 /** The caller's own view of the notifications addressed to them: list, seen, dismissed. */
 @ApplicationScoped

@@ -8,7 +8,7 @@ import io.joystick.auth.permission.Caller;
 import io.joystick.notification.push.service.Connections;
 import io.joystick.notification.push.service.Replay;
 import io.joystick.notification.push.service.Subscriber;
-import io.joystick.notification.store.service.Viewer;
+import io.joystick.notification.store.Viewer;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.joystick.auth.revocation.CredentialLifetime;
-import io.joystick.notification.config.NotificationConfig;
-import io.joystick.notification.store.service.Viewer;
+import io.joystick.notification.push.config.WebSocketConfig;
+import io.joystick.notification.store.Viewer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -30,8 +30,8 @@ public class Connections {
     private final Map<String, Subscriber> open = new ConcurrentHashMap<>();
     private final int maxPending;
 
-    public Connections(NotificationConfig config, MeterRegistry metrics) {
-        this.maxPending = config.websocket().maxPending();
+    public Connections(WebSocketConfig config, MeterRegistry metrics) {
+        this.maxPending = config.maxPending();
         metrics.gaugeMapSize("joystick.notification.websocket.connections", List.of(), open);
     }
 

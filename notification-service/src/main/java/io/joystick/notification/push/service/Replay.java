@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.joystick.notification.config.NotificationConfig;
+import io.joystick.notification.push.config.WebSocketConfig;
 import io.joystick.notification.store.repository.Notification;
 import io.joystick.notification.store.repository.NotificationRepository;
 
@@ -19,12 +19,12 @@ public class Replay {
     private final int limit;
 
     public Replay(NotificationRepository notifications, PushMessages messages, Connections connections,
-            NotificationConfig config) {
+            WebSocketConfig config) {
         this.notifications = notifications;
         this.messages = messages;
         this.connections = connections;
         // Never more than half the connection's queue, so a replay alone cannot get a healthy client dropped.
-        this.limit = Math.max(1, Math.min(config.websocket().replayLimit(), config.websocket().maxPending() / 2));
+        this.limit = Math.max(1, Math.min(config.replayLimit(), config.maxPending() / 2));
     }
 
     @Transactional

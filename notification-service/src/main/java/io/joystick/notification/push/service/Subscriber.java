@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.joystick.auth.revocation.CredentialLifetime;
-import io.joystick.notification.store.service.Viewer;
+import io.joystick.notification.store.Viewer;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**

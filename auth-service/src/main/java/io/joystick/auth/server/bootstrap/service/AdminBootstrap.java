@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import io.joystick.auth.config.RefusedToStart;
 import io.joystick.auth.server.audit.repository.AuditEvent;
 import io.joystick.auth.server.audit.repository.AuditLog;
-import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.bootstrap.config.AdminConfig;
 import io.joystick.auth.server.permission.service.KnownPermissions;
 import io.joystick.auth.server.permission.service.PermissionService;
 import io.joystick.auth.server.user.repository.UserRepository;
@@ -38,10 +38,10 @@ public class AdminBootstrap {
     private final UserService userService;
     private final UserRepository users;
     private final AuditLog audit;
-    private final AuthServiceConfig.Admin admin;
+    private final AdminConfig admin;
 
     public AdminBootstrap(PermissionService permissions, UserService userService, UserRepository users, AuditLog audit,
-            AuthServiceConfig.Admin admin) {
+            AdminConfig admin) {
         this.permissions = permissions;
         this.userService = userService;
         this.users = users;

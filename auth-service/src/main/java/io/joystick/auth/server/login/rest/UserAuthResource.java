@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +53,8 @@ public class UserAuthResource {
     @POST
     @Path("/auth-with-password")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "Logged in: the token and the user",
+            content = @Content(schema = @Schema(implementation = AuthRecord.WithToken.class)))
     public Response authWithPassword(String body, @CookieParam(DeviceCookies.NAME) String deviceCookie,
             @Context HttpServerRequest request) {
         JsonNode node;
@@ -86,6 +91,8 @@ public class UserAuthResource {
     @POST
     @Path("/auth-refresh")
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "A new token and the user",
+            content = @Content(schema = @Schema(implementation = AuthRecord.WithToken.class)))
     public Response authRefresh(@Context HttpServerRequest request) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return PocketBaseError.response(401, "The request requires valid record authorization token.");

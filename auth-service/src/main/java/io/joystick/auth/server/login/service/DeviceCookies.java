@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
 
 import io.joystick.auth.crypto.SecretBox;
-import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.login.config.LoginConfig;
 
 /**
  * OWASP's "device cookie": proof that this client has logged in as a user before. It is set on every
@@ -40,7 +40,7 @@ public class DeviceCookies {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public DeviceCookies(SecretBox secrets, AuthServiceConfig config) {
+    public DeviceCookies(SecretBox secrets, LoginConfig config) {
         this(secrets.derivedKey(PURPOSE), config.deviceCookie().lifetime(), config.deviceCookie().secure());
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.config.ServiceNotRunning;
-import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.login.config.LoginConfig;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -25,10 +25,10 @@ import io.quarkus.scheduler.Scheduled;
 public class LoginThrottle {
 
     private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
-    private final AuthServiceConfig.Login limits;
+    private final LoginConfig.Login limits;
     private final long windowMs;
 
-    public LoginThrottle(AuthServiceConfig config) {
+    public LoginThrottle(LoginConfig config) {
         this.limits = config.login();
         this.windowMs = limits.window().toMillis();
     }

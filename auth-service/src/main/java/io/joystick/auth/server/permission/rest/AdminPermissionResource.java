@@ -15,6 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.server.login.rest.AuthRecord;
 import io.joystick.auth.server.permission.repository.Permission;
@@ -45,6 +49,8 @@ public class AdminPermissionResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The new permission",
+            content = @Content(schema = @Schema(implementation = PermissionService.PermissionView.class)))
     public Response create(@Valid @NotNull UserInput.NewPermission input) {
         Permission created = permissions.create(input.name(), input.description(), actor());
         return Response.status(201)
@@ -54,6 +60,7 @@ public class AdminPermissionResource {
 
     @DELETE
     @Path("/{name}")
+    @APIResponse(responseCode = "204", description = "The permission is deleted")
     public Response delete(@PathParam("name") String name) {
         permissions.delete(name, actor());
         return Response.noContent().build();

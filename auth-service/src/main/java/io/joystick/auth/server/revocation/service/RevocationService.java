@@ -8,9 +8,9 @@ import jakarta.transaction.Transactional;
 import io.joystick.auth.revocation.RevocationFeed;
 import io.joystick.auth.revocation.RevocationList;
 import io.joystick.auth.revocation.RevocationsPage;
-import io.joystick.auth.server.config.AuthServiceConfig;
 import io.joystick.auth.server.revocation.repository.Revocation;
 import io.joystick.auth.server.revocation.repository.RevocationRepository;
+import io.joystick.auth.server.token.config.TokenConfig;
 
 /**
  * Records revocations and serves them to every service. It is also this instance's own
@@ -24,9 +24,9 @@ public class RevocationService implements RevocationFeed {
 
     private final RevocationRepository repository;
     private final RevocationList list;
-    private final AuthServiceConfig config;
+    private final TokenConfig config;
 
-    public RevocationService(RevocationRepository repository, RevocationList list, AuthServiceConfig config) {
+    public RevocationService(RevocationRepository repository, RevocationList list, TokenConfig config) {
         this.repository = repository;
         this.list = list;
         this.config = config;

@@ -1,7 +1,5 @@
 package io.joystick.auth.server.session.rest;
 
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.error.ApiException;
@@ -57,10 +58,12 @@ public class AuthResource {
     @GET
     @Path("/me")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "The calling user, or the calling service",
+            content = @Content(schema = @Schema(oneOf = {AuthRecord.class, ServicePrincipal.class})))
     public Object me() {
         Caller caller = Caller.require(identity);
         if (caller.service()) {
-            return Map.of("principal", caller.name(), "service", true);
+            return new ServicePrincipal(caller.name(), true);
         }
         return AuthRecord.of(users.get(caller.id()));
     }
@@ -90,6 +93,8 @@ public class AuthResource {
     @POST
     @Path("/password")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "The password is changed",
+            content = @Content(schema = @Schema(implementation = SuccessBody.class)))
     public Response changePassword(@Valid @NotNull UserInput.PasswordChange change,
             @Context HttpServerRequest request) {
         PasswordChangeService.Outcome outcome =
@@ -101,7 +106,7 @@ public class AuthResource {
         if (outcome instanceof PasswordChangeService.WrongPassword) {
             throw ApiException.badRequest("The current password is wrong");
         }
-        return Response.ok(Map.of("success", true)).build();
+        return Response.ok(SuccessBody.OK).build();
     }
 
     /** For services (auth-lib polls it): revocations recorded since the cursor of the previous page. */

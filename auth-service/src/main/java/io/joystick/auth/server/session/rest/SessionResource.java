@@ -1,6 +1,5 @@
 package io.joystick.auth.server.session.rest;
 
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
@@ -17,10 +16,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.joystick.auth.common.ClientAddress;
 import io.joystick.auth.error.ApiException;
 import io.joystick.auth.error.ErrorBody;
+import io.joystick.auth.error.SuccessBody;
 import io.joystick.auth.origin.CrossOriginGuard;
 import io.joystick.auth.origin.SameOrigin;
 import io.joystick.auth.server.audit.repository.AuditEvent;
@@ -68,6 +71,8 @@ public class SessionResource {
     /** Logs in and sets the cookie; answers the user record. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Logged in: the user, and the session cookie",
+            content = @Content(schema = @Schema(implementation = AuthRecord.class)))
     public Response login(@Valid @NotNull SessionLogin login, @CookieParam(DeviceCookies.NAME) String deviceCookie,
             @Context HttpServerRequest request) {
         // Login CSRF: another site must not sign the victim's browser in to the attacker's account.
@@ -94,6 +99,8 @@ public class SessionResource {
     @POST
     @Path("/refresh")
     @Authenticated
+    @APIResponse(responseCode = "200", description = "The user, and a new session cookie",
+            content = @Content(schema = @Schema(implementation = AuthRecord.class)))
     public Response refresh(@Context HttpServerRequest request) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getSubject() == null) {
             throw ApiException.badRequest("Only a user session can be refreshed");
@@ -109,6 +116,8 @@ public class SessionResource {
      * still gets its cookie cleared.
      */
     @DELETE
+    @APIResponse(responseCode = "200", description = "Logged out; the cookie is cleared",
+            content = @Content(schema = @Schema(implementation = SuccessBody.class)))
     public Response logout(@Context HttpServerRequest request) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                 && jwt.getTokenID() != null) {
@@ -116,7 +125,7 @@ public class SessionResource {
             audit.record(AuditEvent.Type.LOGOUT, jwt.getSubject(), jwt.getSubject(), ClientAddress.of(request),
                     "browser session");
         }
-        return Response.ok(Map.of("success", true)).header(HttpHeaders.SET_COOKIE, cookies.cleared(request))
+        return Response.ok(SuccessBody.OK).header(HttpHeaders.SET_COOKIE, cookies.cleared(request))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 

@@ -3,8 +3,8 @@ package io.joystick.auth.server.session.service;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.mechanism.Credentials;
-import io.joystick.auth.server.config.AuthServiceConfig;
 import io.joystick.auth.server.session.config.SessionConfig;
+import io.joystick.auth.server.token.config.TokenConfig;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,9 +19,9 @@ public class SessionCookies {
     private final SessionConfig config;
     private final long lifetimeSeconds;
 
-    public SessionCookies(SessionConfig config, AuthServiceConfig authConfig) {
+    public SessionCookies(SessionConfig config, TokenConfig tokens) {
         this.config = config;
-        this.lifetimeSeconds = authConfig.tokenLifetime().toSeconds();
+        this.lifetimeSeconds = tokens.tokenLifetime().toSeconds();
     }
 
     public String holding(String token, HttpServerRequest request) {

@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 
@@ -25,6 +28,8 @@ public class JwksResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The public keys tokens are verified with (RFC 7517)",
+            content = @Content(schema = @Schema(implementation = JwksDocument.class)))
     public Response jwks() {
         JsonWebKeySet set = new JsonWebKeySet();
         signingKeys.publicKeys().forEach((kid, key) -> {

@@ -26,7 +26,7 @@ import io.joystick.auth.config.ServiceNotRunning;
 import io.joystick.auth.crypto.SecretBox;
 import io.joystick.auth.server.audit.repository.AuditEvent;
 import io.joystick.auth.server.audit.repository.AuditLog;
-import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.token.config.TokenConfig;
 import io.joystick.auth.server.token.repository.SigningKey;
 import io.joystick.auth.server.token.repository.SigningKeyRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,13 +47,13 @@ public class SigningKeyService {
     private final SigningKeyRepository repository;
     private final SecretBox secretBox;
     private final AuditLog audit;
-    private final AuthServiceConfig config;
+    private final TokenConfig config;
     private final SecureRandom random = new SecureRandom();
 
     private volatile KeySet keys = new KeySet(null, null, Map.of());
 
     public SigningKeyService(SigningKeyRepository repository, SecretBox secretBox, AuditLog audit,
-            AuthServiceConfig config) {
+            TokenConfig config) {
         this.repository = repository;
         this.secretBox = secretBox;
         this.audit = audit;

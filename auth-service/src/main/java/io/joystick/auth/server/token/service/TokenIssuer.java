@@ -6,8 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.joystick.auth.config.JoystickConfig;
-import io.joystick.auth.server.config.AuthServiceConfig;
 import io.joystick.auth.server.revocation.service.RevocationService;
+import io.joystick.auth.server.token.config.TokenConfig;
 import io.joystick.auth.server.user.repository.User;
 import io.smallrye.jwt.build.Jwt;
 
@@ -21,10 +21,10 @@ public class TokenIssuer {
     private final SigningKeyService signingKeys;
     private final RevocationService revocations;
     private final JoystickConfig joystick;
-    private final AuthServiceConfig config;
+    private final TokenConfig config;
 
     public TokenIssuer(SigningKeyService signingKeys, RevocationService revocations, JoystickConfig joystick,
-            AuthServiceConfig config) {
+            TokenConfig config) {
         this.signingKeys = signingKeys;
         this.revocations = revocations;
         this.joystick = joystick;

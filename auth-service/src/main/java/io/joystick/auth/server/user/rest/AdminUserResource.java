@@ -16,6 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.joystick.auth.permission.Caller;
 import io.joystick.auth.server.login.rest.AuthRecord;
 import io.joystick.auth.server.user.service.UserInput;
@@ -48,6 +52,8 @@ public class AdminUserResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The new user",
+            content = @Content(schema = @Schema(implementation = AuthRecord.class)))
     public Response create(@Valid @NotNull UserInput.NewUser input) {
         return Response.status(201).entity(AuthRecord.of(users.create(input, actor()))).build();
     }
@@ -60,6 +66,7 @@ public class AdminUserResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "The user is deleted")
     public Response delete(@PathParam("id") String id) {
         users.delete(id, actor());
         return Response.noContent().build();

@@ -7,7 +7,7 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.joystick.auth.server.config.AuthServiceConfig;
+import io.joystick.auth.server.user.config.Argon2Config;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -31,13 +31,13 @@ public class PasswordHasher {
     private static final int HASH_BYTES = 32;
     private static final String CHECKS = "joystick.auth.password.checks";
 
-    private final AuthServiceConfig.Argon2 cost;
+    private final Argon2Config cost;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
     private final MeterRegistry registry;
 
-    public PasswordHasher(AuthServiceConfig config, MeterRegistry registry) {
-        this.cost = config.argon2();
+    public PasswordHasher(Argon2Config cost, MeterRegistry registry) {
+        this.cost = cost;
         this.registry = registry;
         this.dummyHash = hash("not-a-real-password");
     }

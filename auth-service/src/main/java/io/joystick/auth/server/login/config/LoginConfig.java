@@ -1,31 +1,12 @@
-package io.joystick.auth.server.config;
+package io.joystick.auth.server.login.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "joystick.auth")
-public interface AuthServiceConfig {
-
-    /** How long an issued token lives. */
-    @WithDefault("24h")
-    Duration tokenLifetime();
-
-    Argon2 argon2();
-
-    /** Argon2id cost of new password hashes; the defaults are OWASP's recommended minimum. */
-    interface Argon2 {
-        @WithDefault("19456")
-        int memoryKib();
-
-        @WithDefault("2")
-        int iterations();
-
-        @WithDefault("1")
-        int parallelism();
-    }
+public interface LoginConfig {
 
     Login login();
 
@@ -57,14 +38,5 @@ public interface AuthServiceConfig {
         /** Sent over HTTPS only; off in dev and test, which run on plain HTTP. */
         @WithDefault("true")
         boolean secure();
-    }
-
-    /** JOYSTICK_ADMIN_EMAIL / JOYSTICK_ADMIN_PASSWORD live directly under {@code joystick.}. */
-    @ConfigMapping(prefix = "joystick")
-    interface Admin {
-        @WithDefault("admin@joystick.local")
-        String adminEmail();
-
-        Optional<String> adminPassword();
     }
 }

@@ -1,4 +1,4 @@
-package io.joystick.notification.store.service;
+package io.joystick.notification.store;
 
 import io.joystick.auth.permission.Caller;
 import io.joystick.notification.store.repository.Audience;

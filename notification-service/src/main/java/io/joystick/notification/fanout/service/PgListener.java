@@ -24,7 +24,9 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 /**
  * On PostgreSQL: LISTENs for the notifications other instances store and pushes them to this instance's
  * connections. The subscriber reconnects by itself after the connection drops; each time LISTEN is in place
- * again, what was stored meanwhile (announcements nobody heard) is loaded and pushed before anything else.
+ * again, what was stored meanwhile (announcements nobody heard) is loaded and pushed before anything else. A
+ * notification that cannot be loaded (the database restarting) is not dropped: from it on, everything is loaded
+ * again, in order, until that succeeds, and announcements heard meanwhile wait for it.
  */
 @ApplicationScoped
 public class PgListener {
@@ -50,6 +52,9 @@ public class PgListener {
     /** The highest sequence number heard on the channel or caught up with; written on the worker only. */
     private volatile long highestSeen;
     private volatile boolean stopped;
+    /** Everything after this sequence number is still to be loaded and pushed; -1 when nothing is. Worker only. */
+    private long reloadAfter = -1;
+    private long reloadDelay;
     /** The hosts of the JDBC URL, tried in turn; {@link #target} is the one the subscriber connects to next. */
     private List<PgConnectOptions> hosts;
     private PgConnectOptions target;
@@ -77,6 +82,7 @@ public class PgListener {
         }
         highestSeen = loader.latestSeq();
         long delay = Math.max(100, config.reconnectDelay().toMillis());
+        reloadDelay = delay;
         // The policy is asked each time the LISTEN connection is lost (and before each further attempt).
         hosts = ListenTargets.of(jdbcUrl, username, password);
         target = new PgConnectOptions(hosts.get(0));
@@ -128,27 +134,40 @@ public class PgListener {
 
     /** On the worker: LISTEN is (again) in place, so catch up with what nobody heard meanwhile. */
     private void subscribed() {
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            LOG.warnf("Cannot load the notifications stored while not listening: %s", e.toString());
-        }
+        reload(highestSeen);
         listening = true;
         LOG.infof("Listening for notifications of other instances on channel %s", config.channel());
     }
 
-    private void catchUp() {
-        deliveredHere.forgetUpTo(highestSeen);
-        List<Outgoing> missed;
-        do {
-            missed = loader.outgoingAfter(highestSeen, CATCH_UP_BATCH);
-            for (Outgoing outgoing : missed) {
-                highestSeen = outgoing.seq();
-                if (deliveredHere.add(outgoing.seq())) {
-                    connections.deliver(outgoing);
+    /**
+     * On the worker: loads and pushes every notification stored after {@code after} (skipping those delivered
+     * here already), in batches; if the database fails meanwhile, tries again from the last one pushed.
+     */
+    private void reload(long after) {
+        reloadAfter = reloadAfter < 0 ? after : Math.min(reloadAfter, after);
+        deliveredHere.forgetUpTo(reloadAfter);
+        try {
+            List<Outgoing> missed;
+            do {
+                missed = loader.outgoingAfter(reloadAfter, CATCH_UP_BATCH);
+                for (Outgoing outgoing : missed) {
+                    reloadAfter = outgoing.seq();
+                    highestSeen = Math.max(highestSeen, outgoing.seq());
+                    if (deliveredHere.add(outgoing.seq())) {
+                        connections.deliver(outgoing);
+                    }
                 }
-            }
-        } while (missed.size() == CATCH_UP_BATCH);
+            } while (missed.size() == CATCH_UP_BATCH);
+            reloadAfter = -1;
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot load the notifications stored after %d (%s); trying again in %d ms", reloadAfter,
+                    e.toString(), reloadDelay);
+            vertx.setTimer(reloadDelay, id -> worker.execute(() -> {
+                if (!stopped && reloadAfter >= 0) {
+                    reload(reloadAfter);
+                }
+            }));
+        }
     }
 
     private void received(String payload) {
@@ -157,6 +176,11 @@ public class PgListener {
 
     private void heard(Announcement announcement) {
         highestSeen = Math.max(highestSeen, announcement.seq());
+        if (reloadAfter >= 0) {
+            // a reload is under way and pushes this one too, in order
+            reloadAfter = Math.min(reloadAfter, announcement.seq() - 1);
+            return;
+        }
         boolean delivered = deliveredHere.take(announcement.seq());
         if (!delivered && !announcement.instanceId().equals(cluster.instanceId())) {
             push(announcement.seq());
@@ -167,7 +191,9 @@ public class PgListener {
         try {
             loader.outgoing(seq).ifPresent(connections::deliver);
         } catch (RuntimeException e) {
-            LOG.warnf("Cannot push notification %d announced by another instance: %s", seq, e.toString());
+            LOG.warnf("Cannot load notification %d announced by another instance (%s); loading it again", seq,
+                    e.toString());
+            reload(seq - 1);
         }
     }
 

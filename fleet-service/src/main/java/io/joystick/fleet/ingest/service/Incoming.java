@@ -2,6 +2,8 @@ package io.joystick.fleet.ingest.service;
 
 import java.time.Instant;
 
+import io.joystick.fleet.reading.ValidReading;
+
 /** A checked message waiting to be stored, with how to acknowledge it to the broker once it is. */
 public sealed interface Incoming {
 

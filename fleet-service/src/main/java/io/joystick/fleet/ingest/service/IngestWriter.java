@@ -18,6 +18,7 @@ import io.joystick.fleet.live.service.LiveEvent;
 import io.joystick.fleet.live.service.LiveEvents;
 import io.joystick.fleet.presence.repository.PresenceRepository;
 import io.joystick.fleet.presence.service.PresenceNotices;
+import io.joystick.fleet.reading.ValidReading;
 import io.joystick.fleet.reading.repository.ReadingRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

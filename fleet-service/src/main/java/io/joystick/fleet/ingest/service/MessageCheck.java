@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.joystick.fleet.config.FleetConfig;
 import io.joystick.fleet.reading.Reading;
 import io.joystick.fleet.reading.Sensor;
+import io.joystick.fleet.reading.ValidReading;
 import io.joystick.telemetry.codec.TelemetryCodec;
 
 /**

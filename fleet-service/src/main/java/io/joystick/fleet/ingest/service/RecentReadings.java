@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.joystick.fleet.reading.ValidReading;
+
 /**
  * The timestamps of the last few readings stored per device and sensor, so that a message the broker delivers
  * again is recognised without asking the database. Bounded: {@value #PER_SENSOR} timestamps per device and

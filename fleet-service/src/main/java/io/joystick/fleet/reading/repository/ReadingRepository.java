@@ -18,8 +18,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.joystick.fleet.ingest.service.ValidReading;
 import io.joystick.fleet.reading.Sensor;
+import io.joystick.fleet.reading.ValidReading;
 
 /** Latest readings and history. Callers bring the transaction (the batched writes join it through the pool). */
 @ApplicationScoped

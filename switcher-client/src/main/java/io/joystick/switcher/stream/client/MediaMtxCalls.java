@@ -52,6 +52,9 @@ final class MediaMtxCalls {
             int pages = 1;
             for (int number = 0; number < pages && number < MAX_LIST_PAGES; number++) {
                 JsonNode answer = page.apply(number);
+                if (answer == null) {
+                    throw new MediaMtxException(200, "a list answered without a body");
+                }
                 answer.path("items").forEach(item);
                 pages = answer.path("pageCount").asInt(1);
             }

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -176,6 +177,21 @@ class StreamStatusTest {
 
         Stubs.mediaMtx().removeStubMapping(mediaMtxStubs.remove(mediaMtxStubs.size() - 1));
         monitor.poll(Instant.parse("2026-01-01T13:00:05Z"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aPathListWithoutABodyIsNamedNotACrash() {
+        running(device(stalled, "live", "on"), "");
+        mediaMtxStubs.add(Stubs.mediaMtx().register(get(urlPathEqualTo("/v3/paths/list"))
+                .willReturn(aResponse().withStatus(200))));
+        monitor.poll(Instant.parse("2026-01-01T14:00:00Z"));
+        assertEquals(0, statusChanges(stalled));
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'mediamtx' }.data.error", containsString("without a body"));
+
+        Stubs.mediaMtx().removeStubMapping(mediaMtxStubs.remove(mediaMtxStubs.size() - 1));
+        monitor.poll(Instant.parse("2026-01-01T14:00:05Z"));
         given().get("/q/health/ready").then().statusCode(200);
     }
 

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * /dev/ttyUSB1); the other end gets a GGA fix every {@value #PERIOD_MILLIS} ms. Fix number n lies at latitude
  * 47° (10 + n / 100)′ N, so a stored reading tells which fix it was ({@link #fixNumber}).
  */
-final class NmeaGps implements AutoCloseable {
+public final class NmeaGps implements AutoCloseable {
 
     static final long PERIOD_MILLIS = 500;
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("HHmmss.SS");
@@ -30,9 +32,10 @@ final class NmeaGps implements AutoCloseable {
     private final Process socat;
     private final OutputStream out;
     private final AtomicInteger written = new AtomicInteger();
+    private final List<Long> writtenAt = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
 
-    NmeaGps(Path directory) throws Exception {
+    public NmeaGps(Path directory) throws Exception {
         Files.createDirectories(directory);
         device = directory.resolve("gps");
         peer = directory.resolve("gps-peer");
@@ -49,16 +52,21 @@ final class NmeaGps implements AutoCloseable {
         writer.scheduleAtFixedRate(this::writeNextFix, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    Path device() {
+    public Path device() {
         return device;
     }
 
     /** How many fixes were written so far; the next one has this number. */
-    int written() {
+    public int written() {
         return written.get();
     }
 
-    static int fixNumber(double latitude) {
+    /** When fix number {@code n} was written (epoch milliseconds). */
+    public long writtenAt(int n) {
+        return writtenAt.get(n);
+    }
+
+    public static int fixNumber(double latitude) {
         return (int) Math.round(((latitude - 47) * 60 - 10) * 100);
     }
 
@@ -73,6 +81,7 @@ final class NmeaGps implements AutoCloseable {
         try {
             out.write(String.format("$%s*%02X\r\n", body, checksum).getBytes(StandardCharsets.US_ASCII));
             out.flush();
+            writtenAt.add(System.currentTimeMillis());
             written.incrementAndGet();
         } catch (IOException e) {
             // the edge has not opened the port yet, or was killed: the fix is not counted

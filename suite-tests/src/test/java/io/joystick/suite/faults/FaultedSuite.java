@@ -56,6 +56,7 @@ public final class FaultedSuite implements AutoCloseable {
     private String adminToken;
     public Mosquitto broker;
     private NmeaGps gps;
+    private int firstFix;
     private int lastFix = -1;
     private final Instant started = Instant.now();
 
@@ -93,14 +94,8 @@ public final class FaultedSuite implements AutoCloseable {
         }
         if (fleet) {
             broker = new Mosquitto(temp.resolve("mosquitto"));
-            Map<String, String> env = new HashMap<>(storage("fleet-service"));
-            env.put("JOYSTICK_MQTT_URL", broker.url());
-            env.put("JOYSTICK_MQTT_ADMIN_USER", Mosquitto.ADMIN);
-            env.put("JOYSTICK_MQTT_ADMIN_PASSWORD", Mosquitto.ADMIN_PASSWORD);
-            env.put("JOYSTICK_MQTT_CLIENT_ID", "joystick-faults-fleet");
-            // One instance: a plain subscription, which Mosquitto 2.0 restores after its restart
-            // (fleet-service/README.md, Ingest).
-            env.put("JOYSTICK_MQTT_SHARED", "false");
+            Map<String, String> env = broker.fleetServiceEnvironment("joystick-faults-fleet");
+            env.putAll(storage("fleet-service"));
             suite.start("fleet-service", "fleet-service", PackagedService.freePort(), env);
         }
     }
@@ -115,21 +110,13 @@ public final class FaultedSuite implements AutoCloseable {
         Http.Response credentials =
                 Http.apiKey(suite.apiKey).post(fleetUrl() + "/api/fleet/devices/" + DEVICE + "/credentials", null);
         expect(200, credentials);
-        JsonNode account = credentials.body();
         gps = new NmeaGps(temp.resolve("tty"));
-        Map<String, String> env = new HashMap<>();
-        env.put("TELEMETRY_GPS_SOURCE", "nmea");
-        env.put("TELEMETRY_GPS_PORT", gps.device().toString());
-        env.put("TELEMETRY_REOPEN_DELAY", "100ms");
-        env.put("TELEMETRY_PUBLISH_URL", account.path("url").asText());
-        env.put("TELEMETRY_PUBLISH_DEVICE_ID", DEVICE);
-        env.put("TELEMETRY_PUBLISH_USERNAME", account.path("username").asText());
-        env.put("TELEMETRY_PUBLISH_PASSWORD", account.path("password").asText());
-        // At most one reading per sensor this often: every fix (one per 500 ms) is taken.
-        env.put("TELEMETRY_PUBLISH_INTERVAL", "200ms");
-        env.put("TELEMETRY_PUBLISH_RECONNECT_INITIAL_DELAY", "200ms");
-        env.put("TELEMETRY_PUBLISH_RECONNECT_MAX_DELAY", "1s");
+        Map<String, String> env = gps.edgeEnvironment(DEVICE, credentials.body());
         suite.start("telemetry-service", "edge-" + DEVICE, PackagedService.freePort(), env);
+        // The fixes written before the edge was ready wait in the terminal and are read at once, faster than its
+        // publish interval, which takes one and skips the rest (telemetry-service/README.md): from here on it takes
+        // every fix.
+        firstFix = gps.written();
     }
 
     private Map<String, String> storage(String service) throws Exception {
@@ -314,9 +301,9 @@ public final class FaultedSuite implements AutoCloseable {
     }
 
     /**
-     * Every fix from the first one fleet-service stored to the last one written before {@link #endOfReadings}
-     * (the edge took each: it reads every fix) must be in the device's history; waits up to {@code settle} for
-     * queues to drain. The epoch milliseconds at which each missing fix was written.
+     * Every fix written from when the edge was ready to {@link #endOfReadings} (the edge took each) must be in the
+     * device's history; waits up to {@code settle} for queues to drain. The epoch milliseconds at which each missing
+     * fix was written.
      */
     private List<Long> unstoredReadings(Duration settle) throws Exception {
         if (lastFix < 0) {
@@ -336,8 +323,7 @@ public final class FaultedSuite implements AutoCloseable {
             Set<Integer> stored = new HashSet<>();
             history.body().path("items")
                     .forEach(item -> stored.add(NmeaGps.fixNumber(item.path("latitude").asDouble())));
-            int first = stored.stream().min(Integer::compare).orElseThrow(
-                    () -> new IllegalStateException("fleet-service stored no reading of " + DEVICE));
+            int first = firstFix;
             List<Long> missing = new ArrayList<>();
             List<Integer> missingFixes = new ArrayList<>();
             for (int fix = first; fix <= lastFix; fix++) {

@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A GPS receiver on a real pseudo-terminal made by socat: {@link #device()} is what the edge opens (as it would
@@ -54,6 +58,26 @@ public final class NmeaGps implements AutoCloseable {
 
     public Path device() {
         return device;
+    }
+
+    /**
+     * The environment of a device's edge (telemetry-service) that reads this receiver and publishes every fix with
+     * the broker account fleet-service issued ({@code POST /api/fleet/devices/{id}/credentials}).
+     */
+    public Map<String, String> edgeEnvironment(String deviceId, JsonNode account) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TELEMETRY_GPS_SOURCE", "nmea");
+        env.put("TELEMETRY_GPS_PORT", device.toString());
+        env.put("TELEMETRY_REOPEN_DELAY", "100ms");
+        env.put("TELEMETRY_PUBLISH_URL", account.path("url").asText());
+        env.put("TELEMETRY_PUBLISH_DEVICE_ID", deviceId);
+        env.put("TELEMETRY_PUBLISH_USERNAME", account.path("username").asText());
+        env.put("TELEMETRY_PUBLISH_PASSWORD", account.path("password").asText());
+        // At most one reading per sensor this often: every fix (one per 500 ms) is taken.
+        env.put("TELEMETRY_PUBLISH_INTERVAL", "200ms");
+        env.put("TELEMETRY_PUBLISH_RECONNECT_INITIAL_DELAY", "200ms");
+        env.put("TELEMETRY_PUBLISH_RECONNECT_MAX_DELAY", "1s");
+        return env;
     }
 
     /** How many fixes were written so far; the next one has this number. */

@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
-# Fault soak: the whole suite (packaged auth-service, device-service, telemetry-service, switcher-client and two
-# notification-service instances, all on a private PostgreSQL cluster the test starts with initdb/pg_ctl on a free
-# port) under a steady mixed load of CLIENTS clients (each a user of its own: logins, POST /api/run on an SSH device,
-# notifications sent to it with its WebSocket listener reconnecting with ?since=, device and telemetry reads), and
-# every fault once, one at a time, with QUIET seconds of load between them: kill -9 and restart of each service,
-# a PostgreSQL restart, a device that hangs mid-command, auth-service unreachable (stopped) for AUTH_OUTAGE seconds.
+# Fault soak: the whole suite (packaged auth-service, device-service, telemetry-service, switcher-client, two
+# notification-service instances and fleet-service, all on a private PostgreSQL cluster the test starts with
+# initdb/pg_ctl on a free port; fleet-service on a real Mosquitto with dynamic security on a free port, and a
+# device's edge, a telemetry-service publishing the GPS fixes it reads from a pseudo-terminal) under a steady mixed load of CLIENTS clients (each a user of its own: logins, POST /api/run on an SSH device,
+# notifications sent to it with its WebSocket listener reconnecting with ?since=, device, telemetry and fleet
+# reads), and every fault once, one at a time, with QUIET seconds of load between them: kill -9 and restart of each
+# service, a PostgreSQL restart, a device that hangs mid-command, auth-service unreachable (stopped) for
+# AUTH_OUTAGE seconds, the broker stopped for BROKER_OUTAGE seconds.
 # Counts per fault: requests failed outside the fault's window (its start until every service is ready again),
 # requests hung past the client's 15 s timeout, action-log rows missing for runs answered 2xx, notifications
-# stored but never delivered to their listener, and the time until every service was ready again.
+# stored but never delivered to their listener, GPS fixes the edge took but fleet-service never stored, and the
+# time until every service was ready again.
 # The harness is suite-tests' io.joystick.suite.faults (FaultSoakIT, -Djoystick.soak=true). Writes
 # benchmarks/results/fault-soak.md with the machine's load (other work shares the cores).
 #
 # Usage: benchmarks/fault-soak.sh                                  # ~25 minutes (AUTH_OUTAGE=300)
-#        NO_BUILD=1 CLIENTS=20 QUIET=15 AUTH_OUTAGE=60 benchmarks/fault-soak.sh
+#        NO_BUILD=1 CLIENTS=50 QUIET=15 AUTH_OUTAGE=60 BROKER_OUTAGE=60 benchmarks/fault-soak.sh
 # Knobs (environment): CLIENTS=50 PACE=2 (seconds between a client's requests) QUIET=30 AUTH_OUTAGE=300
+#                      BROKER_OUTAGE=60
 #                      NO_BUILD=1 (use the jars already in */target/quarkus-app, built for PostgreSQL) RESULTS=<file>
 #                      WAIT_IDLE_MAX=600 IDLE_BUSY_MAX=25 (see lib/machine-load.sh)
-# Not covered yet: fleet-service and the broker (no reading is published in the soak; FleetTelemetryIT stops
-# the broker under a live edge).
+# Needs mosquitto (with mosquitto_ctrl) and socat, as FleetTelemetryIT does.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,6 +30,7 @@ CLIENTS=${CLIENTS:-50}
 PACE=${PACE:-2}
 QUIET=${QUIET:-30}
 AUTH_OUTAGE=${AUTH_OUTAGE:-300}
+BROKER_OUTAGE=${BROKER_OUTAGE:-60}
 
 log() { printf '[fault-soak] %s\n' "$*" >&2; }
 # shellcheck source=lib/machine-load.sh
@@ -37,7 +41,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" || true
 if [ -z "${NO_BUILD:-}" ]; then
     log "building the services (PostgreSQL where they keep data) and suite-tests"
     (cd "$ROOT" && ./mvnw -B -q -o install -DskipTests -pl suite-tests -am \
-        && ./mvnw -B -q -o package -DskipTests -pl auth-service,device-service,notification-service \
+        && ./mvnw -B -q -o package -DskipTests -pl auth-service,device-service,notification-service,fleet-service \
             -Dquarkus.datasource.db-kind=postgresql)
 fi
 
@@ -48,7 +52,7 @@ started=$(date -u +%s)
 command=(./mvnw -B -o verify -pl suite-tests -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false
     -Dit.test=FaultSoakIT -Djoystick.soak=true -Djoystick.soak.clients="$CLIENTS"
     -Djoystick.soak.pace-seconds="$PACE" -Djoystick.soak.quiet-seconds="$QUIET"
-    -Djoystick.soak.auth-outage-seconds="$AUTH_OUTAGE")
+    -Djoystick.soak.auth-outage-seconds="$AUTH_OUTAGE" -Djoystick.soak.broker-outage-seconds="$BROKER_OUTAGE")
 log "running: ${command[*]}"
 (cd "$ROOT" && "${command[@]}") > "$ROOT/suite-tests/target/fault-soak.log" 2>&1 || {
     log "the soak failed: see suite-tests/target/fault-soak.log"; tail -40 "$ROOT/suite-tests/target/fault-soak.log" >&2; exit 1; }
@@ -60,7 +64,7 @@ minutes=$(( ($(date -u +%s) - started + 59) / 60 ))
     echo "# Fault soak"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), \`benchmarks/fault-soak.sh\` with CLIENTS=$CLIENTS PACE=$PACE QUIET=$QUIET"
-    echo "AUTH_OUTAGE=$AUTH_OUTAGE (about $minutes minutes), commit $(cd "$ROOT" && git rev-parse --short HEAD):"
+    echo "AUTH_OUTAGE=$AUTH_OUTAGE BROKER_OUTAGE=$BROKER_OUTAGE (about $minutes minutes), commit $(cd "$ROOT" && git rev-parse --short HEAD):"
     echo
     echo '```'
     echo "${command[*]}"

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.joystick.auth.testapp.PackagedService;
 import io.joystick.suite.story.Http;
+import io.joystick.suite.story.Mosquitto;
+import io.joystick.suite.story.NmeaGps;
 import io.joystick.suite.story.Postgres;
 import io.joystick.suite.story.SshDevice;
 import io.joystick.suite.story.Suite;
@@ -31,7 +34,9 @@ import io.joystick.suite.story.Suite;
  * The packaged services on a {@link PrivatePostgres} of their own (each service its database), with two
  * notification-service instances (listeners connect to A, senders post to B, so every notification crosses
  * instances), an SSH device, users on its allow-list, a {@link MixedLoad} on them and the faults injected one at a
- * time into a {@link Ledger}.
+ * time into a {@link Ledger}. With the fleet: fleet-service on a real {@link Mosquitto} and the device's edge (a
+ * telemetry-service publishing the fixes of an {@link NmeaGps} with the broker account fleet-service issued), so
+ * every fix the edge took can be looked for in fleet-service's history.
  */
 public final class FaultedSuite implements AutoCloseable {
 
@@ -49,9 +54,19 @@ public final class FaultedSuite implements AutoCloseable {
     private final SshDevice sshDevice;
     private WireMockServer mediamtx;
     private String adminToken;
+    public Mosquitto broker;
+    private NmeaGps gps;
+    private int firstFix;
+    private int lastFix = -1;
+    private final Instant started = Instant.now();
 
     /** Starts auth-service, device-service, telemetry-service, two notification-services (and switcher-client). */
     public FaultedSuite(Ledger ledger, boolean switcher) throws Exception {
+        this(ledger, switcher, false);
+    }
+
+    /** As {@link #FaultedSuite(Ledger, boolean)}, and with {@code fleet} fleet-service on a Mosquitto of its own. */
+    public FaultedSuite(Ledger ledger, boolean switcher, boolean fleet) throws Exception {
         this.ledger = ledger;
         temp = Files.createTempDirectory("joystick-faults");
         postgres = new PrivatePostgres();
@@ -77,6 +92,31 @@ public final class FaultedSuite implements AutoCloseable {
             suite.start("switcher-client",
                     Map.of("JOYSTICK_MEDIAMTX_URL", mediamtx.baseUrl(), "STREAM_STATUS_ENABLED", "false"));
         }
+        if (fleet) {
+            broker = new Mosquitto(temp.resolve("mosquitto"));
+            Map<String, String> env = broker.fleetServiceEnvironment("joystick-faults-fleet");
+            env.putAll(storage("fleet-service"));
+            suite.start("fleet-service", "fleet-service", PackagedService.freePort(), env);
+        }
+    }
+
+    private String fleetUrl() {
+        return suite.services().stream().filter(s -> s.name.equals("fleet-service")).findFirst()
+                .map(PackagedService::url).orElse(null);
+    }
+
+    /** fleet-service issues the device's broker account; its edge publishes every GPS fix it reads with it. */
+    private void startEdge() throws Exception {
+        Http.Response credentials =
+                Http.apiKey(suite.apiKey).post(fleetUrl() + "/api/fleet/devices/" + DEVICE + "/credentials", null);
+        expect(200, credentials);
+        gps = new NmeaGps(temp.resolve("tty"));
+        Map<String, String> env = gps.edgeEnvironment(DEVICE, credentials.body());
+        suite.start("telemetry-service", "edge-" + DEVICE, PackagedService.freePort(), env);
+        // The fixes written before the edge was ready wait in the terminal and are read at once, faster than its
+        // publish interval, which takes one and skips the rest (telemetry-service/README.md): from here on it takes
+        // every fix.
+        firstFix = gps.written();
     }
 
     private Map<String, String> storage(String service) throws Exception {
@@ -113,9 +153,16 @@ public final class FaultedSuite implements AutoCloseable {
                 "faulty-model", "allow", users.stream().map(u -> u.id).toList(), "information",
                 Map.of("host", "127.0.0.1", "port", sshDevice.port(), "user", SshDevice.USER, "password",
                         SshDevice.PASSWORD))));
+        if (broker != null) {
+            try {
+                startEdge();
+            } catch (Exception e) {
+                throw new IllegalStateException("the edge did not start", e);
+            }
+        }
         load = new MixedLoad(new MixedLoad.Target(suite.url("auth-service"), suite.url("device-service"),
-                suite.url("telemetry-service"), notificationB.url(), notificationA.url(), DEVICE, suite.apiKey), users,
-                ledger, pace);
+                suite.url("telemetry-service"), notificationB.url(), notificationA.url(), DEVICE, suite.apiKey,
+                broker == null ? null : fleetUrl()), users, ledger, pace);
         return load;
     }
 
@@ -194,6 +241,7 @@ public final class FaultedSuite implements AutoCloseable {
      */
     public List<Ledger.Counts> counts(Duration settle) throws Exception {
         List<Ledger.Request> requests = ledger.requests();
+        List<Long> unstored = gps == null ? null : unstoredReadings(settle);
         // Action-log rows for the runs that answered 2xx.
         Set<String> outputs = new HashSet<>();
         Http admin = Http.bearer(login(Suite.ADMIN_EMAIL, Suite.ADMIN_PASSWORD));
@@ -239,7 +287,56 @@ public final class FaultedSuite implements AutoCloseable {
                 }
             }
             if (undelivered.isEmpty() || System.currentTimeMillis() > deadline) {
-                return ledger.counts(missingLogs, undelivered, duplicates, null);
+                return ledger.counts(missingLogs, undelivered, duplicates, unstored);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Call when the load stopped: the fixes written until now are those the edge must have published. */
+    public void endOfReadings() {
+        if (gps != null) {
+            lastFix = gps.written() - 1;
+        }
+    }
+
+    /**
+     * Every fix written from when the edge was ready to {@link #endOfReadings} (the edge took each) must be in the
+     * device's history; waits up to {@code settle} for queues to drain. The epoch milliseconds at which each missing
+     * fix was written.
+     */
+    private List<Long> unstoredReadings(Duration settle) throws Exception {
+        if (lastFix < 0) {
+            endOfReadings();
+        }
+        MixedLoad.User user = load.users().get(0);
+        Http http = Http.bearer(login(user.email, user.password));
+        String window = fleetUrl() + "/api/fleet/devices/" + DEVICE + "/gps/history?max=10000&from="
+                + started.minusSeconds(60) + "&to=" + Instant.now().plusSeconds(3600);
+        long deadline = System.currentTimeMillis() + settle.toMillis();
+        while (true) {
+            Http.Response history = http.get(window);
+            expect(200, history);
+            if (history.body().path("total").asInt() > 10_000) {
+                throw new IllegalStateException("more than 10,000 readings: the history is thinned");
+            }
+            Set<Integer> stored = new HashSet<>();
+            history.body().path("items")
+                    .forEach(item -> stored.add(NmeaGps.fixNumber(item.path("latitude").asDouble())));
+            int first = firstFix;
+            List<Long> missing = new ArrayList<>();
+            List<Integer> missingFixes = new ArrayList<>();
+            for (int fix = first; fix <= lastFix; fix++) {
+                if (!stored.contains(fix)) {
+                    missing.add(gps.writtenAt(fix));
+                    missingFixes.add(fix);
+                }
+            }
+            System.out.println("Fixes " + first + " to " + lastFix + ": " + stored.size() + " readings stored ("
+                    + history.body().path("total").asInt() + " in the history), missing "
+                    + missingFixes.subList(0, Math.min(50, missingFixes.size())) + " of " + missing.size());
+            if (missing.isEmpty() || System.currentTimeMillis() > deadline) {
+                return missing;
             }
             Thread.sleep(1000);
         }
@@ -286,7 +383,7 @@ public final class FaultedSuite implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable resource : new AutoCloseable[] {load, suite, sshDevice, postgres}) {
+        for (AutoCloseable resource : new AutoCloseable[] {load, gps, suite, broker, sshDevice, postgres}) {
             if (resource != null) {
                 try {
                     resource.close();

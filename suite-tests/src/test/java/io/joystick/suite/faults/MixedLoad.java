@@ -15,15 +15,16 @@ import io.joystick.suite.story.NotificationSocket;
 
 /**
  * A steady mixed load: each client, a user of its own, logs in, runs an action on the SSH device, has a
- * notification sent to itself (with the API key) and reads the device and the telemetry, in turn, a request
+ * notification sent to itself (with the API key) and reads the device, the telemetry and the fleet's latest and
+ * history of the device's GPS, in turn, a request
  * every {@code pace}; its WebSocket listener stays connected and, when dropped, reconnects with
  * {@code ?since=<last id received>}. Every request goes to the {@link Ledger}.
  */
 public final class MixedLoad implements AutoCloseable {
 
-    /** Where the load goes. {@code telemetry} may be null (no telemetry reads). */
+    /** Where the load goes. {@code telemetry} and {@code fleet} may be null (no telemetry or fleet reads). */
     public record Target(String auth, String device, String telemetry, String notificationSends,
-            String notificationSockets, String deviceId, String apiKey) {
+            String notificationSockets, String deviceId, String apiKey, String fleet) {
     }
 
     /** A user of the load: its id, e-mail, password and latest token. */
@@ -127,8 +128,16 @@ public final class MixedLoad implements AutoCloseable {
     }
 
     private void read(User user, int turn) {
-        if (target.telemetry() != null && turn % 2 == 0) {
+        // Telemetry and device reads alternate; with the fleet, its latest and history join them.
+        int kind = target.fleet() == null ? (turn % 2 == 0 ? 0 : 1) : (turn / 5) % 4;
+        if (target.telemetry() != null && kind == 0) {
             request("telemetry read", null, () -> http(user).get(target.telemetry() + "/api/gps"));
+        } else if (target.fleet() != null && kind == 2) {
+            request("fleet latest", null,
+                    () -> http(user).get(target.fleet() + "/api/fleet/devices/" + target.deviceId() + "/gps"));
+        } else if (target.fleet() != null && kind == 3) {
+            request("fleet history", null, () -> http(user)
+                    .get(target.fleet() + "/api/fleet/devices/" + target.deviceId() + "/gps/history?max=100"));
         } else {
             request("device read", null, () -> http(user).get(target.device() + "/api/devices/" + target.deviceId()));
         }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -66,15 +65,9 @@ class FleetTelemetryIT {
                 "JOYSTICK_ADMIN_PASSWORD", Suite.ADMIN_PASSWORD));
         suite.start("device-service", Map.of());
         suite.start("notification-service", Map.of());
-        fleet = suite.start("fleet-service", "fleet-service", PackagedService.freePort(), Map.of(
-                "JOYSTICK_MQTT_URL", broker.url(),
-                "JOYSTICK_MQTT_ADMIN_USER", Mosquitto.ADMIN,
-                "JOYSTICK_MQTT_ADMIN_PASSWORD", Mosquitto.ADMIN_PASSWORD,
-                "JOYSTICK_MQTT_CLIENT_ID", "joystick-fleet-it",
-                // One instance: a plain subscription, which Mosquitto 2.0 restores after its restart (a shared one it
-                // does not, and what the edge sends before fleet-service subscribes again would be lost).
-                "JOYSTICK_MQTT_SHARED", "false",
-                "FLEET_PRESENCE_DEBOUNCE", "1s")).url();
+        Map<String, String> env = broker.fleetServiceEnvironment("joystick-fleet-it");
+        env.put("FLEET_PRESENCE_DEBOUNCE", "1s");
+        fleet = suite.start("fleet-service", "fleet-service", PackagedService.freePort(), env).url();
     }
 
     @AfterAll
@@ -110,18 +103,7 @@ class FleetTelemetryIT {
         JsonNode account = credentials.body();
 
         gps = new NmeaGps(temp.resolve("tty"));
-        Map<String, String> env = new HashMap<>();
-        env.put("TELEMETRY_GPS_SOURCE", "nmea");
-        env.put("TELEMETRY_GPS_PORT", gps.device().toString());
-        env.put("TELEMETRY_REOPEN_DELAY", "100ms");
-        env.put("TELEMETRY_PUBLISH_URL", account.path("url").asText());
-        env.put("TELEMETRY_PUBLISH_DEVICE_ID", DEVICE);
-        env.put("TELEMETRY_PUBLISH_USERNAME", account.path("username").asText());
-        env.put("TELEMETRY_PUBLISH_PASSWORD", account.path("password").asText());
-        // At most one reading per sensor this often: every fix (one per 500 ms) is taken.
-        env.put("TELEMETRY_PUBLISH_INTERVAL", "200ms");
-        env.put("TELEMETRY_PUBLISH_RECONNECT_INITIAL_DELAY", "200ms");
-        env.put("TELEMETRY_PUBLISH_RECONNECT_MAX_DELAY", "1s");
+        Map<String, String> env = gps.edgeEnvironment(DEVICE, account);
         edge = suite.start("telemetry-service", "edge-" + DEVICE, PackagedService.freePort(), env);
     }
 

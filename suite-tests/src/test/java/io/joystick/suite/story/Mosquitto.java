@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.joystick.auth.testapp.PackagedService;
@@ -47,6 +49,21 @@ public final class Mosquitto implements AutoCloseable {
                 "log_type warning",
                 "log_type notice", ""));
         start();
+    }
+
+    /**
+     * The environment of the one fleet-service instance that administers and consumes this broker: a plain
+     * subscription, which Mosquitto 2.0 restores after its restart (a shared one it does not, and what the edge
+     * sends before fleet-service subscribes again would be lost; fleet-service/README.md, Ingest).
+     */
+    public Map<String, String> fleetServiceEnvironment(String clientId) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JOYSTICK_MQTT_URL", url());
+        env.put("JOYSTICK_MQTT_ADMIN_USER", ADMIN);
+        env.put("JOYSTICK_MQTT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JOYSTICK_MQTT_CLIENT_ID", clientId);
+        env.put("JOYSTICK_MQTT_SHARED", "false");
+        return env;
     }
 
     public String url() {

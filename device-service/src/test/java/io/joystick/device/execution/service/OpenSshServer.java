@@ -55,9 +55,11 @@ public final class OpenSshServer implements AutoCloseable {
                 "MaxSessions 20",
                 "MaxStartups 100",
                 "LogLevel INFO",
-                // bash sources ~/.bashrc for ssh commands only at SHLVL < 2: the tests must not depend on
-                // (or wait for) the dotfiles of whoever runs them.
-                "SetEnv SHLVL=1",
+                // The tests must not depend on (or wait for) the dotfiles of whoever runs them: bash sources
+                // ~/.bashrc for ssh commands only at SHLVL < 2, and a terminal's interactive shell finds its
+                // dotfiles through HOME, here an empty directory (a user's .bashrc can hang on a lock a
+                // killed shell left behind).
+                "SetEnv SHLVL=1 HOME=" + Files.createDirectories(dir.resolve("home")),
                 ""), StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true)

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.joystick.auth.testapp.JwksFileAuth;
+import io.joystick.auth.testapp.PackagedService;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class EmbeddedBrokerTest {
         @Override
         public Map<String, String> start() {
             try {
-                return Map.of("joystick.mqtt.port", String.valueOf(MosquittoBroker.freePort()));
+                return Map.of("joystick.mqtt.port", String.valueOf(PackagedService.freePort()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

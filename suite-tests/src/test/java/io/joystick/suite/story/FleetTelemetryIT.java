@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.joystick.auth.testapp.PackagedService;
+import io.joystick.auth.testapp.SseClient;
 
 /**
  * Fleet telemetry end to end on the packaged services and a real Mosquitto with dynamic security: a device's
@@ -124,9 +126,10 @@ class FleetTelemetryIT {
         assertTrue(history.body().path("total").asInt() >= 1, history.toString());
 
         // The stream starts with the latest reading, then each new one as the edge takes it.
-        List<EventStream.Event> events =
-                EventStream.read(fleetDevice("/stream?token=" + encode(miaToken)), "gps", 3, WAIT);
-        List<Integer> fixes = events.stream().filter(e -> "gps".equals(e.name()))
+        SseClient.Opened stream =
+                SseClient.read(URI.create(fleetDevice("/stream?token=" + encode(miaToken))), "gps", 3, WAIT);
+        assertEquals(200, stream.status(), "the stream answered " + stream.status());
+        List<Integer> fixes = stream.events().stream().filter(e -> "gps".equals(e.name()))
                 .map(e -> NmeaGps.fixNumber(json(e.data()).path("latitude").asDouble())).toList();
         assertTrue(fixes.get(2) > fixes.get(0), "new readings arrive live: " + fixes);
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * For other modules' tests: a packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) started as
  * an operator starts it, {@code java -jar} configured by environment variables, with its output in
- * {@code <directory>/<name>.log}.
+ * {@code <directory>/<name>.log}. A log already there (the instance's before a restart, or an earlier test's) is
+ * kept as {@code <name>.log.<n>}, so what a killed service wrote stays readable.
  */
 public final class PackagedService implements AutoCloseable {
 
@@ -82,6 +83,7 @@ public final class PackagedService implements AutoCloseable {
                     + " (./mvnw -B package -DskipTests -pl <module>)");
         }
         Path log = Files.createDirectories(launch.directory()).resolve(launch.name() + ".log");
+        keepEarlier(log);
         int port = launch.port() == 0 ? freePort() : launch.port();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -93,6 +95,16 @@ public final class PackagedService implements AutoCloseable {
         builder.environment().putAll(launch.env());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new PackagedService(launch.name(), port, builder.start(), log);
+    }
+
+    private static void keepEarlier(Path log) throws IOException {
+        if (Files.exists(log)) {
+            int n = 1;
+            while (Files.exists(log.resolveSibling(log.getFileName() + "." + n))) {
+                n++;
+            }
+            Files.move(log, log.resolveSibling(log.getFileName() + "." + n));
+        }
     }
 
     /**

@@ -16,7 +16,8 @@ import io.joystick.suite.story.Http;
  * The fault soak (benchmarks/fault-soak.sh): the whole suite on a private PostgreSQL with two notification-service
  * instances, fleet-service on a Mosquitto of its own and a device's edge publishing its GPS fixes to it, under
  * {@code joystick.soak.clients} (50) clients, and every fault once, one at a time, with
- * {@code joystick.soak.quiet-seconds} (30) of quiet load between them: kill -9 and restart of each service, a
+ * {@code joystick.soak.quiet-seconds} (30) of quiet load between them: kill -9 and restart of each service and of
+ * the edge (the fixes written while it is down are never taken, so not counted), a
  * PostgreSQL restart, a device that hangs mid-command, auth-service unreachable (stopped) for
  * {@code joystick.soak.auth-outage-seconds} (300) and the broker stopped for
  * {@code joystick.soak.broker-outage-seconds} (60). Every fix the edge took must end in fleet-service's history.
@@ -55,7 +56,7 @@ class FaultSoakIT {
     @Test
     void everyFaultOnceUnderLoad() throws Exception {
         for (String service : List.of("auth-service", "device-service", "notification-service-a", "switcher-client",
-                "telemetry-service", "fleet-service")) {
+                "telemetry-service", "fleet-service", "edge-" + FaultedSuite.DEVICE)) {
             faulted.killAndRestart(service, faulted.service(service));
             Thread.sleep(QUIET.toMillis());
         }

@@ -48,6 +48,12 @@ public class MqttIngest {
      * seconds, and the broker sent everything in flight again (fixed in later Netty 4.1 releases).
      */
     static final int MAX_FRAME_BYTES = Integer.MAX_VALUE;
+    /**
+     * Reconnect back-off cap. A handful of central instances reconnect to one broker, so a short cap costs the broker
+     * nothing and bounds how long the fleet's ingest stays behind after the broker is back (a cap of 15 s let it
+     * wait up to ~20 s in the fault soak, benchmarks/results/fault-soak.md).
+     */
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final Vertx vertx;
     private final Broker broker;
@@ -84,7 +90,7 @@ public class MqttIngest {
         vertx.runOnContext(v -> connect());
     }
 
-    /** Whether this instance is connected and subscribed (readiness). */
+    /** Whether this instance is connected and subscribed ({@link IngestHealth}). */
     public boolean subscribed() {
         return subscribed;
     }
@@ -140,7 +146,7 @@ public class MqttIngest {
             return;
         }
         long delay = backoffMillis + (long) (Math.random() * backoffMillis / 2);
-        backoffMillis = Math.min(backoffMillis * 2, 15_000);
+        backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
         vertx.setTimer(delay, id -> connect());
     }
 

@@ -3,11 +3,11 @@ package io.joystick.notification.push.service;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.joystick.notification.push.config.WebSocketConfig;
 import io.joystick.notification.store.repository.Notification;
 import io.joystick.notification.store.repository.NotificationRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** {@code ?since=<id|ms>}: what a reconnecting client missed, oldest first. */
 @ApplicationScoped
@@ -27,18 +27,25 @@ public class Replay {
         this.limit = Math.max(1, Math.min(config.replayLimit(), config.maxPending() / 2));
     }
 
-    @Transactional
+    /**
+     * Reads in a transaction of its own and sends after it has ended: a send completes on the connection's event
+     * loop, and a transaction still open there cannot commit ("multiple threads active within it").
+     */
     public void since(Subscriber subscriber, String since) {
-        List<Notification> missed = notifications.byId(since)
-                .map(known -> notifications.after(subscriber.viewer(), known.seq, limit))
-                .orElseGet(() -> isMillis(since)
-                        ? notifications.createdAfter(subscriber.viewer(), Long.parseLong(since), limit)
-                        : List.of());
-        for (Notification notification : missed) {
-            if (!connections.send(subscriber, messages.of(notification))) {
+        List<String> missed = QuarkusTransaction.requiringNew()
+                .call(() -> missed(subscriber, since).stream().map(messages::of).toList());
+        for (String message : missed) {
+            if (!connections.send(subscriber, message)) {
                 return;
             }
         }
+    }
+
+    private List<Notification> missed(Subscriber subscriber, String since) {
+        return notifications.byId(since).map(known -> notifications.after(subscriber.viewer(), known.seq, limit))
+                .orElseGet(() -> isMillis(since)
+                        ? notifications.createdAfter(subscriber.viewer(), Long.parseLong(since), limit)
+                        : List.of());
     }
 
     private static boolean isMillis(String value) {

@@ -38,11 +38,20 @@ public final class DatabaseFaults {
                     || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
-            if (cause instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && (unavailableState(sql.getSQLState()) || fromThePool(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Raised by the connection pool itself, not by the server (which always gives an SQLSTATE): no connection to be
+     * had within the acquisition timeout, or the pool closing. Agroal raises a plain {@code SQLException} then.
+     */
+    private static boolean fromThePool(SQLException sql) {
+        StackTraceElement[] stack = sql.getStackTrace();
+        return sql.getSQLState() == null && stack.length > 0 && stack[0].getClassName().startsWith("io.agroal.");
     }
 
     private static boolean unavailableState(String state) {

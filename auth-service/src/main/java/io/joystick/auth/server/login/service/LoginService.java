@@ -13,6 +13,7 @@ import io.joystick.auth.server.token.service.TokenIssuer;
 import io.joystick.auth.server.user.repository.User;
 import io.joystick.auth.server.user.repository.UserRepository;
 import io.joystick.auth.server.user.service.PasswordHasher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 @ApplicationScoped
 public class LoginService {
@@ -48,29 +49,50 @@ public class LoginService {
     }
 
     /**
+     * The password is checked outside any transaction: a check costs tens of milliseconds of CPU by design, and a
+     * pooled database connection held meanwhile let a burst of logins on a busy machine take every connection, so
+     * other requests waited out the pool's acquisition timeout.
+     *
      * @param deviceCookie the client's {@link DeviceCookies#NAME} cookie, or null: a valid one for this user
      *        lets the client past the identity-wide failure limit
      */
-    @Transactional
     public Outcome login(String identity, String password, String address, String deviceCookie) {
         String key = User.normalizeEmail(identity);
-        Optional<User> user = users.findByEmail(key);
+        Optional<CheckedPassword> stored = QuarkusTransaction.requiringNew()
+                .call(() -> users.findByEmail(key).map(user -> new CheckedPassword(user.id, user.passwordHash)));
         Optional<String> device = deviceCookie == null ? Optional.empty()
-                : user.flatMap(found -> devices.deviceOf(deviceCookie, found.id));
+                : stored.flatMap(found -> devices.deviceOf(deviceCookie, found.userId()));
         OptionalLong blocked = throttle.blockedFor(key, address, device);
         if (blocked.isPresent()) {
-            audit.record(AuditEvent.Type.LOGIN_LOCKED_OUT, key, key, address, "attempt refused while locked out");
+            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditEvent.Type.LOGIN_LOCKED_OUT, key, key,
+                    address, "attempt refused while locked out"));
             return new Throttled(blocked.getAsLong());
         }
-        if (user.isEmpty()) {
+        if (stored.isEmpty()) {
             hasher.burnTime(password);
-            return fail(key, address, device, "unknown identity");
+            return failInTransaction(key, address, device, "unknown identity");
         }
-        if (!hasher.matches(password, user.get().passwordHash)) {
-            return fail(key, address, device, "wrong password");
+        if (!hasher.matches(password, stored.get().hash())) {
+            return failInTransaction(key, address, device, "wrong password");
         }
-        if (hasher.needsRehash(user.get().passwordHash)) {
-            user.get().passwordHash = hasher.hash(password); // e.g. a bcrypt hash from before Argon2id
+        // e.g. a bcrypt hash from before Argon2id
+        String rehashed = hasher.needsRehash(stored.get().hash()) ? hasher.hash(password) : null;
+        return QuarkusTransaction.requiringNew().call(() -> succeed(stored.get(), rehashed, key, address, device));
+    }
+
+    /** The user's id and password hash as read before the check. */
+    private record CheckedPassword(String userId, String hash) {
+    }
+
+    private Outcome succeed(CheckedPassword checked, String rehashed, String key, String address,
+            Optional<String> device) {
+        Optional<User> user =
+                users.findByIdOptional(checked.userId()).filter(u -> checked.hash().equals(u.passwordHash));
+        if (user.isEmpty()) {
+            return fail(key, address, device, "password changed or user removed during the check");
+        }
+        if (rehashed != null) {
+            user.get().passwordHash = rehashed;
         }
         throttle.succeeded(key, address, device);
         audit.record(AuditEvent.Type.LOGIN_SUCCEEDED, user.get().id, user.get().id, address,
@@ -85,6 +107,10 @@ public class LoginService {
             audit.record(AuditEvent.Type.TOKEN_REFRESHED, user.id, user.id, address, null);
             return new AuthRecord.WithToken(tokens.issue(user), AuthRecord.of(user));
         });
+    }
+
+    private Outcome failInTransaction(String identity, String address, Optional<String> device, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> fail(identity, address, device, reason));
     }
 
     private Outcome fail(String identity, String address, Optional<String> device, String reason) {

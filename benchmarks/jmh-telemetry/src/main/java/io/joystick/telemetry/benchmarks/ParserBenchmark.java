@@ -21,8 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
 import io.joystick.telemetry.gps.nmea.GpsState;
 import io.joystick.telemetry.gps.nmea.NmeaFramer;
 import io.joystick.telemetry.gps.nmea.NmeaParser;
-import io.joystick.telemetry.modem.parse.CpsiParser;
-import io.joystick.telemetry.modem.parse.QengParser;
+import io.joystick.telemetry.modem.at.CpsiParser;
+import io.joystick.telemetry.modem.at.QengParser;
 
 /**
  * telemetry-service's parsers, single-threaded: every score is "operations per second on one core"; one

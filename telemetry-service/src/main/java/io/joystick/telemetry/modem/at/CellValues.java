@@ -1,4 +1,4 @@
-package io.joystick.telemetry.modem.parse;
+package io.joystick.telemetry.modem.at;
 
 /** Unit and naming conversions shared by the SIMCom and Quectel serving-cell parsers. */
 final class CellValues {

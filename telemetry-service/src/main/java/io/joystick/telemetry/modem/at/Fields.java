@@ -1,4 +1,4 @@
-package io.joystick.telemetry.modem.parse;
+package io.joystick.telemetry.modem.at;
 
 /** The comma-separated fields of one AT reply line, after its {@code +XXX: } prefix; quotes removed. */
 final class Fields {

@@ -1,4 +1,4 @@
-package io.joystick.telemetry.modem.parse;
+package io.joystick.telemetry.modem.at;
 
 import java.time.Instant;
 import java.util.ArrayList;

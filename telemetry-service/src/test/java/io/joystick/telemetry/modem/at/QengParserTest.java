@@ -1,4 +1,4 @@
-package io.joystick.telemetry.modem.parse;
+package io.joystick.telemetry.modem.at;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

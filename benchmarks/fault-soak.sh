@@ -5,7 +5,7 @@
 # device's edge, a telemetry-service publishing the GPS fixes it reads from a pseudo-terminal) under a steady mixed load of CLIENTS clients (each a user of its own: logins, POST /api/run on an SSH device,
 # notifications sent to it with its WebSocket listener reconnecting with ?since=, device, telemetry and fleet
 # reads), and every fault once, one at a time, with QUIET seconds of load between them: kill -9 and restart of each
-# service, a PostgreSQL restart, a device that hangs mid-command, auth-service unreachable (stopped) for
+# service and of the edge, a PostgreSQL restart, a device that hangs mid-command, auth-service unreachable (stopped) for
 # AUTH_OUTAGE seconds, the broker stopped for BROKER_OUTAGE seconds.
 # Counts per fault: requests failed outside the fault's window (its start until every service is ready again),
 # requests hung past the client's 15 s timeout, action-log rows missing for runs answered 2xx, notifications
@@ -14,7 +14,7 @@
 # The harness is suite-tests' io.joystick.suite.faults (FaultSoakIT, -Djoystick.soak=true). Writes
 # benchmarks/results/fault-soak.md with the machine's load (other work shares the cores).
 #
-# Usage: benchmarks/fault-soak.sh                                  # ~25 minutes (AUTH_OUTAGE=300)
+# Usage: benchmarks/fault-soak.sh                                  # ~20 minutes with the build (AUTH_OUTAGE=300)
 #        NO_BUILD=1 CLIENTS=50 QUIET=15 AUTH_OUTAGE=60 BROKER_OUTAGE=60 benchmarks/fault-soak.sh
 # Knobs (environment): CLIENTS=50 PACE=2 (seconds between a client's requests) QUIET=30 AUTH_OUTAGE=300
 #                      BROKER_OUTAGE=60
@@ -71,7 +71,8 @@ minutes=$(( ($(date -u +%s) - started + 59) / 60 ))
     echo '```'
     echo
     echo "Each fault's phase runs from its injection to the next one's; its window from its injection until every"
-    echo "service answers \`/q/health/ready\` with 200 again (recovery). Failures inside the window are the fault's own."
+    echo "service answers \`/q/health/ready\` with 200 again and fleet-service consumes from the broker again"
+    echo "(\`/q/health/group/ingest\`): the recovery. Failures inside the window are the fault's own."
     echo "\"Delivered twice\" is allowed (a notification arriving during a \`?since=\` replay can come twice; clients"
     echo "de-duplicate by id, notification-service/README.md)."
     echo

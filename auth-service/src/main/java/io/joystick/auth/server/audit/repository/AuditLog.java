@@ -11,8 +11,11 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Every login, failure, lockout, revocation and admin change. Written in its own transaction, so a
- * failed login (whose request changes nothing else) is still recorded.
+ * Every login, failure, lockout, revocation and admin change. An entry joins the caller's transaction, so it is
+ * stored exactly when the change it records is; a caller without one (a refused attempt, which changes nothing
+ * else) gets a transaction of its own. Never a new transaction beside the caller's: that takes a second pooled
+ * connection while the first is held, and as many concurrent logins as the pool has connections then wait on
+ * each other until the pool's acquisition timeout.
  */
 @ApplicationScoped
 public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
@@ -28,7 +31,7 @@ public class AuditLog implements PanacheRepositoryBase<AuditEvent, Long> {
         event.subject = clip(subject, MAX_FIELD);
         event.clientAddress = clip(clientAddress, 64);
         event.detail = clip(detail, MAX_DETAIL);
-        QuarkusTransaction.requiringNew().run(() -> persist(event));
+        QuarkusTransaction.joiningExisting().run(() -> persist(event));
     }
 
     public List<AuditEvent> latest(int page, int perPage) {

@@ -64,8 +64,7 @@ public class LoginService {
                 : stored.flatMap(found -> devices.deviceOf(deviceCookie, found.userId()));
         OptionalLong blocked = throttle.blockedFor(key, address, device);
         if (blocked.isPresent()) {
-            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditEvent.Type.LOGIN_LOCKED_OUT, key, key,
-                    address, "attempt refused while locked out"));
+            audit.record(AuditEvent.Type.LOGIN_LOCKED_OUT, key, key, address, "attempt refused while locked out");
             return new Throttled(blocked.getAsLong());
         }
         if (stored.isEmpty()) {

@@ -37,9 +37,9 @@ import io.restassured.http.ContentType;
 
 /**
  * A login holds a database connection only to read the user and to record the outcome, never while the password
- * is checked (slow by design). Here two pooled connections (Flyway needs both), a check that takes 2 s and six
- * logins at once: all succeed, where holding a connection through the check made the last two wait out the pool's
- * 3 s acquisition timeout. The check waits instead of burning CPU, so the outcome does not depend on how busy the
+ * is checked (slow by design). Here two pooled connections (Flyway needs both), a check that takes 1.5 s and six
+ * logins at once: all succeed, where holding a connection through the check made the last ones wait out the pool's
+ * 2 s acquisition timeout. The check waits instead of burning CPU, so the outcome does not depend on how busy the
  * machine is.
  */
 @Tag("database")
@@ -51,7 +51,7 @@ class LoginConnectionTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.datasource.jdbc.max-size", "2", "quarkus.datasource.jdbc.min-size", "0",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "3S");
+                    "quarkus.datasource.jdbc.acquisition-timeout", "2S");
         }
 
         @Override
@@ -70,12 +70,22 @@ class LoginConnectionTest {
 
         @Override
         public boolean matches(String password, String stored) {
+            slowly();
+            return super.matches(password, stored);
+        }
+
+        @Override
+        public String hash(String password) {
+            slowly();
+            return super.hash(password);
+        }
+
+        private static void slowly() {
             try {
-                Thread.sleep(2_000);
+                Thread.sleep(1_500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return super.matches(password, stored);
         }
     }
 
@@ -122,6 +132,50 @@ class LoginConnectionTest {
                     .find("subject", Sort.ascending("id"), id).list().stream().map(event -> event.event).toList());
             assertEquals(List.of("USER_CREATED", "LOGIN_SUCCEEDED", "TOKEN_REFRESHED"), recorded);
         }
+    }
+
+    /** The check of the current password and the hash of the new one (3 s here) happen outside a transaction. */
+    @Test
+    void aPasswordChangeHoldsNoConnectionWhileCheckingAndHashing() throws Exception {
+        String email = Api.uniqueEmail("changes");
+        Api.createUser(email, "correct horse battery", Set.of());
+        String token = Api.token(email, "correct horse battery");
+        String adminToken = Api.adminToken();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection held = dataSource.getConnection()) {
+            Future<Integer> change = client.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("oldPassword", "correct horse battery", "password", "battery staple horse"))
+                    .when().post("/api/auth/password").statusCode());
+            Thread.sleep(300);
+            given().auth().oauth2(adminToken).when().get("/api/admin/audit").then().statusCode(200);
+            assertEquals(200, change.get());
+        } finally {
+            client.shutdownNow();
+        }
+        assertEquals(200, Api.login(email, "battery staple horse").statusCode());
+    }
+
+    @Test
+    void aPasswordChangeRacingAnAdminsIsRefusedWithoutOverwritingIt() throws Exception {
+        String email = Api.uniqueEmail("raced");
+        String id = Api.createUser(email, "correct horse battery", Set.of());
+        String token = Api.token(email, "correct horse battery");
+        String adminToken = Api.adminToken();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            // the user's change checks and hashes for 3 s; the admin's new password is stored after 1.5 s
+            Future<Integer> change = client.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("oldPassword", "correct horse battery", "password", "battery staple horse"))
+                    .when().post("/api/auth/password").statusCode());
+            Thread.sleep(300);
+            given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                    .body(Map.of("password", "set by the admin")).when().patch("/api/admin/users/" + id).then()
+                    .statusCode(200);
+            assertEquals(409, change.get());
+        } finally {
+            client.shutdownNow();
+        }
+        assertEquals(200, Api.login(email, "set by the admin").statusCode());
     }
 
     @Test

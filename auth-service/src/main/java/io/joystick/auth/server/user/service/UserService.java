@@ -16,10 +16,12 @@ import io.joystick.auth.server.permission.repository.PermissionRepository;
 import io.joystick.auth.server.revocation.service.RevocationService;
 import io.joystick.auth.server.user.repository.User;
 import io.joystick.auth.server.user.repository.UserRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Users and their permissions. Any change to what a user may do, or to their password, revokes the
+ * Users and their permissions. Passwords are hashed and checked before a transaction begins, never inside one
+ * (slow by design: a pooled connection would wait meanwhile). Any change to what a user may do, or to their password, revokes the
  * tokens they hold (docs/architecture.md#3-auth-service), so the change takes effect within one revocation poll everywhere.
  */
 @ApplicationScoped
@@ -50,81 +52,98 @@ public class UserService {
         return users.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("User not found: " + id));
     }
 
-    @Transactional
     public User create(UserInput.NewUser input, String actor) {
         if (!EmailAddress.isValid(input.email())) {
             throw ApiException.badRequest("email: must be a valid email address (" + EmailAddress.RULE + ")");
         }
         requireSafe(input.name(), "name");
         requirePassword(input.password());
-        if (users.findByEmail(input.email()).isPresent()) {
-            throw ApiException.conflict("A user with this email already exists");
-        }
-        Set<String> granted = input.permissions() == null ? Set.of() : input.permissions();
-        requireKnownPermissions(granted);
-        User user = new User();
-        user.id = Ids.next();
-        user.email = input.email().trim();
-        user.emailNormalized = User.normalizeEmail(input.email());
-        user.name = input.name() == null ? "" : input.name().trim();
-        user.passwordHash = hasher.hash(input.password());
-        user.admin = Boolean.TRUE.equals(input.admin());
-        user.verified = input.verified() == null || input.verified();
-        user.permissions = new HashSet<>(granted);
-        user.created = Instant.now();
-        user.updated = user.created;
-        users.persist(user);
-        audit.record(AuditEvent.Type.USER_CREATED, actor, user.id, null,
-                "email=" + user.email + " admin=" + user.admin + " permissions=" + user.permissions);
-        return user;
+        String hash = hasher.hash(input.password());
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            if (users.findByEmail(input.email()).isPresent()) {
+                throw ApiException.conflict("A user with this email already exists");
+            }
+            Set<String> granted = input.permissions() == null ? Set.of() : input.permissions();
+            requireKnownPermissions(granted);
+            User user = new User();
+            user.id = Ids.next();
+            user.email = input.email().trim();
+            user.emailNormalized = User.normalizeEmail(input.email());
+            user.name = input.name() == null ? "" : input.name().trim();
+            user.passwordHash = hash;
+            user.admin = Boolean.TRUE.equals(input.admin());
+            user.verified = input.verified() == null || input.verified();
+            user.permissions = new HashSet<>(granted);
+            user.created = Instant.now();
+            user.updated = user.created;
+            users.persist(user);
+            audit.record(AuditEvent.Type.USER_CREATED, actor, user.id, null,
+                    "email=" + user.email + " admin=" + user.admin + " permissions=" + user.permissions);
+            return user;
+        });
     }
 
-    @Transactional
     public User update(String id, UserInput.UserChanges changes, String actor) {
-        User user = get(id);
         requireSafe(changes.name(), "name");
-        boolean revoke = false;
-        if (changes.name() != null) {
-            user.name = changes.name().trim();
-        }
-        if (changes.verified() != null) {
-            user.verified = changes.verified();
-        }
-        if (changes.admin() != null && changes.admin() != user.admin) {
-            if (user.admin) {
-                requireAnotherAdmin(user, "demote");
-            }
-            user.admin = changes.admin();
-            revoke = true;
-        }
+        String hash = null;
         if (changes.password() != null) {
             requirePassword(changes.password());
-            user.passwordHash = hasher.hash(changes.password());
-            revoke = true;
-            audit.record(AuditEvent.Type.PASSWORD_CHANGED, actor, user.id, null, "set by admin");
+            hash = hasher.hash(changes.password());
         }
-        user.updated = Instant.now();
-        if (revoke) {
-            revocations.revokeUser(user.id);
-        }
-        audit.record(AuditEvent.Type.USER_UPDATED, actor, user.id, null,
-                "name=" + (changes.name() != null) + " admin=" + changes.admin() + " verified=" + changes.verified());
-        return user;
+        String newHash = hash;
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            User user = get(id);
+            boolean revoke = false;
+            if (changes.name() != null) {
+                user.name = changes.name().trim();
+            }
+            if (changes.verified() != null) {
+                user.verified = changes.verified();
+            }
+            if (changes.admin() != null && changes.admin() != user.admin) {
+                if (user.admin) {
+                    requireAnotherAdmin(user, "demote");
+                }
+                user.admin = changes.admin();
+                revoke = true;
+            }
+            if (newHash != null) {
+                user.passwordHash = newHash;
+                revoke = true;
+                audit.record(AuditEvent.Type.PASSWORD_CHANGED, actor, user.id, null, "set by admin");
+            }
+            user.updated = Instant.now();
+            if (revoke) {
+                revocations.revokeUser(user.id);
+            }
+            audit.record(AuditEvent.Type.USER_UPDATED, actor, user.id, null, "name=" + (changes.name() != null)
+                    + " admin=" + changes.admin() + " verified=" + changes.verified());
+            return user;
+        });
     }
 
-    /** @return false, changing nothing, when the current password is wrong */
-    @Transactional
+    /**
+     * @return false, changing nothing, when the current password is wrong
+     * @throws ApiException 409 when the password was changed by someone else during the check
+     */
     public boolean changeOwnPassword(String id, UserInput.PasswordChange change) {
-        User user = get(id);
-        if (!hasher.matches(change.oldPassword(), user.passwordHash)) {
+        String current = QuarkusTransaction.joiningExisting().call(() -> get(id).passwordHash);
+        if (!hasher.matches(change.oldPassword(), current)) {
             return false;
         }
         requirePassword(change.password());
-        user.passwordHash = hasher.hash(change.password());
-        user.updated = Instant.now();
-        revocations.revokeUser(user.id);
-        audit.record(AuditEvent.Type.PASSWORD_CHANGED, id, id, null, "by the user");
-        return true;
+        String hash = hasher.hash(change.password());
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            User user = get(id);
+            if (!current.equals(user.passwordHash)) {
+                throw ApiException.conflict("The password was changed meanwhile; try again");
+            }
+            user.passwordHash = hash;
+            user.updated = Instant.now();
+            revocations.revokeUser(user.id);
+            audit.record(AuditEvent.Type.PASSWORD_CHANGED, id, id, null, "by the user");
+            return true;
+        });
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import static io.joystick.fleet.Fixtures.as;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,7 @@ class BrokerRestartTest {
         // The fleet's reads come from the database: still ready for them without the broker.
         given().get("/q/health/ready").then().statusCode(200);
         given().get(INGEST).then().body("checks[0].name", equalTo("mqtt-ingest"))
-                .body("checks[0].data.broker", org.hamcrest.Matchers.startsWith("mqtt://"));
+                .body("checks[0].data.broker", startsWith("mqtt://"));
         MosquittoBroker.resume();
         await().atMost(Duration.ofSeconds(40)).until(() -> status(INGEST) == 200);
 

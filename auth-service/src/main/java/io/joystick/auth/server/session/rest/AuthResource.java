@@ -95,6 +95,7 @@ public class AuthResource {
     @Authenticated
     @APIResponse(responseCode = "200", description = "The password is changed",
             content = @Content(schema = @Schema(implementation = SuccessBody.class)))
+    @APIResponse(responseCode = "409", description = "The password was changed by someone else during the check")
     public Response changePassword(@Valid @NotNull UserInput.PasswordChange change,
             @Context HttpServerRequest request) {
         PasswordChangeService.Outcome outcome =

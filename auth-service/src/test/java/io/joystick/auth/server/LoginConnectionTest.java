@@ -143,9 +143,7 @@ class LoginConnectionTest {
         String adminToken = Api.adminToken();
         ExecutorService client = Executors.newSingleThreadExecutor();
         try (Connection held = dataSource.getConnection()) {
-            Future<Integer> change = client.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(Map.of("oldPassword", "correct horse battery", "password", "battery staple horse"))
-                    .when().post("/api/auth/password").statusCode());
+            Future<Integer> change = client.submit(() -> changePassword(token));
             Thread.sleep(300);
             given().auth().oauth2(adminToken).when().get("/api/admin/audit").then().statusCode(200);
             assertEquals(200, change.get());
@@ -164,9 +162,7 @@ class LoginConnectionTest {
         ExecutorService client = Executors.newSingleThreadExecutor();
         try {
             // the user's change checks and hashes for 3 s; the admin's new password is stored after 1.5 s
-            Future<Integer> change = client.submit(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(Map.of("oldPassword", "correct horse battery", "password", "battery staple horse"))
-                    .when().post("/api/auth/password").statusCode());
+            Future<Integer> change = client.submit(() -> changePassword(token));
             Thread.sleep(300);
             given().auth().oauth2(adminToken).contentType(ContentType.JSON)
                     .body(Map.of("password", "set by the admin")).when().patch("/api/admin/users/" + id).then()
@@ -190,5 +186,12 @@ class LoginConnectionTest {
         User upgraded = QuarkusTransaction.requiringNew().call(() -> users.findById(id));
         assertTrue(upgraded.passwordHash.startsWith("$argon2id$"), upgraded.passwordHash);
         assertEquals(200, Api.login(email, "old but right").statusCode());
+    }
+
+    /** From "correct horse battery" to "battery staple horse"; the answer's status. */
+    private static int changePassword(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("oldPassword", "correct horse battery", "password", "battery staple horse")).when()
+                .post("/api/auth/password").statusCode();
     }
 }

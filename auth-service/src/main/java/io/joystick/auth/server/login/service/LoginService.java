@@ -58,7 +58,7 @@ public class LoginService {
      */
     public Outcome login(String identity, String password, String address, String deviceCookie) {
         String key = User.normalizeEmail(identity);
-        Optional<CheckedPassword> stored = QuarkusTransaction.requiringNew()
+        Optional<CheckedPassword> stored = QuarkusTransaction.joiningExisting()
                 .call(() -> users.findByEmail(key).map(user -> new CheckedPassword(user.id, user.passwordHash)));
         Optional<String> device = deviceCookie == null ? Optional.empty()
                 : stored.flatMap(found -> devices.deviceOf(deviceCookie, found.userId()));
@@ -69,14 +69,14 @@ public class LoginService {
         }
         if (stored.isEmpty()) {
             hasher.burnTime(password);
-            return failInTransaction(key, address, device, "unknown identity");
+            return fail(key, address, device, "unknown identity");
         }
         if (!hasher.matches(password, stored.get().hash())) {
-            return failInTransaction(key, address, device, "wrong password");
+            return fail(key, address, device, "wrong password");
         }
         // e.g. a bcrypt hash from before Argon2id
         String rehashed = hasher.needsRehash(stored.get().hash()) ? hasher.hash(password) : null;
-        return QuarkusTransaction.requiringNew().call(() -> succeed(stored.get(), rehashed, key, address, device));
+        return QuarkusTransaction.joiningExisting().call(() -> succeed(stored.get(), rehashed, key, address, device));
     }
 
     /** The user's id and password hash as read before the check. */
@@ -106,10 +106,6 @@ public class LoginService {
             audit.record(AuditEvent.Type.TOKEN_REFRESHED, user.id, user.id, address, null);
             return new AuthRecord.WithToken(tokens.issue(user), AuthRecord.of(user));
         });
-    }
-
-    private Outcome failInTransaction(String identity, String address, Optional<String> device, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> fail(identity, address, device, reason));
     }
 
     private Outcome fail(String identity, String address, Optional<String> device, String reason) {

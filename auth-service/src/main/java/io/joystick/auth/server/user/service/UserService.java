@@ -21,8 +21,9 @@ import io.quarkus.panache.common.Sort;
 
 /**
  * Users and their permissions. Passwords are hashed and checked before a transaction begins, never inside one
- * (slow by design: a pooled connection would wait meanwhile). Any change to what a user may do, or to their password, revokes the
- * tokens they hold (docs/architecture.md#3-auth-service), so the change takes effect within one revocation poll everywhere.
+ * (slow by design: a pooled connection would wait meanwhile). Any change to what a user may do, or to their
+ * password, revokes the tokens they hold (docs/architecture.md#3-auth-service), so the change takes effect within
+ * one revocation poll everywhere.
  */
 @ApplicationScoped
 public class UserService {
@@ -57,8 +58,7 @@ public class UserService {
             throw ApiException.badRequest("email: must be a valid email address (" + EmailAddress.RULE + ")");
         }
         requireSafe(input.name(), "name");
-        requirePassword(input.password());
-        String hash = hasher.hash(input.password());
+        String hash = hashed(input.password());
         return QuarkusTransaction.joiningExisting().call(() -> {
             if (users.findByEmail(input.email()).isPresent()) {
                 throw ApiException.conflict("A user with this email already exists");
@@ -85,12 +85,7 @@ public class UserService {
 
     public User update(String id, UserInput.UserChanges changes, String actor) {
         requireSafe(changes.name(), "name");
-        String hash = null;
-        if (changes.password() != null) {
-            requirePassword(changes.password());
-            hash = hasher.hash(changes.password());
-        }
-        String newHash = hash;
+        String newHash = changes.password() == null ? null : hashed(changes.password());
         return QuarkusTransaction.joiningExisting().call(() -> {
             User user = get(id);
             boolean revoke = false;
@@ -131,8 +126,7 @@ public class UserService {
         if (!hasher.matches(change.oldPassword(), current)) {
             return false;
         }
-        requirePassword(change.password());
-        String hash = hasher.hash(change.password());
+        String hash = hashed(change.password());
         return QuarkusTransaction.joiningExisting().call(() -> {
             User user = get(id);
             if (!current.equals(user.passwordHash)) {
@@ -203,6 +197,11 @@ public class UserService {
                 throw ApiException.badRequest("Unknown permission: " + name);
             }
         }
+    }
+
+    private String hashed(String password) {
+        requirePassword(password);
+        return hasher.hash(password);
     }
 
     private static void requirePassword(String password) {
